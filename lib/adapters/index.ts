@@ -1,0 +1,12 @@
+/**
+ * The explicit adapter registry. Adding a platform touches: lib/adapters/<id>.ts,
+ * test/adapters/<id>.test.ts, test/fixtures/<id>/, and one import line here.
+ */
+import type { Adapter } from './types';
+
+export const ADAPTERS: readonly Adapter[] = [];
+
+/** The adapter that serves this URL, if any. WooCommerce hosts come from settings. */
+export function adapterFor(url: URL): Adapter | undefined {
+  return ADAPTERS.find((a) => a.matches(url));
+}

@@ -1,0 +1,225 @@
+/**
+ * The data contract. Every record that crosses a boundary (page -> content script -> background ->
+ * IndexedDB, file -> importer, backup -> restore) is parsed by one of these schemas.
+ * Money is integer fen, times are epoch milliseconds, ids are strings.
+ */
+import { z } from 'zod';
+
+export const Platform = z.enum(['taobao', 'pinduoduo', 'jd', 'douyin', 'woocommerce', 'shopify']);
+export type Platform = z.infer<typeof Platform>;
+export const PLATFORMS = Platform.options;
+
+export const OrderStatus = z.enum([
+  'unpaid',
+  'paid',
+  'shipped',
+  'completed',
+  'closed',
+  'refunding',
+  'refunded',
+]);
+export type OrderStatus = z.infer<typeof OrderStatus>;
+
+/**
+ * How far along an order is. A stale page may show an earlier status; ingest keeps the higher
+ * rank, so a completed order seen later as unpaid stays completed. Terminal states share the top.
+ */
+export const STATUS_RANK: Record<OrderStatus, number> = {
+  unpaid: 0,
+  paid: 1,
+  shipped: 2,
+  completed: 3,
+  refunding: 4,
+  refunded: 5,
+  closed: 5,
+};
+
+/** Only these count as purchases (domain.md). */
+export const PURCHASE_STATUSES: ReadonlySet<OrderStatus> = new Set([
+  'paid',
+  'shipped',
+  'completed',
+]);
+export const isPurchase = (s: OrderStatus): boolean => PURCHASE_STATUSES.has(s);
+
+/** Strings from pages are bounded: a 1 MB nickname is hostile, not a nickname. */
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    // Lone surrogates cannot be stored or rendered faithfully; refuse them at the boundary.
+    .refine((s) => s.isWellFormed(), { message: 'malformed unicode' });
+
+export const Id = text(64).regex(/^[\w.:#~\-/@+]{1,64}$/, 'id has unexpected characters');
+export const Fen = z.number().int().min(0).max(1e12);
+/** 2000-01-01 .. 2100-01-01: anything outside is a parse error, not a date. */
+export const EpochMs = z.number().int().min(946684800000).max(4102444800000);
+
+export const OrderItem = z.object({
+  title: text(500),
+  sku: text(300).optional(),
+  quantity: z.number().int().min(1).max(100000),
+  /** Unit price in fen, when the page shows it. */
+  unitPrice: Fen.optional(),
+  /** Platform item / product id, for repurchase cycles per item. */
+  itemId: text(64).optional(),
+});
+export type OrderItem = z.infer<typeof OrderItem>;
+
+/**
+ * How sure we are that buyerId names one person. `masked`: the platform hid the nick (牛**) and
+ * gave no buyer id, so this order stands alone as its own uncertain customer.
+ */
+export const Identity = z.enum(['known', 'masked']);
+export type Identity = z.infer<typeof Identity>;
+
+export const OrderSource = z.enum(['dom', 'json', 'import']);
+export type OrderSource = z.infer<typeof OrderSource>;
+
+/** An order as an adapter or importer produces it (before it gets its database keys). */
+export const OrderInput = z.object({
+  platform: Platform,
+  shopId: Id,
+  orderId: Id,
+  /** The platform's buyer id where known; otherwise derived from the nick (see buyerIdFor). */
+  buyerId: text(220).min(1),
+  buyerNick: text(200),
+  identity: Identity,
+  status: OrderStatus,
+  createdAt: EpochMs,
+  paidAt: EpochMs.optional(),
+  /** Amount actually paid (or payable, while unpaid), in fen. */
+  amount: Fen,
+  items: z.array(OrderItem).max(500),
+  receiverName: text(100).optional(),
+  receiverPhone: text(40).optional(),
+  region: text(200).optional(),
+  /** When the platform will auto-close an unpaid order, if the page says. */
+  autoCloseAt: EpochMs.optional(),
+  source: OrderSource,
+});
+export type OrderInput = z.infer<typeof OrderInput>;
+
+/** A stored order: OrderInput plus its keys and bookkeeping. */
+export const Order = OrderInput.extend({
+  /** `${platform}:${shopId}:${orderId}` */
+  key: z.string(),
+  /** `${platform}:${shopId}:${buyerId}` */
+  customerKey: z.string(),
+  /** Last 4 digits of the receiver phone where the page showed them (for search). */
+  phoneTail: z.string().optional(),
+  /** Last time any page or import showed us this order. */
+  seenAt: EpochMs,
+});
+export type Order = z.infer<typeof Order>;
+
+/**
+ * Per-customer aggregates, kept current on every ingest and always equal to a recompute from
+ * the customer's orders (a property test holds us to it). Purchases are kept as parallel arrays
+ * sorted by time so "as of this order" questions need no order-table reads.
+ */
+export const Customer = z.object({
+  key: z.string(),
+  platform: Platform,
+  shopId: Id,
+  buyerId: z.string(),
+  nick: z.string(),
+  identity: Identity,
+  /** Every order of this customer, any status. */
+  orderCount: z.number().int().min(0),
+  firstOrderAt: z.number().int(),
+  lastOrderAt: z.number().int(),
+  /** Purchases (paid/shipped/completed orders) sorted by createdAt: time, amount, order id. */
+  purchaseAt: z.array(z.number().int()),
+  purchaseAmount: z.array(Fen),
+  purchaseOrderIds: z.array(z.string()),
+  purchaseCount: z.number().int().min(0),
+  totalSpent: Fen,
+  itemsBought: z.number().int().min(0),
+  lastPurchaseAt: z.number().int().optional(),
+  /** Search keys (lower-case): nick, receiver names, their pinyin, phone tails, order-id tails. */
+  searchTerms: z.array(z.string()),
+  receiverNames: z.array(z.string()),
+  phoneTails: z.array(z.string()),
+});
+export type Customer = z.infer<typeof Customer>;
+
+export const Channel = z.enum(['chat', 'sms', 'email', 'phone']);
+export type Channel = z.infer<typeof Channel>;
+
+export const Tone = z.enum(['polite', 'brief', 'warm']);
+export type Tone = z.infer<typeof Tone>;
+
+export const ContactEntry = z.object({
+  id: z.string(),
+  customerKey: z.string(),
+  orderKey: z.string().optional(),
+  at: EpochMs,
+  channel: Channel,
+  /** Template id, e.g. `remind.new.chat.polite` or `care.day7`. */
+  template: z.string().max(100),
+  /** Which member of staff (free text from settings, e.g. 客服小王). */
+  staff: z.string().max(50).default(''),
+  purpose: z.enum(['remind', 'care', 'recall', 'repurchase', 'other']).default('remind'),
+  /** Set when the order was later seen paid: reminder response tracking. */
+  paidAfterAt: EpochMs.optional(),
+});
+export type ContactEntry = z.infer<typeof ContactEntry>;
+
+export const CustomerMeta = z.object({
+  customerKey: z.string(),
+  tags: z.array(text(30)).max(50).default([]),
+  note: text(5000).default(''),
+  blacklisted: z.boolean().default(false),
+  blacklistReason: text(500).default(''),
+  updatedAt: EpochMs,
+});
+export type CustomerMeta = z.infer<typeof CustomerMeta>;
+
+export const PageHealth = z.object({
+  /** Adapter id, e.g. `taobao-old`. */
+  adapter: z.string().max(40),
+  ok: z.boolean(),
+  /** Rows or JSON orders recognised on the last look. */
+  recognised: z.number().int().min(0),
+  /** Why the page was not recognised, in a sentence the seller can read. */
+  problem: z.string().max(300).optional(),
+  at: EpochMs,
+});
+export type PageHealth = z.infer<typeof PageHealth>;
+
+export const Shop = z.object({
+  /** `${platform}:${shopId}` */
+  key: z.string(),
+  platform: Platform,
+  shopId: Id,
+  name: z.string().max(100),
+  lastSeenAt: z.number().int(),
+  pagesRecognised: z.number().int().min(0),
+  health: PageHealth.optional(),
+});
+export type Shop = z.infer<typeof Shop>;
+
+export const orderKey = (platform: Platform, shopId: string, orderId: string): string =>
+  `${platform}:${shopId}:${orderId}`;
+export const customerKey = (platform: Platform, shopId: string, buyerId: string): string =>
+  `${platform}:${shopId}:${buyerId}`;
+export const shopKey = (platform: Platform, shopId: string): string => `${platform}:${shopId}`;
+
+/** A nick the platform masked: 牛** , a***b, 张*. */
+export const isMaskedNick = (nick: string): boolean => /\*{1,}/.test(nick);
+
+/**
+ * The buyer id for an order: the platform's own id when the data has one; otherwise the nick;
+ * for a masked nick without an id, the order's own id, because two masked nicks that look the
+ * same are not the same buyer.
+ */
+export function buyerIdFor(opts: { platformBuyerId?: string; nick: string; orderId: string }): {
+  buyerId: string;
+  identity: Identity;
+} {
+  if (opts.platformBuyerId) return { buyerId: `id:${opts.platformBuyerId}`, identity: 'known' };
+  if (isMaskedNick(opts.nick) || opts.nick.trim() === '')
+    return { buyerId: `order:${opts.orderId}`, identity: 'masked' };
+  return { buyerId: `nick:${opts.nick}`, identity: 'known' };
+}
