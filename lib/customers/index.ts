@@ -1,0 +1,58 @@
+/**
+ * Customer rules: R/F/M, lifecycle, new vs returning, RFM scores and segments, tiers, repurchase
+ * cycles and the conversion ladder. Pure functions: `now` comes in, nothing goes out.
+ */
+export type { AsOf, Measures, Purchases, Rhythm } from './measures';
+export {
+  RHYTHM_CUTS,
+  frequencyOf,
+  measureCustomer,
+  measurePurchases,
+  medianGapDays,
+  purchaseEvents,
+  purchasesAsOf,
+  rhythmOf,
+} from './measures';
+export type { Group, Kind, Lifecycle, Stage } from './lifecycle';
+export {
+  GROUPS,
+  KINDS,
+  STAGES,
+  groupOf,
+  kindAsOfOrder,
+  kindOf,
+  stageOf,
+  whyKind,
+  whyStage,
+} from './lifecycle';
+export type { RfmScores, Score } from './stats';
+export {
+  SHOP_STATS_VERSION,
+  ShopStats,
+  computeShopStats,
+  quantileScore,
+  rfmScores,
+  whyRfm,
+} from './stats';
+export type { Segment } from './segments';
+export { SEGMENTS, SEGMENT_GRID, fmScore, segmentOf, whySegment } from './segments';
+export type { ThresholdHit, Tier, TierSettings } from './tiers';
+export { TIERS, spendPercentile, tierByRank, tierByThreshold, tierOf } from './tiers';
+export type { Explanation } from './explain';
+export { EXPLANATION_TEMPLATES, explain } from './explain';
+export type { Label, Lang } from './labels';
+export {
+  GROUP_LABELS,
+  KIND_LABELS,
+  RHYTHM_LABELS,
+  SEGMENT_LABELS,
+  STAGE_LABELS,
+  TIER_LABELS,
+} from './labels';
+export type { CustomerView, DescribeOptions } from './describe';
+export { describeCustomer } from './describe';
+export type { CycleOrder, ItemKey, RepurchaseCycle } from './repurchase';
+export { itemKeyOf, repurchaseCycles } from './repurchase';
+export type { ConversionLadder } from './ladder';
+export { conversionLadder } from './ladder';
+export { DAY_MS, chinaDay, wholeDays } from './time';

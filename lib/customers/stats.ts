@@ -1,0 +1,118 @@
+/**
+ * Shop statistics: the sorted R, F and M of every purchasing customer of a shop, computed once
+ * (one sort per axis) so any customer, or any customer as of any order, is scored with binary
+ * searches. Plain JSON data, so the background can cache it in IndexedDB.
+ */
+import { z } from 'zod';
+import type { Customer } from '../schemas';
+import type { Settings } from '../settings';
+import type { Explanation } from './explain';
+import type { Measures } from './measures';
+import { frequencyOf, sumFen } from './measures';
+import { lowerBound, sortedAscending, upperBound } from './sorted';
+import { wholeDays } from './time';
+
+export const SHOP_STATS_VERSION = 1;
+
+/** Cached per shop; schema and type share the name, so a cache read can be validated. */
+export const ShopStats = z.object({
+  version: z.literal(SHOP_STATS_VERSION),
+  /** `now` when computed: R values are days before this instant. */
+  computedAt: z.number(),
+  /** F was counted with this setting; recompute when it changes. */
+  mergeSameDayPurchases: z.boolean(),
+  /** Purchasing customers (at least one purchase). */
+  customers: z.number().int().min(0),
+  /** R of each purchasing customer in whole days, ascending. */
+  recencyDays: z.array(z.number()),
+  /** F of each purchasing customer, ascending. */
+  frequency: z.array(z.number()),
+  /** M (total spent, fen) of each purchasing customer, ascending; also the tier spend ranks. */
+  spend: z.array(z.number()),
+});
+export type ShopStats = z.infer<typeof ShopStats>;
+
+export type Score = 1 | 2 | 3 | 4 | 5;
+export type RfmScores = { r: Score; f: Score; m: Score };
+
+/** The statistics of a shop's customers (those without a purchase are left out). */
+export function computeShopStats(
+  customers: readonly Customer[],
+  settings: Pick<Settings, 'mergeSameDayPurchases'>,
+  now: number,
+): ShopStats {
+  const merge = settings.mergeSameDayPurchases;
+  const r: number[] = [];
+  const f: number[] = [];
+  const m: number[] = [];
+  for (const c of customers) {
+    // Read the purchase arrays (what the rules measure), which the contract keeps equal to
+    // purchaseCount.
+    const last = c.purchaseAt[c.purchaseAt.length - 1];
+    if (last === undefined) continue;
+    r.push(wholeDays(last, now));
+    f.push(frequencyOf(c.purchaseAt, merge));
+    m.push(sumFen(c.purchaseAmount));
+  }
+  return {
+    version: SHOP_STATS_VERSION,
+    computedAt: now,
+    mergeSameDayPurchases: merge,
+    customers: r.length,
+    recencyDays: sortedAscending(r),
+    frequency: sortedAscending(f),
+    spend: sortedAscending(m),
+  };
+}
+
+/**
+ * Quantile score 1..5 of a value among a sorted sample, by its mid-rank percentile
+ * p = (worse + equal/2) / n and score = clamp(ceil(5p), 1, 5). Ties share a score; one customer
+ * alone sits at p = 0.5, score 3. `higherIsBetter` false (R) inverts: fewer days score higher.
+ * An empty sample scores a neutral 3.
+ */
+export function quantileScore(
+  sorted: readonly number[],
+  value: number,
+  higherIsBetter: boolean,
+): Score {
+  const n = sorted.length;
+  if (n === 0) return 3;
+  const below = lowerBound(sorted, value);
+  const upTo = upperBound(sorted, value);
+  const equal = upTo - below;
+  const worse = higherIsBetter ? below : n - upTo;
+  // Integer arithmetic: ceil(5 * (2·worse + equal) / (2n)) has no rounding error at the cuts.
+  const score = Math.ceil((5 * (2 * worse + equal)) / (2 * n));
+  return Math.min(5, Math.max(1, score)) as Score;
+}
+
+/**
+ * R, F and M scores of measured values against the shop. A buyer with no purchase yet is buying
+ * right now, so their R is scored as 0 days.
+ */
+export function rfmScores(
+  v: Pick<Measures, 'recencyDays' | 'purchaseCount' | 'totalSpent'>,
+  stats: ShopStats,
+): RfmScores {
+  return {
+    r: quantileScore(stats.recencyDays, v.recencyDays ?? 0, false),
+    f: quantileScore(stats.frequency, v.purchaseCount, true),
+    m: quantileScore(stats.spend, v.totalSpent, true),
+  };
+}
+
+/** How the RFM scores were reached: the raw figures and the shop they were ranked in. */
+export function whyRfm(scores: RfmScores, v: Measures, stats: ShopStats): Explanation {
+  const common = {
+    r: scores.r,
+    f: scores.f,
+    m: scores.m,
+    count: v.purchaseCount,
+    totalYuan: v.totalSpent / 100,
+    avgYuan: v.avgOrderValue / 100,
+    shopCustomers: stats.customers,
+  };
+  if (v.recencyDays === null) return { rule: 'rfm.noPurchase', values: common };
+  return { rule: 'rfm.scores', values: { ...common, days: v.recencyDays } };
+}
