@@ -137,12 +137,19 @@ export const Customer = z.object({
   totalSpent: Fen,
   itemsBought: z.number().int().min(0),
   lastPurchaseAt: z.number().int().optional(),
+  /** Newest order ids first (at most CUSTOMER_ORDER_IDS), for order-id search terms. */
+  orderIds: z.array(z.string()),
+  /** createdAt of each id in orderIds (parallel array), so new orders slot in without a read. */
+  orderTimes: z.array(z.number().int()),
   /** Search keys (lower-case): nick, receiver names, their pinyin, phone tails, order-id tails. */
   searchTerms: z.array(z.string()),
   receiverNames: z.array(z.string()),
   phoneTails: z.array(z.string()),
 });
 export type Customer = z.infer<typeof Customer>;
+
+/** How many recent order ids a customer record keeps for search. */
+export const CUSTOMER_ORDER_IDS = 50;
 
 export const Channel = z.enum(['chat', 'sms', 'email', 'phone']);
 export type Channel = z.infer<typeof Channel>;

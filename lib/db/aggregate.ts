@@ -1,0 +1,202 @@
+/**
+ * Customer aggregates: the full recompute (the definition) and the incremental update (the fast
+ * path ingest takes). A property test holds the two equal over random batches.
+ */
+import {
+  CUSTOMER_ORDER_IDS,
+  STATUS_RANK,
+  customerKey,
+  isPurchase,
+  type Customer,
+  type Order,
+  type OrderInput,
+} from '../schemas';
+import { searchTermsFor } from '../search';
+
+const MAX_NAMES = 10;
+
+/** Orders of one customer -> their aggregate (undefined when there are none). */
+export function recomputeCustomer(orders: readonly Order[]): Customer | undefined {
+  let c: Customer | undefined;
+  // Applying every order to an empty aggregate in a canonical order is the definition; the
+  // incremental path must agree with it whatever order the orders arrived in.
+  const sorted = [...orders].sort(compareOrders);
+  for (const o of sorted) c = applyOrder(c, undefined, o);
+  return c;
+}
+
+/** Oldest first, ties by order id: one canonical order for everything derived from "latest". */
+function compareOrders(a: Pick<Order, 'createdAt' | 'orderId'>, b: typeof a): number {
+  return a.createdAt - b.createdAt || (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0);
+}
+
+/**
+ * The aggregate after `next` replaced `prev` (the same order as stored before, if any).
+ * Both must belong to the customer `c` describes; a change of customer is the caller's to handle
+ * with recomputeCustomer on both sides.
+ */
+export function applyOrder(
+  c: Customer | undefined,
+  prev: Order | undefined,
+  next: Order,
+): Customer {
+  const base: Customer = c ?? emptyCustomer(next);
+  // Purchases: drop the previous version of this order, add the new one if it is a purchase.
+  const purchases: { at: number; amount: number; id: string }[] = [];
+  for (let i = 0; i < base.purchaseAt.length; i++) {
+    const id = base.purchaseOrderIds[i]!;
+    if (id !== next.orderId)
+      purchases.push({ at: base.purchaseAt[i]!, amount: base.purchaseAmount[i]!, id });
+  }
+  if (isPurchase(next.status))
+    purchases.push({ at: next.createdAt, amount: next.amount, id: next.orderId });
+  purchases.sort((a, b) =>
+    compareOrders({ createdAt: a.at, orderId: a.id }, { createdAt: b.at, orderId: b.id }),
+  );
+
+  const qty = (o: Order | undefined) =>
+    o && isPurchase(o.status) ? o.items.reduce((s, it) => s + it.quantity, 0) : 0;
+
+  // Recent order ids, newest first.
+  const recent: { at: number; id: string }[] = base.orderIds
+    .map((id, i) => ({ id, at: base.orderTimes[i]! }))
+    .filter((r) => r.id !== next.orderId);
+  recent.push({ id: next.orderId, at: next.createdAt });
+  recent.sort(
+    (a, b) =>
+      -compareOrders({ createdAt: a.at, orderId: a.id }, { createdAt: b.at, orderId: b.id }),
+  );
+  const kept = recent.slice(0, CUSTOMER_ORDER_IDS);
+
+  const isLatest =
+    !c ||
+    compareOrders(next, { createdAt: base.lastOrderAt, orderId: base.orderIds[0] ?? '' }) >= 0;
+  const nick = isLatest ? next.buyerNick : base.nick;
+  const identity = isLatest ? next.identity : base.identity;
+  const receiverNames = mergeNames(base.receiverNames, next.receiverName);
+  const phoneTails = mergeNames(base.phoneTails, next.phoneTail);
+  const orderIds = kept.map((r) => r.id);
+
+  return {
+    ...base,
+    nick,
+    identity,
+    orderCount: base.orderCount + (c && prev ? 0 : 1),
+    firstOrderAt: Math.min(base.firstOrderAt, next.createdAt),
+    lastOrderAt: Math.max(base.lastOrderAt, next.createdAt),
+    purchaseAt: purchases.map((p) => p.at),
+    purchaseAmount: purchases.map((p) => p.amount),
+    purchaseOrderIds: purchases.map((p) => p.id),
+    purchaseCount: purchases.length,
+    totalSpent: purchases.reduce((s, p) => s + p.amount, 0),
+    itemsBought: base.itemsBought - qty(prev) + qty(next),
+    lastPurchaseAt: purchases.at(-1)?.at,
+    receiverNames,
+    phoneTails,
+    orderIds,
+    orderTimes: kept.map((r) => r.at),
+    searchTerms: searchTermsFor({ nick, receiverNames, phoneTails, orderIds }),
+  };
+}
+
+function emptyCustomer(o: Order): Customer {
+  return {
+    key: o.customerKey,
+    platform: o.platform,
+    shopId: o.shopId,
+    buyerId: o.buyerId,
+    nick: o.buyerNick,
+    identity: o.identity,
+    orderCount: 0,
+    firstOrderAt: o.createdAt,
+    lastOrderAt: o.createdAt,
+    purchaseAt: [],
+    purchaseAmount: [],
+    purchaseOrderIds: [],
+    purchaseCount: 0,
+    totalSpent: 0,
+    itemsBought: 0,
+    lastPurchaseAt: undefined,
+    receiverNames: [],
+    phoneTails: [],
+    orderIds: [],
+    orderTimes: [],
+    searchTerms: [],
+  };
+}
+
+/** Sorted, unique, bounded: the same whatever order the names arrived in. */
+function mergeNames(list: readonly string[], add: string | undefined): string[] {
+  const set = new Set(list);
+  const v = add?.trim();
+  if (v) set.add(v);
+  return [...set].sort().slice(0, MAX_NAMES);
+}
+
+/**
+ * A stored order merged with a fresh sighting. The status never moves backwards (a stale cached
+ * page cannot un-complete an order); other fields take the fresher sighting's values unless that
+ * sighting is behind in status; a known buyer is never downgraded to a masked one.
+ * Returns the stored order itself when nothing changed, so callers can skip the write.
+ */
+export function mergeOrder(existing: Order | undefined, incoming: Order): Order {
+  if (!existing) return incoming;
+  const fresher = STATUS_RANK[incoming.status] >= STATUS_RANK[existing.status];
+  const keepBuyer = existing.identity === 'known' && incoming.identity === 'masked';
+  const pick = <K extends keyof Order>(k: K): Order[K] =>
+    fresher && incoming[k] !== undefined ? incoming[k] : existing[k];
+  const merged: Order = {
+    ...existing,
+    status: fresher ? incoming.status : existing.status,
+    // The first sighting's creation time stands: the same order cannot be created twice.
+    createdAt: existing.createdAt,
+    paidAt: existing.paidAt ?? incoming.paidAt,
+    amount: pick('amount'),
+    items: fresher && incoming.items.length > 0 ? incoming.items : existing.items,
+    receiverName: pick('receiverName'),
+    receiverPhone: pick('receiverPhone'),
+    phoneTail: pick('phoneTail'),
+    region: pick('region'),
+    autoCloseAt: pick('autoCloseAt'),
+    source: fresher ? incoming.source : existing.source,
+    buyerId: keepBuyer ? existing.buyerId : incoming.buyerId,
+    buyerNick: keepBuyer ? existing.buyerNick : incoming.buyerNick,
+    identity: keepBuyer ? existing.identity : incoming.identity,
+    customerKey: keepBuyer ? existing.customerKey : incoming.customerKey,
+    seenAt: existing.seenAt,
+  };
+  return sameOrder(existing, merged)
+    ? existing
+    : { ...merged, seenAt: Math.max(existing.seenAt, incoming.seenAt) };
+}
+
+function sameOrder(a: Order, b: Order): boolean {
+  return deepEqual(a, b);
+}
+
+/** Structural equality for JSON-like records; a key holding undefined counts as absent. */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(ra), ...Object.keys(rb)]);
+  for (const k of keys) if (!deepEqual(ra[k], rb[k])) return false;
+  return true;
+}
+
+/** An adapter's or importer's order, given its database keys. */
+export function toStoredOrder(input: OrderInput, seenAt: number): Order {
+  const digits = input.receiverPhone?.replace(/\D/g, '') ?? '';
+  return {
+    ...input,
+    key: `${input.platform}:${input.shopId}:${input.orderId}`,
+    customerKey: customerKey(input.platform, input.shopId, input.buyerId),
+    // Only a real trailing 4 digits is a tail: "138****0000" has one, "138****" does not.
+    phoneTail: /\d{4}$/.test(input.receiverPhone ?? '') ? digits.slice(-4) : undefined,
+    seenAt,
+  };
+}

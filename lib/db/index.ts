@@ -1,0 +1,65 @@
+/**
+ * The one IndexedDB database, opened in extension contexts only (the background writes; popup,
+ * options and dashboard read with liveQuery). Content scripts never import this: in a content
+ * script IndexedDB is the host page's, not ours.
+ *
+ * Every schema change is a new version with an upgrade() and a test that opens the previous
+ * version's data (test/db/migrations.test.ts). Keep old versions while anyone may have them.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type { ContactEntry, Customer, CustomerMeta, Order, Shop } from '../schemas';
+
+export const DB_NAME = 'kezhi';
+
+/** Cached shop-wide statistics (quantile cuts, spend ranks), rebuilt when `dirty`. */
+export interface StatsRecord {
+  shopKey: string;
+  computedAt: number;
+  dirty: boolean;
+  /** lib/customers ShopStats, stored as plain data. */
+  stats: unknown;
+}
+
+/** A care / recall / repurchase message marked done for one customer and moment. */
+export interface CareDone {
+  /** `${customerKey}|${moment}|${anchor}` so the same moment for a later purchase is new again. */
+  id: string;
+  customerKey: string;
+  at: number;
+}
+
+export type KezhiDb = Dexie & {
+  shops: EntityTable<Shop, 'key'>;
+  orders: EntityTable<Order, 'key'>;
+  customers: EntityTable<Customer, 'key'>;
+  contacts: EntityTable<ContactEntry, 'id'>;
+  meta: EntityTable<CustomerMeta, 'customerKey'>;
+  stats: EntityTable<StatsRecord, 'shopKey'>;
+  careDone: EntityTable<CareDone, 'id'>;
+};
+
+/** Version 1 index layout. Copied, never edited, when a later version changes it. */
+export const SCHEMA_V1 = {
+  shops: 'key, platform, lastSeenAt',
+  orders: 'key, customerKey, [platform+shopId+createdAt], status',
+  customers: 'key, [platform+shopId], *searchTerms, lastOrderAt',
+  contacts: 'id, customerKey, orderKey, at',
+  meta: 'customerKey, *tags',
+  stats: 'shopKey',
+  careDone: 'id, customerKey',
+} as const;
+
+/** Opens (a fresh handle on) the database under `name`. Tests pass their own name. */
+export function openDb(name = DB_NAME): KezhiDb {
+  const db = new Dexie(name) as KezhiDb;
+  db.version(1).stores(SCHEMA_V1);
+  return db;
+}
+
+let singleton: KezhiDb | undefined;
+
+/** The extension's database handle (created on first use, never at import time). */
+export function getDb(): KezhiDb {
+  singleton ??= openDb();
+  return singleton;
+}

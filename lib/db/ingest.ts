@@ -1,0 +1,175 @@
+/**
+ * Ingest: a batch of orders from a page, a JSON capture or an import file becomes history in
+ * ONE transaction (an MV3 service worker can be stopped at any moment: all or nothing).
+ * Idempotent (the same orders twice change nothing), status never moves backwards, and customer
+ * aggregates stay equal to a recompute from the orders.
+ */
+import { OrderInput, isPurchase, shopKey, type Customer, type Order } from '../schemas';
+import { applyOrder, mergeOrder, recomputeCustomer, toStoredOrder } from './aggregate';
+import type { KezhiDb } from './index';
+
+export interface Rejected {
+  index: number;
+  orderId?: string;
+  reason: string;
+}
+
+export interface IngestResult {
+  /** Orders written (new or changed). */
+  written: number;
+  /** Orders already stored exactly so. */
+  unchanged: number;
+  rejected: Rejected[];
+  /** Keys of the customers whose aggregates changed. */
+  customersChanged: string[];
+  /** Orders seen paid after being unpaid: reminder responses recorded. */
+  paidAfterReminder: number;
+}
+
+/** Validates raw inputs at the zod boundary; the invalid ones come back with a reason. */
+export function validateOrders(raw: readonly unknown[]): {
+  ok: OrderInput[];
+  rejected: Rejected[];
+} {
+  const ok: OrderInput[] = [];
+  const rejected: Rejected[] = [];
+  raw.forEach((r, index) => {
+    const parsed = OrderInput.safeParse(r);
+    if (parsed.success) ok.push(parsed.data);
+    else {
+      const orderId =
+        r && typeof r === 'object' && typeof (r as { orderId?: unknown }).orderId === 'string'
+          ? (r as { orderId: string }).orderId.slice(0, 64)
+          : undefined;
+      const first = parsed.error.issues[0];
+      rejected.push({
+        index,
+        orderId,
+        reason: first ? `${first.path.join('.') || 'order'}: ${first.message}` : 'invalid order',
+      });
+    }
+  });
+  return { ok, rejected };
+}
+
+/**
+ * Writes a batch. `raw` is validated here (the database never sees an invalid record).
+ * `now` stamps seenAt and reminder responses.
+ */
+export async function ingestOrders(
+  db: KezhiDb,
+  raw: readonly unknown[],
+  now: number,
+): Promise<IngestResult> {
+  const { ok, rejected } = validateOrders(raw);
+  // Within one batch the same order may appear twice (DOM row and JSON): merge them first.
+  const incoming = new Map<string, Order>();
+  for (const input of ok) {
+    const o = toStoredOrder(input, now);
+    incoming.set(o.key, mergeOrder(incoming.get(o.key), o));
+  }
+  const result: IngestResult = {
+    written: 0,
+    unchanged: 0,
+    rejected,
+    customersChanged: [],
+    paidAfterReminder: 0,
+  };
+  if (incoming.size === 0) return result;
+
+  await db.transaction(
+    'rw',
+    [db.orders, db.customers, db.shops, db.stats, db.contacts],
+    async () => {
+      const keys = [...incoming.keys()];
+      const stored = await db.orders.bulkGet(keys);
+      const changed: { prev: Order | undefined; next: Order }[] = [];
+      keys.forEach((k, i) => {
+        const prev = stored[i];
+        const next = mergeOrder(prev, incoming.get(k)!);
+        if (prev && next === prev) result.unchanged++;
+        else changed.push({ prev, next });
+      });
+      if (changed.length === 0) return;
+      await db.orders.bulkPut(changed.map((c) => c.next));
+      result.written = changed.length;
+
+      // Customers: the fast path applies each change to the stored aggregate; a change of buyer
+      // (a masked order later seen with its real buyer) recomputes both sides from the orders.
+      const recompute = new Set<string>();
+      for (const { prev, next } of changed) {
+        // A receiver name or phone that changed may still belong to another of the customer's
+        // orders: only a recompute knows whether to keep it.
+        const personalChanged =
+          !!prev &&
+          ((prev.receiverName !== undefined && prev.receiverName !== next.receiverName) ||
+            (prev.phoneTail !== undefined && prev.phoneTail !== next.phoneTail));
+        if (prev && (prev.customerKey !== next.customerKey || personalChanged)) {
+          recompute.add(prev.customerKey);
+          recompute.add(next.customerKey);
+        }
+      }
+      const deltaKeys = [...new Set(changed.map((c) => c.next.customerKey))].filter(
+        (k) => !recompute.has(k),
+      );
+      const customers = new Map<string, Customer | undefined>();
+      (await db.customers.bulkGet(deltaKeys)).forEach((c, i) => customers.set(deltaKeys[i]!, c));
+      for (const { prev, next } of changed) {
+        if (recompute.has(next.customerKey)) continue;
+        customers.set(next.customerKey, applyOrder(customers.get(next.customerKey), prev, next));
+      }
+      if (recompute.size > 0) {
+        const orders = await db.orders
+          .where('customerKey')
+          .anyOf([...recompute])
+          .toArray();
+        const byCustomer = new Map<string, Order[]>();
+        for (const o of orders)
+          byCustomer.set(o.customerKey, [...(byCustomer.get(o.customerKey) ?? []), o]);
+        for (const k of recompute) customers.set(k, recomputeCustomer(byCustomer.get(k) ?? []));
+      }
+      const puts = [...customers.values()].filter((c): c is Customer => c !== undefined);
+      const gone = [...customers.entries()].filter(([, c]) => c === undefined).map(([k]) => k);
+      await db.customers.bulkPut(puts);
+      if (gone.length) await db.customers.bulkDelete(gone);
+      result.customersChanged = [...customers.keys()];
+
+      // Reminder responses: an order reminded while unpaid and now paid.
+      const paidNow = changed.filter(
+        ({ prev, next }) => prev?.status === 'unpaid' && isPurchase(next.status),
+      );
+      if (paidNow.length > 0) {
+        const contacts = await db.contacts
+          .where('orderKey')
+          .anyOf(paidNow.map((c) => c.next.key))
+          .toArray();
+        const updates = contacts
+          .filter((c) => c.purpose === 'remind' && c.paidAfterAt === undefined)
+          .map((c) => {
+            const order = paidNow.find((p) => p.next.key === c.orderKey)!.next;
+            return { ...c, paidAfterAt: Math.max(order.paidAt ?? now, c.at) };
+          });
+        if (updates.length) await db.contacts.bulkPut(updates);
+        result.paidAfterReminder = updates.length;
+      }
+
+      // Shops seen, and their cached statistics marked stale.
+      const shops = new Map<string, Order>();
+      for (const { next } of changed) shops.set(shopKey(next.platform, next.shopId), next);
+      for (const [key, o] of shops) {
+        const shop = await db.shops.get(key);
+        await db.shops.put({
+          key,
+          platform: o.platform,
+          shopId: o.shopId,
+          name: shop?.name ?? o.shopId,
+          lastSeenAt: Math.max(shop?.lastSeenAt ?? 0, now),
+          pagesRecognised: shop?.pagesRecognised ?? 0,
+          health: shop?.health,
+        });
+        await db.stats.update(key, { dirty: true });
+      }
+    },
+  );
+  return result;
+}

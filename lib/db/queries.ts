@@ -1,0 +1,106 @@
+/**
+ * Reads the background makes for the overlay: shop statistics (cached, rebuilt when stale) and
+ * the summaries of a page's rows in one pass over the tables.
+ */
+import { computeShopStats, ShopStats } from '../customers';
+import { orderKey, shopKey, type ContactEntry, type Platform } from '../schemas';
+import type { Settings } from '../settings';
+import { summarizeRow, type RowSummary } from '../summary';
+import type { KezhiDb } from './index';
+
+/** Rebuild stale statistics at most this often: ranks barely move between two pages. */
+export const STATS_MAX_AGE_MS = 60_000;
+
+const memo = new Map<string, { stats: ShopStats; computedAt: number; settingsJson: string }>();
+
+/** Forget cached statistics (settings changed, shop deleted, tests). */
+export function clearStatsCache(): void {
+  memo.clear();
+}
+
+/**
+ * The shop's statistics. Stored ones serve until they are dirty and older than STATS_MAX_AGE_MS
+ * (or the settings that shape them changed); then they are rebuilt from the shop's customers.
+ */
+export async function getShopStats(
+  db: KezhiDb,
+  platform: Platform,
+  shopId: string,
+  settings: Settings,
+  now: number,
+): Promise<ShopStats> {
+  const key = shopKey(platform, shopId);
+  const settingsJson = JSON.stringify([
+    settings.lifecycle,
+    settings.tier,
+    settings.mergeSameDayPurchases,
+  ]);
+  const cached = memo.get(key);
+  const record = await db.stats.get(key);
+  const fresh = (at: number) => !record?.dirty || now - at < STATS_MAX_AGE_MS;
+  if (cached && cached.settingsJson === settingsJson && fresh(cached.computedAt))
+    return cached.stats;
+  if (!cached && record && fresh(record.computedAt)) {
+    const parsed = ShopStats.safeParse(record.stats);
+    if (parsed.success) {
+      memo.set(key, { stats: parsed.data, computedAt: record.computedAt, settingsJson });
+      return parsed.data;
+    }
+  }
+  const customers = await db.customers
+    .where('[platform+shopId]')
+    .equals([platform, shopId])
+    .toArray();
+  const stats = computeShopStats(customers, settings, now);
+  memo.set(key, { stats, computedAt: now, settingsJson });
+  await db.stats.put({ shopKey: key, computedAt: now, dirty: false, stats });
+  return stats;
+}
+
+/** Summaries for the rows on screen, in the order asked; ids with no stored order are listed. */
+export async function summarizeRows(
+  db: KezhiDb,
+  req: { platform: Platform; shopId: string; rows: { orderId: string; autoCloseAt?: number }[] },
+  settings: Settings,
+  now: number,
+): Promise<{ summaries: RowSummary[]; unknown: string[] }> {
+  const stats = await getShopStats(db, req.platform, req.shopId, settings, now);
+  const orders = await db.orders.bulkGet(
+    req.rows.map((r) => orderKey(req.platform, req.shopId, r.orderId)),
+  );
+  const customerKeys = [...new Set(orders.flatMap((o) => (o ? [o.customerKey] : [])))];
+  const [customers, metas, contacts] = await Promise.all([
+    db.customers.bulkGet(customerKeys),
+    db.meta.bulkGet(customerKeys),
+    db.contacts.where('customerKey').anyOf(customerKeys).toArray(),
+  ]);
+  const byKey = <T>(list: (T | undefined)[]) => new Map(customerKeys.map((k, i) => [k, list[i]]));
+  const customerBy = byKey(customers);
+  const metaBy = byKey(metas);
+  const contactsBy = new Map<string, ContactEntry[]>();
+  for (const c of contacts)
+    contactsBy.set(c.customerKey, [...(contactsBy.get(c.customerKey) ?? []), c]);
+
+  const summaries: RowSummary[] = [];
+  const unknown: string[] = [];
+  req.rows.forEach((row, i) => {
+    const order = orders[i];
+    if (!order) {
+      unknown.push(row.orderId);
+      return;
+    }
+    summaries.push(
+      summarizeRow({
+        order,
+        customer: customerBy.get(order.customerKey),
+        meta: metaBy.get(order.customerKey),
+        contacts: contactsBy.get(order.customerKey) ?? [],
+        stats,
+        settings,
+        now,
+        autoCloseAt: row.autoCloseAt,
+      }),
+    );
+  });
+  return { summaries, unknown };
+}

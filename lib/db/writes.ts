@@ -1,0 +1,134 @@
+/**
+ * The background's other writes: contact log, tags/notes/blacklist, care marks, forgetting a
+ * buyer and deleting a shop. Each is one transaction.
+ */
+import { CustomerMeta, shopKey, type ContactEntry, type Platform } from '../schemas';
+import { recomputeCustomer } from './aggregate';
+import type { KezhiDb } from './index';
+
+/** Appends one contact-log entry. */
+export async function logContact(
+  db: KezhiDb,
+  entry: Omit<ContactEntry, 'id'>,
+  id: string = crypto.randomUUID(),
+): Promise<ContactEntry> {
+  const full: ContactEntry = { ...entry, id };
+  await db.contacts.add(full);
+  return full;
+}
+
+/** Updates the given fields of a customer's tags, note and blacklist; validated before writing. */
+export async function updateMeta(
+  db: KezhiDb,
+  customerKey: string,
+  patch: Partial<Pick<CustomerMeta, 'tags' | 'note' | 'blacklisted' | 'blacklistReason'>>,
+  now: number,
+): Promise<CustomerMeta> {
+  return db.transaction('rw', db.meta, async () => {
+    const prev = await db.meta.get(customerKey);
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const tags = patch.tags
+      ? [...new Set(patch.tags.map((t) => t.trim()).filter(Boolean))]
+      : undefined;
+    const next = CustomerMeta.parse({
+      ...prev,
+      ...defined,
+      ...(tags ? { tags } : {}),
+      customerKey,
+      updatedAt: now,
+    });
+    await db.meta.put(next);
+    return next;
+  });
+}
+
+/** Marks a care / recall / repurchase moment done. */
+export async function markCareDone(
+  db: KezhiDb,
+  id: string,
+  customerKey: string,
+  now: number,
+): Promise<void> {
+  await db.careDone.put({ id, customerKey, at: now });
+}
+
+/**
+ * Forget one buyer: personal fields cleared from their orders (the orders stay, anonymous, so
+ * the shop's totals hold), nick replaced, notes/tags/blacklist, contact log and care marks deleted.
+ */
+export async function forgetBuyer(
+  db: KezhiDb,
+  customerKey: string,
+): Promise<{ ordersCleared: number; contactsDeleted: number }> {
+  return db.transaction(
+    'rw',
+    [db.orders, db.customers, db.contacts, db.meta, db.careDone],
+    async () => {
+      const orders = await db.orders.where('customerKey').equals(customerKey).toArray();
+      const anonymous = orders.map((o) => ({
+        ...o,
+        buyerNick: '已删除买家',
+        receiverName: undefined,
+        receiverPhone: undefined,
+        phoneTail: undefined,
+        region: undefined,
+      }));
+      await db.orders.bulkPut(anonymous);
+      const c = recomputeCustomer(anonymous);
+      if (c) await db.customers.put(c);
+      const contactsDeleted = await db.contacts.where('customerKey').equals(customerKey).delete();
+      await db.meta.delete(customerKey);
+      await db.careDone.where('customerKey').equals(customerKey).delete();
+      return { ordersCleared: anonymous.length, contactsDeleted };
+    },
+  );
+}
+
+/** Deletes everything stored for one shop. */
+export async function deleteShop(
+  db: KezhiDb,
+  platform: Platform,
+  shopId: string,
+): Promise<{ orders: number; customers: number }> {
+  const key = shopKey(platform, shopId);
+  const prefix = `${key}:`;
+  return db.transaction(
+    'rw',
+    [db.orders, db.customers, db.contacts, db.meta, db.careDone, db.shops, db.stats],
+    async () => {
+      const orders = await db.orders.where('key').startsWith(prefix).delete();
+      const customers = await db.customers
+        .where('[platform+shopId]')
+        .equals([platform, shopId])
+        .delete();
+      await db.contacts.where('customerKey').startsWith(prefix).delete();
+      await db.meta.where('customerKey').startsWith(prefix).delete();
+      await db.careDone.where('customerKey').startsWith(prefix).delete();
+      await db.shops.delete(key);
+      await db.stats.delete(key);
+      return { orders, customers };
+    },
+  );
+}
+
+/** Records what the adapter recognised on a page, for the popup's health list. */
+export async function recordHealth(
+  db: KezhiDb,
+  platform: Platform,
+  shopId: string,
+  health: { adapter: string; ok: boolean; recognised: number; problem?: string; at: number },
+): Promise<void> {
+  const key = shopKey(platform, shopId);
+  await db.transaction('rw', db.shops, async () => {
+    const shop = await db.shops.get(key);
+    await db.shops.put({
+      key,
+      platform,
+      shopId,
+      name: shop?.name ?? shopId,
+      lastSeenAt: Math.max(shop?.lastSeenAt ?? 0, health.at),
+      pagesRecognised: (shop?.pagesRecognised ?? 0) + (health.ok ? 1 : 0),
+      health,
+    });
+  });
+}

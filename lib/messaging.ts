@@ -1,0 +1,213 @@
+/**
+ * THE message contract. Every message between our contexts is declared here: its input schema,
+ * its output type and who may send it. The background registers one handler per message from an
+ * object that `satisfies Handlers`, so a message without a handler fails to compile; one wrapper
+ * (serveMessages) checks the sender, parses the input with zod and returns typed errors.
+ *
+ * Keep messages few: extension pages read Dexie directly; writes go through the background.
+ */
+import { z } from 'zod';
+import { Channel, ContactEntry, CustomerMeta, PageHealth, Platform } from './schemas';
+import type { RowSummary } from './summary';
+
+/** Who may send a message: a content script in a tab, or one of our extension pages. */
+export type Sender = 'content' | 'page' | 'any';
+
+const RowRef = z.object({
+  orderId: z.string().max(64),
+  /** Auto-close time the row shows, if any. */
+  autoCloseAt: z.number().int().optional(),
+});
+
+export const contract = {
+  /** Content script -> background: orders read from the page; answers each row's summary. */
+  sync: {
+    from: 'content',
+    input: z.object({
+      adapter: z.string().max(40),
+      platform: Platform,
+      shopId: z.string().max(64),
+      /** Validated one by one by the background: a bad order is rejected, not the batch. */
+      orders: z.array(z.unknown()).max(2000),
+      /** Rows on screen to describe (including ones whose orders were sent before). */
+      rows: z.array(RowRef).max(2000),
+      health: PageHealth.optional(),
+    }),
+    output: {} as {
+      summaries: RowSummary[];
+      rejected: { index: number; orderId?: string; reason: string }[];
+      overlayEnabled: boolean;
+      /** Rows the background has no order for (the content script resends them). */
+      unknown: string[];
+    },
+  },
+  /** Copying a message counts as a contact. */
+  logContact: {
+    from: 'any',
+    input: z.object({
+      customerKey: z.string().max(300),
+      orderKey: z.string().max(200).optional(),
+      channel: Channel,
+      template: z.string().max(100),
+      purpose: ContactEntry.shape.purpose,
+    }),
+    output: {} as { entry: ContactEntry },
+  },
+  /** Tags, note, blacklist of one customer. */
+  updateMeta: {
+    from: 'any',
+    input: z.object({
+      customerKey: z.string().max(300),
+      tags: CustomerMeta.shape.tags.optional(),
+      note: CustomerMeta.shape.note.optional(),
+      blacklisted: z.boolean().optional(),
+      blacklistReason: CustomerMeta.shape.blacklistReason.optional(),
+    }),
+    output: {} as { meta: CustomerMeta },
+  },
+  /** Import of one batch from an order-report file (options page). */
+  importBatch: {
+    from: 'page',
+    input: z.object({ orders: z.array(z.unknown()).max(5000) }),
+    output: {} as {
+      written: number;
+      unchanged: number;
+      rejected: { index: number; reason: string }[];
+    },
+  },
+  /** Mark a care / recall / repurchase message as done for today's list. */
+  markCareDone: {
+    from: 'page',
+    input: z.object({ id: z.string().max(400), customerKey: z.string().max(300) }),
+    output: {} as { ok: true },
+  },
+  /** Remove every trace of one buyer (privacy). */
+  forgetBuyer: {
+    from: 'page',
+    input: z.object({ customerKey: z.string().max(300) }),
+    output: {} as { ordersCleared: number; contactsDeleted: number },
+  },
+  /** Delete all data of one shop. */
+  deleteShop: {
+    from: 'page',
+    input: z.object({ shopKey: z.string().max(200) }),
+    output: {} as { orders: number; customers: number },
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type MessageName = keyof Contract;
+export type Input<K extends MessageName> = z.infer<Contract[K]['input']>;
+export type Output<K extends MessageName> = Contract[K]['output'];
+
+/** A handler gets validated input and who sent it. */
+export type Handlers = {
+  [K in MessageName]: (
+    input: Input<K>,
+    sender: { tabId?: number; url?: string },
+  ) => Promise<Output<K>>;
+};
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** The envelope on the wire: our tag keeps us clear of anyone else's messages. */
+export interface Envelope {
+  kezhi: 1;
+  name: string;
+  input: unknown;
+}
+
+export function isEnvelope(m: unknown): m is Envelope {
+  return (
+    !!m &&
+    typeof m === 'object' &&
+    (m as Envelope).kezhi === 1 &&
+    typeof (m as Envelope).name === 'string'
+  );
+}
+
+/** What we know of a message's sender (the parts of runtime.MessageSender we check). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+/**
+ * Checks the sender and the input, then runs the handler. Never throws: a bad message gets a
+ * typed error. `extensionId` and `extensionOrigin` come from the runtime.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  message: unknown,
+  sender: SenderInfo,
+  self: { extensionId: string; extensionOrigin: string },
+): Promise<Reply<unknown>> {
+  if (!isEnvelope(message)) return { ok: false, error: 'not a Kezhi message' };
+  if (!Object.hasOwn(contract, message.name))
+    return { ok: false, error: `unknown message ${message.name}` };
+  const name = message.name as MessageName;
+  // Messages from other extensions (or web pages through externally_connectable, which we do
+  // not declare) carry another id: refuse them.
+  if (sender.id !== self.extensionId) return { ok: false, error: 'sender is not this extension' };
+  const fromPage = !sender.tab && (sender.url ?? '').startsWith(self.extensionOrigin);
+  const fromContent = !!sender.tab;
+  const allowed = contract[name].from;
+  if (
+    (allowed === 'content' && !fromContent) ||
+    (allowed === 'page' && !fromPage) ||
+    (!fromPage && !fromContent)
+  )
+    return { ok: false, error: `${name} may not be sent from here` };
+  const parsed = contract[name].input.safeParse(message.input);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return {
+      ok: false,
+      error: `invalid ${name}: ${first?.path.join('.') ?? ''} ${first?.message ?? ''}`.trim(),
+    };
+  }
+  try {
+    const handler = handlers[name] as (
+      i: unknown,
+      s: { tabId?: number; url?: string },
+    ) => Promise<unknown>;
+    return {
+      ok: true,
+      value: await handler(parsed.data, { tabId: sender.tab?.id, url: sender.url }),
+    };
+  } catch (e) {
+    return { ok: false, error: describeError(e) };
+  }
+}
+
+/** A seller-readable error, with IndexedDB quota errors called out (they need the seller). */
+export function describeError(e: unknown): string {
+  const name = e instanceof Error ? e.name : '';
+  const inner = (e as { inner?: { name?: string } } | undefined)?.inner?.name ?? '';
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError')
+    return 'QuotaExceededError: 浏览器存储空间已满，请在设置中导出备份并清理旧店铺数据 (storage full)';
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+}
+
+/**
+ * Sends a message through `send` (browser.runtime.sendMessage in the caller's context) and
+ * unwraps the reply. A stopped or restarting service worker gets one retry.
+ */
+export async function request<K extends MessageName>(
+  send: (m: Envelope) => Promise<unknown>,
+  name: K,
+  input: Input<K>,
+): Promise<Reply<Output<K>>> {
+  const envelope: Envelope = { kezhi: 1, name, input };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const reply = (await send(envelope)) as Reply<Output<K>> | undefined;
+      if (reply && typeof reply === 'object' && 'ok' in reply) return reply;
+      return { ok: false, error: 'no answer from the background' };
+    } catch (e) {
+      if (attempt >= 1) return { ok: false, error: describeError(e) };
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * What the background answers for one order row: the buyer as of this order, their tags and
+ * blacklist, the 催付 plan for an unpaid order, and the recent contact log. Pure: the background
+ * reads the records, this puts them together.
+ */
+import { describeCustomer, type CustomerView, type ShopStats } from './customers';
+import { planReminders, type ReminderPlan } from './reminders';
+import type { ContactEntry, Customer, CustomerMeta, Order } from './schemas';
+import type { Settings } from './settings';
+
+const DAY_MS = 86400_000;
+/** Contact-log entries sent with each row (the card in the popup shows the whole log). */
+export const ROW_CONTACTS = 10;
+
+export interface RowSummary {
+  orderId: string;
+  orderKey: string;
+  customerKey: string;
+  nick: string;
+  identity: Customer['identity'];
+  /** The buyer just before this order. */
+  view: CustomerView;
+  /** The buyer today, for the hover card's "now" line. */
+  current: Pick<CustomerView, 'tier' | 'purchaseCount' | 'totalSpent' | 'stage'>;
+  meta: Pick<CustomerMeta, 'tags' | 'blacklisted' | 'blacklistReason' | 'note'>;
+  order: Pick<Order, 'platform' | 'status' | 'amount' | 'createdAt' | 'items' | 'autoCloseAt'>;
+  /** The 催付 plan, for unpaid orders only. */
+  plan: ReminderPlan | null;
+  /** This buyer's latest contacts, newest first. */
+  contacts: ContactEntry[];
+}
+
+export interface SummaryInput {
+  order: Order;
+  customer: Customer | undefined;
+  meta: CustomerMeta | undefined;
+  /** This buyer's contact log (any order). */
+  contacts: readonly ContactEntry[];
+  stats: ShopStats;
+  settings: Settings;
+  now: number;
+  /** Auto-close time shown on the row, when the page shows one. */
+  autoCloseAt?: number;
+}
+
+/** Puts one row's answer together. */
+export function summarizeRow(input: SummaryInput): RowSummary {
+  const { order, customer, settings, stats, now } = input;
+  const view = describeCustomer(customer, {
+    asOf: { orderId: order.orderId, at: order.createdAt },
+    stats,
+    settings,
+    now,
+  });
+  const current = describeCustomer(customer, { stats, settings, now });
+  const blacklisted = input.meta?.blacklisted ?? false;
+  const autoCloseAt = input.autoCloseAt ?? order.autoCloseAt;
+  const plan =
+    order.status === 'unpaid'
+      ? planReminders({
+          order: {
+            key: order.key,
+            platform: order.platform,
+            status: order.status,
+            createdAt: order.createdAt,
+            amount: order.amount,
+            autoCloseAt,
+          },
+          kind: view.kind,
+          blacklisted,
+          siblingPaid: siblingPaid(customer, order),
+          contacts: input.contacts,
+          settings,
+          now,
+        })
+      : null;
+  return {
+    orderId: order.orderId,
+    orderKey: order.key,
+    customerKey: order.customerKey,
+    nick: order.buyerNick,
+    identity: order.identity,
+    view,
+    current: {
+      tier: current.tier,
+      purchaseCount: current.purchaseCount,
+      totalSpent: current.totalSpent,
+      stage: current.stage,
+    },
+    meta: {
+      tags: input.meta?.tags ?? [],
+      blacklisted,
+      blacklistReason: input.meta?.blacklistReason ?? '',
+      note: input.meta?.note ?? '',
+    },
+    order: {
+      platform: order.platform,
+      status: order.status,
+      amount: order.amount,
+      createdAt: order.createdAt,
+      items: order.items,
+      autoCloseAt,
+    },
+    plan,
+    contacts: [...input.contacts].sort((a, b) => b.at - a.at).slice(0, ROW_CONTACTS),
+  };
+}
+
+/** The buyer paid another order created within a day of this one (so this one may be a duplicate). */
+export function siblingPaid(customer: Customer | undefined, order: Order): boolean {
+  if (!customer) return false;
+  return customer.purchaseAt.some(
+    (t, i) =>
+      customer.purchaseOrderIds[i] !== order.orderId && Math.abs(t - order.createdAt) < DAY_MS,
+  );
+}

@@ -1,0 +1,254 @@
+import fc from 'fast-check';
+import { openDb, type KezhiDb } from '../../lib/db';
+import { deepEqual, recomputeCustomer } from '../../lib/db/aggregate';
+import { ingestOrders } from '../../lib/db/ingest';
+import { STATUS_RANK, OrderStatus, type OrderInput } from '../../lib/schemas';
+
+const RUNS = Number(process.env.KEZHI_FUZZ_RUNS ?? 60);
+const T0 = Date.UTC(2026, 0, 1);
+const NOW = Date.UTC(2026, 10, 25);
+
+let db: KezhiDb;
+beforeEach(async () => {
+  db = openDb(`test-${Math.random()}`);
+  await db.open();
+});
+afterEach(() => db.close());
+
+function order(p: Partial<OrderInput> & { orderId: string }): OrderInput {
+  return {
+    platform: 'taobao',
+    shopId: 'shop1',
+    buyerId: 'nick:buyer1',
+    buyerNick: 'buyer1',
+    identity: 'known',
+    status: 'paid',
+    createdAt: T0,
+    amount: 10000,
+    items: [{ title: '测试商品', quantity: 1 }],
+    source: 'dom',
+    ...p,
+  };
+}
+
+/** Every stored customer equals a recompute from its orders, and no order lacks its customer. */
+async function expectConsistent(db: KezhiDb) {
+  const orders = await db.orders.toArray();
+  const customers = await db.customers.toArray();
+  const byCustomer = new Map<string, typeof orders>();
+  for (const o of orders)
+    byCustomer.set(o.customerKey, [...(byCustomer.get(o.customerKey) ?? []), o]);
+  expect(new Set(customers.map((c) => c.key))).toEqual(new Set(byCustomer.keys()));
+  for (const c of customers) {
+    const expected = recomputeCustomer(byCustomer.get(c.key)!);
+    expect(deepEqual(c, expected)).toBe(true);
+  }
+}
+
+const arbOrder = fc
+  .record({
+    orderId: fc.constantFrom('1001', '1002', '1003', '1004', '1005', '1006', '3306183637220018070'),
+    buyer: fc.constantFrom('张三', 'li_si', 'wang**', 'tb_test_01'),
+    status: fc.constantFrom(...OrderStatus.options),
+    day: fc.integer({ min: 0, max: 300 }),
+    amount: fc.integer({ min: 0, max: 10_000_00 }),
+    qty: fc.integer({ min: 1, max: 5 }),
+    phone: fc.option(fc.constantFrom('138****0001', '139****0002', '137****'), { nil: undefined }),
+    receiver: fc.option(fc.constantFrom('张*', '李**', 'Wang'), { nil: undefined }),
+  })
+  .map((r) => {
+    const masked = r.buyer.includes('*');
+    return order({
+      orderId: r.orderId,
+      buyerNick: r.buyer,
+      buyerId: masked ? `order:${r.orderId}` : `nick:${r.buyer}`,
+      identity: masked ? 'masked' : 'known',
+      status: r.status,
+      createdAt: T0 + r.day * 86400_000,
+      amount: r.amount,
+      items: [{ title: `商品${r.orderId}`, quantity: r.qty }],
+      receiverPhone: r.phone,
+      receiverName: r.receiver,
+    });
+  });
+
+describe('ingest', () => {
+  test('aggregates equal a full recompute after any sequence of batches', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(arbOrder, { maxLength: 8 }), { minLength: 1, maxLength: 6 }),
+        async (batches) => {
+          const local = openDb(`prop-${Math.random()}`);
+          await local.open();
+          try {
+            for (const b of batches) await ingestOrders(local, b, NOW);
+            await expectConsistent(local);
+          } finally {
+            local.close();
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('the same batch twice changes nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(arbOrder, { minLength: 1, maxLength: 10 }), async (batch) => {
+        const local = openDb(`idem-${Math.random()}`);
+        await local.open();
+        try {
+          await ingestOrders(local, batch, NOW);
+          const before = { o: await local.orders.toArray(), c: await local.customers.toArray() };
+          const again = await ingestOrders(local, batch, NOW + 1000);
+          expect(again.written).toBe(0);
+          expect(deepEqual(await local.orders.toArray(), before.o)).toBe(true);
+          expect(deepEqual(await local.customers.toArray(), before.c)).toBe(true);
+        } finally {
+          local.close();
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('a status never moves backwards, whatever order the sightings come in', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(...OrderStatus.options), { minLength: 1, maxLength: 8 }),
+        async (seq) => {
+          const local = openDb(`mono-${Math.random()}`);
+          await local.open();
+          try {
+            let best = -1;
+            for (const status of seq) {
+              await ingestOrders(local, [order({ orderId: '42', status })], NOW);
+              const stored = await local.orders.get('taobao:shop1:42');
+              expect(STATUS_RANK[stored!.status]).toBeGreaterThanOrEqual(best);
+              best = Math.max(best, STATUS_RANK[status]);
+              expect(STATUS_RANK[stored!.status]).toBe(best);
+            }
+          } finally {
+            local.close();
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('a completed order seen later as unpaid on a stale page stays completed', async () => {
+    await ingestOrders(db, [order({ orderId: '7', status: 'completed' })], NOW);
+    const r = await ingestOrders(
+      db,
+      [order({ orderId: '7', status: 'unpaid', amount: 1 })],
+      NOW + 1,
+    );
+    expect(r.unchanged).toBe(1);
+    const o = await db.orders.get('taobao:shop1:7');
+    expect(o?.status).toBe('completed');
+    expect(o?.amount).toBe(10000);
+  });
+
+  test('19-digit ids stay exact strings and customers aggregate purchases only', async () => {
+    await ingestOrders(
+      db,
+      [
+        order({ orderId: '3306183637220018070', status: 'completed', amount: 16900 }),
+        order({
+          orderId: '3306183637220018071',
+          status: 'closed',
+          amount: 5000,
+          createdAt: T0 + 1000,
+        }),
+        order({
+          orderId: '3306183637220018072',
+          status: 'unpaid',
+          amount: 2000,
+          createdAt: T0 + 2000,
+        }),
+      ],
+      NOW,
+    );
+    const c = await db.customers.get('taobao:shop1:nick:buyer1');
+    expect(c?.orderCount).toBe(3);
+    expect(c?.purchaseCount).toBe(1);
+    expect(c?.totalSpent).toBe(16900);
+    expect(c?.purchaseOrderIds).toEqual(['3306183637220018070']);
+    expect(c?.orderIds[0]).toBe('3306183637220018072');
+  });
+
+  test('invalid orders are rejected with a reason and never stored', async () => {
+    const r = await ingestOrders(
+      db,
+      [
+        order({ orderId: '1', amount: -5 }),
+        { ...order({ orderId: '2' }), createdAt: Number.NaN },
+        order({ orderId: '3', buyerNick: 'x'.repeat(1_000_000) }),
+        order({ orderId: '<script>' }),
+        'not an order',
+        order({ orderId: '4' }),
+      ],
+      NOW,
+    );
+    expect(r.rejected.map((x) => x.index)).toEqual([0, 1, 2, 3, 4]);
+    expect(r.rejected.every((x) => x.reason.length > 0)).toBe(true);
+    expect(await db.orders.count()).toBe(1);
+  });
+
+  test('a masked order later seen with its real buyer moves to that buyer', async () => {
+    await ingestOrders(
+      db,
+      [order({ orderId: '9', buyerNick: '牛**', buyerId: 'order:9', identity: 'masked' })],
+      NOW,
+    );
+    await ingestOrders(db, [order({ orderId: '9', buyerNick: '牛魔王', buyerId: 'id:777' })], NOW);
+    expect(await db.customers.get('taobao:shop1:order:9')).toBeUndefined();
+    expect((await db.customers.get('taobao:shop1:id:777'))?.orderCount).toBe(1);
+    // ...and a masked sighting afterwards does not take it back.
+    await ingestOrders(
+      db,
+      [order({ orderId: '9', buyerNick: '牛**', buyerId: 'order:9', identity: 'masked' })],
+      NOW,
+    );
+    expect((await db.orders.get('taobao:shop1:9'))?.buyerId).toBe('id:777');
+    await expectConsistent(db);
+  });
+
+  test('a reminded order later paid records the response', async () => {
+    await ingestOrders(db, [order({ orderId: '5', status: 'unpaid' })], NOW);
+    await db.contacts.put({
+      id: 'c1',
+      customerKey: 'taobao:shop1:nick:buyer1',
+      orderKey: 'taobao:shop1:5',
+      at: NOW,
+      channel: 'chat',
+      template: 'remind.new.chat.polite',
+      staff: '',
+      purpose: 'remind',
+    });
+    const r = await ingestOrders(
+      db,
+      [order({ orderId: '5', status: 'paid', paidAt: NOW + 3600_000 })],
+      NOW + 7200_000,
+    );
+    expect(r.paidAfterReminder).toBe(1);
+    expect((await db.contacts.get('c1'))?.paidAfterAt).toBe(NOW + 3600_000);
+  });
+
+  test('several concurrent ingests of overlapping batches lose nothing', async () => {
+    const batches = [0, 1, 2, 3].map((t) =>
+      Array.from({ length: 30 }, (_, i) =>
+        order({
+          orderId: String(1000 + ((i + t * 10) % 60)),
+          buyerNick: `b${i % 7}`,
+          buyerId: `nick:b${i % 7}`,
+          createdAt: T0 + i * 1000,
+        }),
+      ),
+    );
+    await Promise.all(batches.map((b) => ingestOrders(db, b, NOW)));
+    expect(await db.orders.count()).toBe(60);
+    await expectConsistent(db);
+  });
+});
