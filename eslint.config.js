@@ -39,8 +39,13 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.{js,mjs,cjs}'], ...tseslint.configs.disableTypeChecked },
-  { files: ['lib/**'], ignores: ['lib/db/**'], rules: boundary([noEntrypoints, noDb, noBrowser]) },
+  {
+    files: ['lib/**'],
+    ignores: ['lib/db/**', 'lib/browser/**'],
+    rules: boundary([noEntrypoints, noDb, noBrowser]),
+  },
   { files: ['lib/db/**'], rules: boundary([noEntrypoints, noBrowser]) },
+  { files: ['lib/browser/**'], rules: boundary([noEntrypoints, noDb]) },
   { files: ['components/**'], rules: boundary([noEntrypoints, noDb, noBrowser]) },
   { files: ['entrypoints/*.content/**', 'entrypoints/*.content.ts'], rules: boundary([noDb]) },
   {

@@ -16,10 +16,8 @@ import {
 } from '@/lib/db/writes';
 import type { Handlers } from '@/lib/messaging';
 import { PLATFORMS, shopKey, type Platform } from '@/lib/schemas';
+import { REVISION_KEY } from '@/lib/browser/settings-store';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
-
-/** Storage key bumped after every write the overlay should show (tags, notes, contacts). */
-export const REVISION_KEY = 'kezhi:rev';
 
 let settingsCache: Settings | undefined;
 

@@ -1,0 +1,42 @@
+/** Settings in storage.local: read, write, watch. Every context uses these three. */
+import { browser } from 'wxt/browser';
+import { DEFAULT_SETTINGS, parseSettings, Settings, SETTINGS_KEY } from '../settings';
+
+/** Storage key the background bumps after writes an open overlay should show. */
+export const REVISION_KEY = 'kezhi:rev';
+
+export async function loadSettings(): Promise<Settings> {
+  const raw = await browser.storage.local.get(SETTINGS_KEY);
+  return parseSettings(raw[SETTINGS_KEY]);
+}
+
+/** Validates and saves; a zod error is thrown to the caller (the options form shows it). */
+export async function saveSettings(next: Settings): Promise<Settings> {
+  const valid = Settings.parse(next);
+  await browser.storage.local.set({ [SETTINGS_KEY]: valid });
+  return valid;
+}
+
+export async function resetSettings(): Promise<Settings> {
+  await browser.storage.local.set({ [SETTINGS_KEY]: DEFAULT_SETTINGS });
+  return DEFAULT_SETTINGS;
+}
+
+/** Calls back with fresh settings whenever they change; returns the unsubscribe function. */
+export function watchSettings(cb: (s: Settings) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && changes[SETTINGS_KEY])
+      cb(parseSettings(changes[SETTINGS_KEY].newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/** Calls back when the background reports a write the overlay should show. */
+export function watchRevision(cb: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && REVISION_KEY in changes) cb();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
