@@ -1,0 +1,201 @@
+/**
+ * The search box and its list, keyboard first: the input has focus on open, ↑/↓ move through the
+ * list, Enter opens the highlighted customer, Esc clears the query. With an empty query the list
+ * is the recent customers and `idle` (the due-today list) shows above it.
+ * Presentational: props in, JSX out.
+ */
+import type { ComponentChildren, JSX } from 'preact';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import {
+  KIND_LABELS,
+  SEGMENT_LABELS,
+  TIER_LABELS,
+  type Kind,
+  type Lang,
+  type Segment,
+  type Tier,
+} from '../../lib/customers';
+import type { Identity, Platform } from '../../lib/schemas';
+import { formatDate } from './format';
+import { PLATFORM_LABELS, pt } from './text';
+
+/** One row of the list: a customer as the list shows them. */
+export interface ResultRowData {
+  key: string;
+  nick: string;
+  platform: Platform;
+  shopName: string;
+  identity: Identity;
+  tier: Tier;
+  segment: Segment;
+  kind: Kind;
+  lastOrderAt: number;
+  blacklisted: boolean;
+  /** What the query matched, already phrased (search results only). */
+  matched?: string;
+}
+
+/** Props of {@link SearchPanel}. */
+export interface SearchPanelProps {
+  lang: Lang;
+  query: string;
+  onQuery: (q: string) => void;
+  /** Results for a query, or the recent customers for an empty one; null while loading. */
+  rows: ResultRowData[] | null;
+  onOpen: (key: string) => void;
+  /** Shown above the list when the query is empty (the due-today list). */
+  idle?: ComponentChildren;
+  /** The customer to highlight first (the one last opened, when coming back from its card). */
+  initialKey?: string | null;
+}
+
+/** One customer in the list. */
+export function ResultRow(props: {
+  row: ResultRowData;
+  lang: Lang;
+  active: boolean;
+  id: string;
+  onOpen: () => void;
+  onHover: () => void;
+}): JSX.Element {
+  const { row, lang } = props;
+  const uncertain = row.identity === 'masked';
+  return (
+    <li
+      id={props.id}
+      role="option"
+      aria-selected={props.active}
+      class={props.active ? 'kp-row kp-active' : 'kp-row'}
+      data-key={row.key}
+      onClick={props.onOpen}
+      onMouseMove={props.onHover}
+    >
+      <div class="kp-row-top">
+        <bdi class="kp-nick">{row.nick}</bdi>
+        {row.blacklisted && <span class="kp-pill kp-red">{pt(lang, 'row.blacklisted')}</span>}
+        <span class="kp-muted kp-shop">
+          {PLATFORM_LABELS[row.platform][lang]} · <bdi>{row.shopName}</bdi>
+        </span>
+      </div>
+      <div class="kp-row-bottom">
+        {uncertain ? (
+          <span class="kp-pill">{pt(lang, 'row.uncertain')}</span>
+        ) : (
+          <>
+            <span class={`kp-pill kp-tier-${row.tier}`}>{TIER_LABELS[row.tier][lang]}</span>
+            <span class="kp-pill">{SEGMENT_LABELS[row.segment][lang]}</span>
+            <span class="kp-pill">{KIND_LABELS[row.kind][lang]}</span>
+          </>
+        )}
+        <span class="kp-muted">{pt(lang, 'row.lastOrder', { date: formatDate(row.lastOrderAt) })}</span>
+        {row.matched && <span class="kp-match">{row.matched}</span>}
+      </div>
+    </li>
+  );
+}
+
+/** Search box plus result list (or due-today and recent customers when the query is empty). */
+export function SearchPanel(props: SearchPanelProps): JSX.Element {
+  const { lang, query, rows } = props;
+  const listId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [active, setActive] = useState(0);
+  const searching = query.trim() !== '';
+  const count = rows?.length ?? 0;
+  const optionId = (i: number) => `${listId}-opt-${i}`;
+
+  useEffect(() => input.current?.focus(), []);
+  // A new query (or a new best result) starts at the top; the first rows after coming back from
+  // a card start on the customer that was opened.
+  const firstKey = rows?.[0]?.key;
+  const seeded = useRef(false);
+  useEffect(() => {
+    if (!rows) return;
+    const wanted = seeded.current ? -1 : rows.findIndex((r) => r.key === props.initialKey);
+    seeded.current = true;
+    setActive(Math.max(0, wanted));
+  }, [query, firstKey, rows === null]);
+  const current = Math.min(active, Math.max(0, count - 1));
+  useEffect(() => {
+    // Keep the highlighted row in view (jsdom has no scrollIntoView, hence the optional call).
+    document.getElementById(optionId(current))?.scrollIntoView?.({ block: 'nearest' });
+  }, [current]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.isComposing) return; // an IME is still choosing characters: its keys are not ours
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      if (count > 0) setActive(Math.min(current + 1, count - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive(Math.max(current - 1, 0));
+    } else if (e.key === 'Enter') {
+      const row = rows?.[current];
+      if (row) {
+        e.preventDefault();
+        props.onOpen(row.key);
+      }
+    } else if (e.key === 'Escape') {
+      if (query !== '') {
+        // Clearing is ours; with nothing to clear, Esc closes the popup as the browser does.
+        e.preventDefault();
+        e.stopPropagation();
+        props.onQuery('');
+      }
+    }
+  };
+  return (
+    <div class="kp-search">
+      <input
+        ref={input}
+        class="kp-input"
+        type="search"
+        role="combobox"
+        aria-label={pt(lang, 'search.label')}
+        aria-expanded={count > 0}
+        aria-controls={listId}
+        aria-activedescendant={count > 0 ? optionId(current) : undefined}
+        aria-autocomplete="list"
+        placeholder={pt(lang, 'search.placeholder')}
+        value={query}
+        autoComplete="off"
+        spellcheck={false}
+        onInput={(e) => props.onQuery(e.currentTarget.value)}
+        onKeyDown={onKeyDown}
+      />
+      {!searching && props.idle}
+      <h2 class="kp-h2">{pt(lang, searching ? 'search.results' : 'recent.title')}</h2>
+      {rows === null ? (
+        <p class="kp-muted">{pt(lang, 'search.loading')}</p>
+      ) : count === 0 ? (
+        <div class="kp-empty" role="status">
+          {searching ? (
+            <>
+              <p>{pt(lang, 'search.none', { q: query.trim() })}</p>
+              <p class="kp-muted">{pt(lang, 'search.hint')}</p>
+            </>
+          ) : (
+            <p class="kp-muted">{pt(lang, 'recent.none')}</p>
+          )}
+        </div>
+      ) : (
+        <>
+          <ul id={listId} role="listbox" class="kp-list" aria-label={pt(lang, 'search.results')}>
+            {rows.map((row, i) => (
+              <ResultRow
+                key={row.key}
+                id={optionId(i)}
+                row={row}
+                lang={lang}
+                active={i === current}
+                onOpen={() => props.onOpen(row.key)}
+                onHover={() => setActive(i)}
+              />
+            ))}
+          </ul>
+          <p class="kp-muted kp-keys">{pt(lang, 'search.keys')}</p>
+        </>
+      )}
+    </div>
+  );
+}
