@@ -2,9 +2,14 @@
  * The explicit adapter registry. Adding a platform touches: lib/adapters/<id>.ts,
  * test/adapters/<id>.test.ts, test/fixtures/<id>/, and one import line here.
  */
+import douyin from './douyin';
+import jd from './jd';
+import pinduoduo from './pinduoduo';
+import shopify from './shopify';
+import woocommerce from './woocommerce';
 import type { Adapter } from './types';
 
-export const ADAPTERS: readonly Adapter[] = [];
+export const ADAPTERS: readonly Adapter[] = [pinduoduo, jd, douyin, woocommerce, shopify];
 
 /** The adapter that serves this URL, if any. WooCommerce hosts come from settings. */
 export function adapterFor(url: URL): Adapter | undefined {

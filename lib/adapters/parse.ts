@@ -3,6 +3,8 @@
  * write them. Each returns undefined rather than guessing.
  */
 import type { OrderStatus } from '../schemas';
+import { Id, OrderInput } from '../schemas';
+import type { AdapterResult, PageRow } from './types';
 
 /**
  * "￥1,234.50", "169.00", "¥0.5", "1234" (yuan) -> fen. Negative, NaN, Infinity -> undefined.
@@ -69,6 +71,16 @@ function plausibleTime(t: number): number | undefined {
 
 /** Chinese and English status texts and platform enums -> our seven statuses. */
 const STATUS_PATTERNS: [RegExp, OrderStatus][] = [
+  // Platform enums the general patterns below miss or misread; first, because order matters:
+  // Shopify's PARTIALLY_REFUNDED would otherwise hit REFUNDED, and JD's FINISHED_L, TRADE_CANCELED,
+  // WAIT_SELLER_STOCK_OUT / WAIT_GOODS_RECEIVE_CONFIRM (POP enums) and Douyin's 备货中 / 部分发货
+  // would match nothing.
+  [/PARTIALLY_REFUNDED/i, 'refunding'],
+  [/TRADE_CANCELED/i, 'closed'],
+  [/PARTIALLY_PAID|^NOT_PAY$/i, 'unpaid'],
+  [/FINISHED_L/i, 'completed'],
+  [/WAIT_GOODS_RECEIVE_CONFIRM|等待确认收货|部分发货/i, 'shipped'],
+  [/WAIT_SELLER_STOCK_OUT|WAIT_SELLER_DELIVERY|备货中|^已支付$/i, 'paid'],
   [/退款成功|已退款|REFUNDED|^refunded$/i, 'refunded'],
   [/退款中|售后中|售后|REFUNDING|PARTIALLY_REFUNDED/i, 'refunding'],
   [/交易关闭|已关闭|已取消|取消|TRADE_CLOSED|^cancell?ed$|^failed$|EXPIRED|VOIDED/i, 'closed'],
@@ -92,4 +104,98 @@ export function normaliseStatus(input: unknown): OrderStatus | undefined {
 /** Text content with whitespace collapsed, or '' for a missing element. */
 export function textOf(el: Element | null | undefined): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A shop-front price as WooCommerce or Shopify print it, in any of their number formats, -> cents:
+ * "$1,234.50", "1.234,50 €", "€12,50", "¥1,234", "CHF 1'234.50". yuanToFen alone would read
+ * "1.234,50" as 1.23. The decimal mark is the last of "." or "," when both appear; a lone ","
+ * is decimal only before 1-2 final digits; a lone "." before groups of exactly 3 digits
+ * ("1.234") is a thousands mark. Negative amounts and anything else -> undefined.
+ */
+export function parseMoney(input: unknown): number | undefined {
+  if (typeof input !== 'string') return undefined;
+  // Drop currency symbols and codes, spaces (WooCommerce puts no-break spaces around symbols)
+  // and Swiss apostrophe grouping; a minus sign survives so that negatives fail below.
+  const s = input.replace(/[^\d.,-]+/g, '');
+  if (!/^\d[\d.,]*$/.test(s)) return undefined;
+  const lastDot = s.lastIndexOf('.');
+  const lastComma = s.lastIndexOf(',');
+  let plain: string;
+  if (lastDot >= 0 && lastComma >= 0) {
+    const decimal = lastDot > lastComma ? '.' : ',';
+    const group = decimal === '.' ? ',' : '.';
+    const [whole, frac, ...rest] = s.split(group).join('').split(decimal);
+    if (rest.length > 0 || whole === undefined) return undefined;
+    plain = frac === undefined ? whole : `${whole}.${frac}`;
+  } else if (lastComma >= 0) {
+    plain = /^\d+,\d{1,2}$/.test(s) ? s.replace(',', '.') : groupedOrUndefined(s, ',');
+  } else if (lastDot >= 0) {
+    plain = /^[1-9]\d{0,2}(?:\.\d{3})+$/.test(s) ? s.split('.').join('') : s;
+  } else plain = s;
+  return plain ? yuanToFen(plain) : undefined;
+}
+
+/** "1,234,567" -> "1234567" when the groups are well formed, else '' (not a number). */
+function groupedOrUndefined(s: string, mark: string): string {
+  const re = new RegExp(`^\\d{1,3}(?:\\${mark}\\d{3})+$`);
+  return re.test(s) ? s.split(mark).join('') : '';
+}
+
+/**
+ * The elements of the first selector alternative that matches anything. Adapters keep
+ * alternatives per page version; the first one that finds something is the page we are on.
+ */
+export function queryAlternatives(root: ParentNode, alternatives: readonly string[]): Element[] {
+  for (const selector of alternatives) {
+    const found = Array.from(root.querySelectorAll(selector));
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** The first element matched by the first selector alternative that matches anything. */
+export function queryFirst(root: ParentNode, alternatives: readonly string[]): Element | null {
+  return queryAlternatives(root, alternatives)[0] ?? null;
+}
+
+/** A candidate order checked against the schema, or why not, in words a seller can read. */
+export type CheckedOrder = { ok: true; order: OrderInput } | { ok: false; reason: string };
+
+/** Validates what an adapter built; adapters never hand over an order the schema refuses. */
+export function checkOrder(candidate: unknown, orderId: string): CheckedOrder {
+  const r = OrderInput.safeParse(candidate);
+  if (r.success) return { ok: true, order: r.data };
+  const issue = r.error.issues[0];
+  const where = issue ? issue.path.map(String).join('.') : '';
+  return { ok: false, reason: `订单 ${orderId}：数据不合法（${where} ${issue?.message ?? ''}）` };
+}
+
+/**
+ * The verdict on a page's rows. Rows were there but not one order could be read: the page has
+ * changed under us, so say so instead of showing a partial or wrong picture.
+ */
+export function rowsResult(items: PageRow[], skipped: string[]): AdapterResult<PageRow> {
+  if (skipped.length > 0 && !items.some((r) => r.order))
+    return { ok: false, problem: `页面结构已变化：${skipped[0] ?? ''}`.slice(0, 300) };
+  return { ok: true, items, skipped };
+}
+
+/** The same verdict for a JSON body: entries present, none readable, means the API changed. */
+export function jsonResult(orders: OrderInput[], skipped: string[]): AdapterResult<OrderInput> {
+  if (skipped.length > 0 && orders.length === 0)
+    return { ok: false, problem: `接口数据已变化：${skipped[0] ?? ''}`.slice(0, 300) };
+  return { ok: true, items: orders, skipped };
+}
+
+/**
+ * A shop id from what a backend header shows: the numeric shop id if there is one (stable across
+ * renames), else the shop name when it is a valid id (ASCII), else `default`. A Chinese name is
+ * not an id (the Id schema is ASCII), and a hash would hide which shop it was.
+ */
+export function shopIdFrom(idText: string, nameText: string): string {
+  const digits = /\d{3,20}/.exec(idText)?.[0];
+  if (digits) return digits;
+  const name = nameText.trim();
+  return name && Id.safeParse(name).success ? name : 'default';
 }

@@ -1,0 +1,157 @@
+/**
+ * WooCommerce admin order list, on whatever host the seller runs it (the extension only injects
+ * on hosts the seller granted). Both list screens: HPOS (admin.php?page=wc-orders) and legacy
+ * posts (edit.php?post_type=shop_order). WordPress renders the list on the server, so there is no
+ * JSON to read; the markup comes from WooCommerce's own list-table source and is stable.
+ */
+import type { OrderInput } from '../schemas';
+import { buyerIdFor } from '../schemas';
+import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
+import {
+  checkOrder,
+  normaliseStatus,
+  parseIsoTime,
+  parseMoney,
+  queryAlternatives,
+  queryFirst,
+  rowsResult,
+  textOf,
+} from './parse';
+
+/** From WooCommerce's list tables (class-wc-admin-list-table-orders.php and its HPOS twin). */
+export const selectors = {
+  /** WP list tables put rows in tbody#the-list (both screens). */
+  container: ['#the-list'],
+  order: [
+    // HPOS screen (WooCommerce 8+ default): <tr id="order-1042">
+    'tr[id^="order-"]',
+    // Legacy posts screen (edit.php?post_type=shop_order): <tr id="post-1042">
+    'tr[id^="post-"]',
+  ],
+  /** Order number cell: the overlay anchors here. */
+  numberCell: ['td.column-order_number'],
+  /** "#1042 Jane Doe": the order number, then the billing name (empty for some guests). */
+  orderView: ['a.order-view strong'],
+  date: ['td.column-order_date time[datetime]'],
+  status: ['td.column-order_status mark.order-status'],
+  total: [
+    // After a partial refund WooCommerce prints <del>old</del> <ins>net</ins>: the net counts.
+    'td.column-order_total ins .woocommerce-Price-amount',
+    'td.column-order_total .woocommerce-Price-amount',
+  ],
+} as const;
+
+/** URLs this adapter must accept (the meta test checks every other adapter rejects them). */
+export const SAMPLE_URLS: string[] = [
+  'https://shop.example.test/wp-admin/admin.php?page=wc-orders',
+  'https://shop.example.test/wp-admin/admin.php?page=wc-orders&status=wc-pending',
+  'http://localhost:8080/wp-admin/edit.php?post_type=shop_order',
+  'https://example.test/store/wp-admin/edit.php?post_type=shop_order&post_status=wc-processing',
+];
+
+/** Is this one of the two order screens (list or single order) of a WordPress admin? */
+function isOrderScreen(url: URL): boolean {
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+  const p = url.pathname;
+  const q = url.searchParams;
+  return (
+    (p.endsWith('/wp-admin/admin.php') && q.get('page') === 'wc-orders') ||
+    (p.endsWith('/wp-admin/edit.php') && q.get('post_type') === 'shop_order')
+  );
+}
+
+/** `status-processing` on the mark -> "processing". */
+function statusSlug(mark: Element | null): string {
+  const cls = Array.from(mark?.classList ?? []).find((c) => c.startsWith('status-'));
+  return cls ? cls.slice('status-'.length) : '';
+}
+
+/** One list row -> a PageRow (with its order when every field is there), and why not. */
+function readOrderRow(tr: Element, ctx: AdapterContext): { row?: PageRow; reason?: string } {
+  const orderId = /^(?:order|post)-(\d{1,20})$/.exec(tr.id)?.[1];
+  if (!orderId) return { reason: '找不到订单号' };
+  const cell = queryFirst(tr, selectors.numberCell);
+  const row: PageRow = { orderId, row: tr, anchor: cell ?? tr };
+
+  const heading = textOf(queryFirst(tr, selectors.orderView));
+  const named = /^#\S+\s*(.*)$/.exec(heading);
+  if (!named) return { row, reason: `订单 ${orderId}：找不到订单标题` };
+  const nick = named[1] ?? '';
+  const createdAt = parseIsoTime(queryFirst(tr, selectors.date)?.getAttribute('datetime'));
+  if (createdAt === undefined) return { row, reason: `订单 ${orderId}：找不到下单时间` };
+  const slug = statusSlug(queryFirst(tr, selectors.status));
+  const status = normaliseStatus(slug);
+  if (status === undefined) return { row, reason: `订单 ${orderId}：无法识别订单状态「${slug}」` };
+  const amount = parseMoney(textOf(queryFirst(tr, selectors.total)));
+  if (amount === undefined) return { row, reason: `订单 ${orderId}：找不到订单金额` };
+
+  const checked = checkOrder(
+    {
+      platform: 'woocommerce',
+      shopId: ctx.shopId,
+      orderId,
+      // No customer id on the list: a name is the best key; guests without one stand alone.
+      ...buyerIdFor({ nick, orderId }),
+      buyerNick: nick,
+      status,
+      createdAt,
+      amount,
+      // The list shows no line items (they load in the preview modal on demand).
+      items: [],
+      source: 'dom',
+    } satisfies OrderInput,
+    orderId,
+  );
+  return checked.ok ? { row: { ...row, order: checked.order } } : { row, reason: checked.reason };
+}
+
+/** Reads the order list table. */
+function readRows(root: ParentNode, ctx: AdapterContext): AdapterResult<PageRow> {
+  const container = queryFirst(root, selectors.container);
+  if (!container) return { ok: false, problem: '页面结构已变化：找不到订单列表' };
+  const rows = queryAlternatives(container, selectors.order);
+  // An empty list shows one `tr.no-items`; other rows that are not orders mean drift.
+  const strangers = Array.from(container.children).filter(
+    (tr) => tr.tagName === 'TR' && !tr.classList.contains('no-items') && !rows.includes(tr),
+  );
+  if (rows.length === 0 && strangers.length > 0)
+    return { ok: false, problem: '页面结构已变化：找不到订单行' };
+  const items: PageRow[] = [];
+  const skipped: string[] = [];
+  for (const tr of rows) {
+    const { row, reason } = readOrderRow(tr, ctx);
+    if (row) items.push(row);
+    if (reason) skipped.push(reason);
+  }
+  return rowsResult(items, skipped);
+}
+
+/** The WooCommerce order-list adapter (any host the seller granted). */
+const woocommerce: Adapter = {
+  id: 'woocommerce',
+  platform: 'woocommerce',
+  label: 'WooCommerce',
+  matches: isOrderScreen,
+  isOrderPage: (url) => {
+    const action = url.searchParams.get('action');
+    return isOrderScreen(url) && action !== 'edit' && action !== 'new';
+  },
+  // One WordPress install is one shop: its host (with port) names it.
+  shopId: (url) => url.host || 'default',
+  rowsHint: '#the-list tr',
+  readRows,
+  jsonEndpoints: [],
+};
+
+export default woocommerce;
+
+/*
+ * Fixtures: (test/fixtures/woocommerce/) Markup as WooCommerce 9 prints it.
+ * - orders.html: https://shop.example.test/wp-admin/admin.php?page=wc-orders (HPOS), 7 orders:
+ *   pending, processing, on-hold, completed (one partially refunded), cancelled, refunded, failed;
+ *   "$1,234.50" style totals; one guest without a name (masked). The list shows no line items.
+ * - unpaid.html: https://shop.example.test/wp-admin/edit.php?post_type=shop_order&post_status=wc-pending
+ *   (legacy screen, tr#post-*, "1.234,50 €" and "¥" totals), buyers partly repeat.
+ * - drift.html: the HPOS list with the total column removed by a plugin (must give no order).
+ * Expected parses: *.expected.json next to each.
+ */
