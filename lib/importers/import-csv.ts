@@ -1,0 +1,120 @@
+/**
+ * CSV order reports: bytes in, a preview (synchronous) or a batched, cancellable import out.
+ */
+import { Id, type Platform } from '../schemas';
+import { csvChunks, detectLayout, parseSlice, recordsEnd, type CsvLayout } from './csv';
+import { asBytes, decodeText, repairMojibake, type Encoding } from './decode';
+import { findHeader, type HeaderFound } from './header';
+import { msg, refuse, type Message, type Refusal } from './messages';
+import { runImport, type ImportOptions, type ImportReport, type RowChunk } from './pipeline';
+import { buildPreview, type Preview } from './preview';
+
+/** Records read to look for the header. */
+const HEAD_RECORDS = 10;
+
+interface PreparedCsv {
+  ok: true;
+  text: string;
+  layout: CsvLayout;
+  header: HeaderFound;
+  /** Character offset of the first record after the header. */
+  dataStart: number;
+  encoding: Encoding;
+  notes: Message[];
+}
+
+function locate(text: string, only: Platform | undefined) {
+  const layout = detectLayout(text);
+  const head = parseSlice(text, 0, recordsEnd(text, 0, HEAD_RECORDS, layout), 1, layout);
+  const header = findHeader(head, only);
+  if (!header.ok) return header;
+  const dataStart = recordsEnd(text, 0, header.index + 1, layout);
+  return { ok: true as const, layout, header, dataStart };
+}
+
+const MOJIBAKE_NOTE = msg(
+  '这个文件曾被按错误的编码（Latin-1）打开又保存过，已还原成原来的文字。',
+  'This file was once opened with the wrong encoding (Latin-1) and saved again; its text was restored.',
+);
+
+/** Decodes and finds the header; repairs Latin-1 mojibake when the header is not found as is. */
+function prepareCsv(input: Uint8Array | ArrayBuffer, only?: Platform): PreparedCsv | Refusal {
+  const decoded = decodeText(input);
+  if (!decoded.ok) return decoded;
+  const found = locate(decoded.text, only);
+  if (found.ok)
+    return { ...found, text: decoded.text, encoding: decoded.encoding, notes: decoded.notes };
+  if (found.code !== 'not-a-report' && found.code !== 'no-header') return found;
+  const repaired = repairMojibake(decoded.text);
+  if (!repaired) return found;
+  const again = locate(repaired.text, only);
+  if (!again.ok) return again.code === 'wrong-platform' ? again : found;
+  return {
+    ...again,
+    text: repaired.text,
+    encoding: repaired.encoding,
+    notes: [...decoded.notes, MOJIBAKE_NOTE],
+  };
+}
+
+/**
+ * Reads the header and the first `n` data rows, synchronously: the format, the column mapping,
+ * the rows as they would be imported (or why they would be skipped) and the shop the file names.
+ * `shopId` fills the previewed orders' shopId (default PREVIEW_SHOP_ID).
+ */
+export function preview(
+  bytes: Uint8Array | ArrayBuffer,
+  n = 10,
+  opts: { shopId?: string; platform?: Platform } = {},
+): Preview | Refusal {
+  const prepared = prepareCsv(bytes, opts.platform);
+  if (!prepared.ok) return prepared;
+  const { text, layout, header, dataStart } = prepared;
+  // n rows plus some room for blank lines between them.
+  const end = recordsEnd(text, dataStart, Math.max(0, n) + 20, layout);
+  const rows = parseSlice(text, dataStart, end, header.line + 1, layout);
+  return buildPreview(header, rows, Math.max(0, n), {
+    encoding: prepared.encoding,
+    notes: prepared.notes,
+    shopId: opts.shopId,
+  });
+}
+
+/** Refuses a shop id the schema would refuse on every row. */
+export function checkShopId(shopId: string): Refusal | undefined {
+  return Id.safeParse(shopId).success
+    ? undefined
+    : refuse(
+        'bad-shop-id',
+        `店铺编号「${shopId.slice(0, 40)}」无效：请重新选择店铺。`,
+        `The shop id "${shopId.slice(0, 40)}" is not valid: pick the shop again.`,
+      );
+}
+
+/**
+ * Imports a CSV order report in batches (see ImportOptions): bad rows are reported with their
+ * line and skipped, the rest continue. Resolves to a Refusal when the file as a whole cannot be
+ * read (nothing was sent to onBatch then).
+ */
+export async function importCsv(
+  bytes: Uint8Array | ArrayBuffer,
+  opts: ImportOptions,
+): Promise<ImportReport | Refusal> {
+  const badShop = checkShopId(opts.shopId);
+  if (badShop) return badShop;
+  const data = asBytes(bytes);
+  const prepared = prepareCsv(data, opts.platform);
+  if (!prepared.ok) return prepared;
+  const { text, layout, header, dataStart } = prepared;
+  const rowsPerChunk = Math.max(1, Math.floor(opts.batchSize ?? 2000));
+  function* chunks(): Generator<RowChunk> {
+    for (const c of csvChunks(text, dataStart, header.line + 1, layout, rowsPerChunk))
+      yield { rows: c.rows, fraction: c.end / text.length };
+  }
+  return runImport(header.det, chunks(), opts, {
+    bytesTotal: data.byteLength,
+    headerWidth: header.width,
+    strictWidth: true,
+    notes: prepared.notes,
+  });
+}
