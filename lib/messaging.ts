@@ -93,6 +93,12 @@ export const contract = {
     input: z.object({ shopKey: z.string().max(200) }),
     output: {} as { orders: number; customers: number },
   },
+  /** Restore a backup (options page): validated record by record, merged in one transaction. */
+  restore: {
+    from: 'page',
+    input: z.object({ backup: z.unknown() }),
+    output: {} as { tables: Record<string, number> },
+  },
 } as const;
 
 export type Contract = typeof contract;

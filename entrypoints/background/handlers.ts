@@ -3,7 +3,9 @@
  * satisfies the contract, so a message without a handler does not compile.
  */
 import { browser } from 'wxt/browser';
+import { restoreBackup } from '@/lib/backup';
 import { getDb } from '@/lib/db';
+import { deepEqual, mergeOrder, recomputeCustomer } from '@/lib/db/aggregate';
 import { ingestOrders } from '@/lib/db/ingest';
 import { clearStatsCache, summarizeRows } from '@/lib/db/queries';
 import {
@@ -94,5 +96,16 @@ export const handlers = {
     clearStatsCache();
     await bumpRevision();
     return r;
+  },
+
+  async restore(input) {
+    const { written } = await restoreBackup(getDb(), input.backup, {
+      mergeOrder,
+      recomputeCustomer,
+      deepEqual,
+    });
+    clearStatsCache();
+    await bumpRevision();
+    return { tables: written };
   },
 } satisfies Handlers;
