@@ -23,9 +23,8 @@ export type Field =
   | 'quantity'
   | 'sku'
   | 'package'
+  /** The platform's own item id (schemas.ts), never a seller's code: keys repurchase cycles. */
   | 'itemId'
-  /** An ERP's id for the item (外部系统编号), when the seller code is empty. */
-  | 'externalId'
   | 'unitPrice'
   | 'receiverName'
   | 'mobile'
@@ -93,8 +92,8 @@ export const FORMATS: readonly FormatSpec[] = [
       quantity: ['购买数量'],
       sku: ['商品属性'],
       package: ['套餐信息'],
-      itemId: ['商家编码'],
-      externalId: ['外部系统编号'],
+      // No itemId: 商家编码 and 外部系统编号 are the seller's codes, not Taobao's item id, and
+      // the live adapter keys items by the item id from the item URL.
       status: ['订单状态'],
     },
     required: ['orderId', 'title', 'unitPrice', 'quantity'],

@@ -189,7 +189,7 @@ function itemsOf(
   extra: { sku?: string; itemId?: string; unitPrice?: number },
 ): OrderItem[] {
   if (!title) return [];
-  if (kinds !== undefined && kinds > 1 && (quantity === undefined || quantity === kinds)) {
+  if (kinds !== undefined && kinds > 1 && quantity === kinds) {
     const parts = splitTitles(title, kinds);
     if (parts) return parts.map((t) => ({ title: clip(t, 500), quantity: 1 }));
   }
@@ -358,7 +358,7 @@ export function readItemRow(
   const sku = [get('sku'), get('package')].filter(Boolean).join('；');
   if (sku) item.sku = clip(sku, 300);
   if (unitPrice.value !== undefined) item.unitPrice = unitPrice.value;
-  const itemId = (get('itemId') || get('externalId')).replace(/^'/, '');
+  const itemId = get('itemId').replace(/^'/, '');
   if (itemId) item.itemId = itemId;
   const parsed = OrderItem.safeParse(item);
   if (!parsed.success) {
