@@ -22,7 +22,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'unlimitedStorage', 'clipboardWrite'],
+    // scripting: the order script is registered at run time for the seller's WooCommerce hosts.
+    permissions: ['storage', 'unlimitedStorage', 'clipboardWrite', 'scripting'],
     host_permissions: PLATFORM_HOSTS,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {

@@ -156,8 +156,10 @@ export async function dispatch(
   // Messages from other extensions (or web pages through externally_connectable, which we do
   // not declare) carry another id: refuse them.
   if (sender.id !== self.extensionId) return { ok: false, error: 'sender is not this extension' };
-  const fromPage = !sender.tab && (sender.url ?? '').startsWith(self.extensionOrigin);
-  const fromContent = !!sender.tab;
+  // Our own pages (popup, options, dashboard; also when opened in a tab) have our origin;
+  // content scripts run in a tab on a platform's page.
+  const fromPage = (sender.url ?? '').startsWith(self.extensionOrigin);
+  const fromContent = !!sender.tab && !fromPage;
   const allowed = contract[name].from;
   if (
     (allowed === 'content' && !fromContent) ||

@@ -142,7 +142,11 @@ function mergeNames(list: readonly string[], add: string | undefined): string[] 
 export function mergeOrder(existing: Order | undefined, incoming: Order): Order {
   if (!existing) return incoming;
   const fresher = STATUS_RANK[incoming.status] >= STATUS_RANK[existing.status];
-  const keepBuyer = existing.identity === 'known' && incoming.identity === 'masked';
+  // A known buyer is never downgraded to a masked one, and a platform buyer id (`id:`) is never
+  // traded for a nick-derived one: the same order seen on two pages must not flip between buyers.
+  const keepBuyer =
+    (existing.identity === 'known' && incoming.identity === 'masked') ||
+    (existing.buyerId.startsWith('id:') && !incoming.buyerId.startsWith('id:'));
   const pick = <K extends keyof Order>(k: K): Order[K] =>
     fresher && incoming[k] !== undefined ? incoming[k] : existing[k];
   const merged: Order = {

@@ -1,0 +1,87 @@
+/**
+ * Isolated-world end of the capture channel (see lib/capture-protocol.ts). Opened at
+ * document_start so the hello reaches the interceptor before any page script exists.
+ */
+import { decodeBody } from '@/lib/adapters/decode';
+import {
+  HELLO_TAG,
+  READY_EVENT,
+  type Captured,
+  type Dropped,
+  type Hello,
+} from '@/lib/capture-protocol';
+
+export interface CapturedJson {
+  url: string;
+  body: unknown;
+}
+
+export interface Bridge {
+  /** Receives parsed JSON bodies; earlier ones (before a listener) are queued, up to a bound. */
+  onJson(cb: (c: CapturedJson) => void): void;
+  /** Bodies dropped for size or unparseable JSON, for the health report. */
+  dropped(): number;
+  close(): void;
+}
+
+const QUEUE_MAX = 20;
+
+export function openBridge(endpoints: RegExp[]): Bridge {
+  const secret = crypto.randomUUID() + crypto.randomUUID();
+  const queue: CapturedJson[] = [];
+  let listener: ((c: CapturedJson) => void) | undefined;
+  let dropped = 0;
+  const ports: MessagePort[] = [];
+
+  const deliver = (c: CapturedJson) => {
+    if (listener) listener(c);
+    else if (queue.length < QUEUE_MAX) queue.push(c);
+  };
+
+  const onMessage = (e: MessageEvent<Captured | Dropped>) => {
+    const m = e.data;
+    // Only our interceptor holds the port; the secret is belt and braces.
+    if (!m || typeof m !== 'object' || m.secret !== secret || typeof m.url !== 'string') return;
+    if ('dropped' in m) {
+      dropped++;
+      return;
+    }
+    try {
+      const b = m.body;
+      const body =
+        typeof b === 'string'
+          ? (JSON.parse(b) as unknown)
+          : b instanceof ArrayBuffer
+            ? (JSON.parse(decodeBody(new Uint8Array(b), m.contentType)) as unknown)
+            : b && typeof b === 'object' && 'json' in b
+              ? b.json
+              : undefined;
+      if (body !== undefined) deliver({ url: m.url, body });
+    } catch {
+      dropped++; // not JSON (an HTML error page, a JSONP wrapper): the adapter never sees it
+    }
+  };
+
+  const hello = () => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = onMessage;
+    ports.push(channel.port1);
+    const msg: Hello = { tag: HELLO_TAG, secret, endpoints: endpoints.map((r) => r.source) };
+    window.postMessage(msg, location.origin, [channel.port2]);
+  };
+  hello();
+  // If the interceptor started after us, it says so; say hello again (it accepts only one).
+  document.addEventListener(READY_EVENT, hello, { once: true });
+
+  return {
+    onJson(cb) {
+      listener = cb;
+      queue.splice(0).forEach(cb);
+    },
+    dropped: () => dropped,
+    close() {
+      document.removeEventListener(READY_EVENT, hello);
+      ports.forEach((p) => p.close());
+    },
+  };
+}
