@@ -15,7 +15,7 @@ import type { Settings } from '../../lib/settings';
 import { summarizeRow, type RowSummary } from '../../lib/summary';
 import { DAY, NOW, cn, makeCustomer, settingsWith } from '../customers/make-customer';
 
-export { DAY, NOW, cn, settingsWith };
+export { DAY, NOW, cn, makeCustomer, settingsWith };
 export const HOUR = 3_600_000;
 export const MIN = 60_000;
 
