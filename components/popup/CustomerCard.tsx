@@ -22,7 +22,7 @@ import type { ContactEntry, Customer, Order } from '../../lib/schemas';
 import type { Settings } from '../../lib/settings';
 import { CustomerBadges } from '../CustomerBadges';
 import { t } from '../strings';
-import { favouriteItems, formatDate, formatDateTime, maskAddress, maskPhone } from './format';
+import { favouriteItems, formatDateTime, maskAddress, maskPhone } from './format';
 import { BLACKLIST_REASONS, COMMON_TAGS, PLATFORM_LABELS, pt } from './text';
 
 /** The hand-kept part of a customer (CustomerMeta without its bookkeeping). */
@@ -52,8 +52,6 @@ export interface CustomerCardProps {
   onNote: (note: string) => void;
   onBlacklist: (blacklisted: boolean, reason: string) => void;
   onForget: () => void;
-  /** A line to show at the top (an error from the last edit). */
-  notice?: string;
 }
 
 /** The longest tag CustomerMeta accepts. */
@@ -140,7 +138,11 @@ function TagEditor(props: {
   );
 }
 
-function NoteEditor(props: { lang: Lang; note: string; onNote: (note: string) => void }): JSX.Element {
+function NoteEditor(props: {
+  lang: Lang;
+  note: string;
+  onNote: (note: string) => void;
+}): JSX.Element {
   const { lang } = props;
   const [draft, setDraft] = useState(props.note);
   const editing = useRef(false);
@@ -295,7 +297,12 @@ export function CustomerCard(props: CustomerCardProps): JSX.Element {
       }}
     >
       <header class="kp-card-head">
-        <button type="button" class="kp-back" onClick={props.onBack} title={pt(lang, 'card.backHint')}>
+        <button
+          type="button"
+          class="kp-back"
+          onClick={props.onBack}
+          title={pt(lang, 'card.backHint')}
+        >
           ← {pt(lang, 'card.back')}
         </button>
         <div>
@@ -307,11 +314,6 @@ export function CustomerCard(props: CustomerCardProps): JSX.Element {
           </div>
         </div>
       </header>
-      {props.notice && (
-        <p class="kp-alert" role="alert">
-          {props.notice}
-        </p>
-      )}
       <CustomerBadges
         view={view}
         identity={customer.identity}
@@ -414,11 +416,15 @@ export function CustomerCard(props: CustomerCardProps): JSX.Element {
               <li key={o.key} class="kp-order" data-order-id={o.orderId}>
                 <div class="kp-order-top">
                   <span>{formatDateTime(o.createdAt)}</span>
-                  <span class={`kp-status kp-status-${o.status}`}>{t(lang, `status.${o.status}`)}</span>
+                  <span class={`kp-status kp-status-${o.status}`}>
+                    {t(lang, `status.${o.status}`)}
+                  </span>
                   <span class="kp-amount">{money(o.amount)}</span>
                 </div>
                 <div class="kp-order-items">
-                  {o.items.map((i) => `${i.title}${i.sku ? `（${i.sku}）` : ''} ×${i.quantity}`).join('；')}
+                  {o.items
+                    .map((i) => `${i.title}${i.sku ? `（${i.sku}）` : ''} ×${i.quantity}`)
+                    .join('；')}
                 </div>
                 <div class="kp-muted kp-order-id">{o.orderId}</div>
               </li>
@@ -449,7 +455,6 @@ export function CustomerCard(props: CustomerCardProps): JSX.Element {
       </section>
 
       <Forget lang={lang} onForget={props.onForget} />
-      <p class="kp-muted">{formatDate(customer.firstOrderAt)} – {formatDate(customer.lastOrderAt)}</p>
     </div>
   );
 }

@@ -42,6 +42,11 @@ export interface SearchPanelProps {
   onQuery: (q: string) => void;
   /** Results for a query, or the recent customers for an empty one; null while loading. */
   rows: ResultRowData[] | null;
+  /**
+   * The rows are for an earlier query (the new one is still being looked up). Enter then waits
+   * for the fresh rows, so a fast "type and Enter" never opens a stale result.
+   */
+  pending?: boolean;
   onOpen: (key: string) => void;
   /** Shown above the list when the query is empty (the due-today list). */
   idle?: ComponentChildren;
@@ -87,7 +92,9 @@ export function ResultRow(props: {
             <span class="kp-pill">{KIND_LABELS[row.kind][lang]}</span>
           </>
         )}
-        <span class="kp-muted">{pt(lang, 'row.lastOrder', { date: formatDate(row.lastOrderAt) })}</span>
+        <span class="kp-muted">
+          {pt(lang, 'row.lastOrder', { date: formatDate(row.lastOrderAt) })}
+        </span>
         {row.matched && <span class="kp-match">{row.matched}</span>}
       </div>
     </li>
@@ -121,6 +128,14 @@ export function SearchPanel(props: SearchPanelProps): JSX.Element {
     document.getElementById(optionId(current))?.scrollIntoView?.({ block: 'nearest' });
   }, [current]);
 
+  const queuedEnter = useRef(false);
+  useEffect(() => {
+    if (props.pending || !queuedEnter.current || !rows) return;
+    queuedEnter.current = false;
+    const row = rows[0];
+    if (row) props.onOpen(row.key);
+  }, [props.pending, rows]);
+
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.isComposing) return; // an IME is still choosing characters: its keys are not ours
     if (e.key === 'ArrowDown') {
@@ -130,6 +145,11 @@ export function SearchPanel(props: SearchPanelProps): JSX.Element {
       e.preventDefault();
       setActive(Math.max(current - 1, 0));
     } else if (e.key === 'Enter') {
+      if (props.pending) {
+        e.preventDefault();
+        queuedEnter.current = true;
+        return;
+      }
       const row = rows?.[current];
       if (row) {
         e.preventDefault();
@@ -145,7 +165,7 @@ export function SearchPanel(props: SearchPanelProps): JSX.Element {
     }
   };
   return (
-    <div class="kp-search">
+    <div class="kp-search" aria-busy={rows === null || !!props.pending}>
       <input
         ref={input}
         class="kp-input"
@@ -160,7 +180,10 @@ export function SearchPanel(props: SearchPanelProps): JSX.Element {
         value={query}
         autoComplete="off"
         spellcheck={false}
-        onInput={(e) => props.onQuery(e.currentTarget.value)}
+        onInput={(e) => {
+          queuedEnter.current = false;
+          props.onQuery(e.currentTarget.value);
+        }}
         onKeyDown={onKeyDown}
       />
       {!searching && props.idle}
@@ -180,7 +203,12 @@ export function SearchPanel(props: SearchPanelProps): JSX.Element {
         </div>
       ) : (
         <>
-          <ul id={listId} role="listbox" class="kp-list" aria-label={pt(lang, 'search.results')}>
+          <ul
+            id={listId}
+            role="listbox"
+            class={props.pending ? 'kp-list kp-stale' : 'kp-list'}
+            aria-label={pt(lang, 'search.results')}
+          >
             {rows.map((row, i) => (
               <ResultRow
                 key={row.key}

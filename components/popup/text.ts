@@ -97,7 +97,8 @@ const ZH = {
   'card.blacklistReason': '原因',
   'card.blacklistPlaceholder': '如：差评师、职业打假',
   'card.forget': '删除该买家的个人数据',
-  'card.forgetConfirm': '确定删除？昵称、收货人、手机、地址、标签、备注和联系记录将被清除，订单金额保留用于统计。此操作不可撤销。',
+  'card.forgetConfirm':
+    '确定删除？昵称、收货人、手机、地址、标签、备注和联系记录将被清除，订单金额保留用于统计。此操作不可撤销。',
   'card.forgetYes': '确定删除',
   'card.forgetNo': '取消',
   'card.uncertain': '平台隐藏了该买家的昵称，这一单无法与其他订单对应到同一位顾客。',
@@ -125,7 +126,8 @@ const EN: Record<PopupKey, string> = {
   'search.loading': 'Searching…',
   'search.keys': '↑↓ select · Enter open · Esc clear',
   'recent.title': 'Recent customers',
-  'recent.none': 'No customers yet: open your platform’s order pages, or import an order report in Settings',
+  'recent.none':
+    'No customers yet: open your platform’s order pages, or import an order report in Settings',
   'match.exact': 'Exact nick',
   'match.prefix': 'Nick starts with',
   'match.substring': 'Nick contains',

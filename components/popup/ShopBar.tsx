@@ -1,0 +1,103 @@
+/**
+ * The popup's top bar: shop switcher (one shop or all), alerts for shops whose order pages are no
+ * longer recognised, each shop's adapter health, and links to Settings and the dashboard.
+ * Presentational: props in, JSX out.
+ */
+import type { JSX } from 'preact';
+import type { Lang } from '../../lib/customers';
+import type { PageHealth, Platform } from '../../lib/schemas';
+import { formatDateTime } from './format';
+import { PLATFORM_LABELS, pt } from './text';
+
+/** A shop as the bar shows it (name already resolved from settings). */
+export interface ShopRowData {
+  key: string;
+  platform: Platform;
+  name: string;
+  lastSeenAt: number;
+  pagesRecognised: number;
+  health?: PageHealth;
+}
+
+/** Value of the switcher meaning "every shop". */
+export const ALL_SHOPS = 'all';
+
+/** Props of {@link ShopBar}. */
+export interface ShopBarProps {
+  lang: Lang;
+  shops: readonly ShopRowData[];
+  /** A shop key or {@link ALL_SHOPS}. */
+  selected: string;
+  onSelect: (shopKey: string) => void;
+  onOptions: () => void;
+  onDashboard: () => void;
+}
+
+const broken = (s: ShopRowData) => s.health !== undefined && !s.health.ok;
+
+/** The bar. */
+export function ShopBar(props: ShopBarProps): JSX.Element {
+  const { lang, shops } = props;
+  const label = (s: ShopRowData) => `${PLATFORM_LABELS[s.platform][lang]} · ${s.name}`;
+  return (
+    <div class="kp-bar">
+      <div class="kp-bar-row">
+        <label class="kp-shop-select">
+          <span class="kp-sr">{pt(lang, 'shop.label')}</span>
+          <select value={props.selected} onChange={(e) => props.onSelect(e.currentTarget.value)}>
+            <option value={ALL_SHOPS}>{pt(lang, 'shop.all')}</option>
+            {shops.map((s) => (
+              <option key={s.key} value={s.key}>
+                {label(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span class="kp-links">
+          <button type="button" class="kp-linkbtn" onClick={props.onDashboard}>
+            {pt(lang, 'link.dashboard')}
+          </button>
+          <button type="button" class="kp-linkbtn" onClick={props.onOptions}>
+            {pt(lang, 'link.options')}
+          </button>
+        </span>
+      </div>
+      {shops.filter(broken).map((s) => (
+        <p key={s.key} class="kp-alert" role="alert">
+          <strong>{pt(lang, 'shop.broken')}</strong>{' '}
+          {pt(lang, 'shop.brokenHint', {
+            shop: label(s),
+            problem: s.health?.problem ?? s.health?.adapter ?? '',
+          })}
+        </p>
+      ))}
+      <details class="kp-health">
+        <summary>{pt(lang, 'shop.health')}</summary>
+        {shops.length === 0 ? (
+          <p class="kp-muted">{pt(lang, 'shop.none')}</p>
+        ) : (
+          <ul>
+            {shops.map((s) => (
+              <li key={s.key} class={broken(s) ? 'kp-bad' : undefined}>
+                <bdi>{label(s)}</bdi>
+                <div class="kp-muted">
+                  {s.lastSeenAt > 0
+                    ? pt(lang, 'shop.lastSeen', { date: formatDateTime(s.lastSeenAt) })
+                    : pt(lang, 'shop.never')}
+                  {' · '}
+                  {pt(lang, 'shop.pages', { n: s.pagesRecognised })}
+                  {' · '}
+                  {s.health === undefined
+                    ? pt(lang, 'shop.never')
+                    : s.health.ok
+                      ? pt(lang, 'shop.ok')
+                      : `${pt(lang, 'shop.broken')}：${s.health.problem ?? ''}`}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,216 @@
+/**
+ * The popup: find any buyer in a keystroke and show their whole story. Reads Dexie directly
+ * (liveQuery: what the background writes shows at once); every write is a message to the
+ * background (lib/browser/rpc `send`).
+ */
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { BADGE_CSS } from '@/components/CustomerBadges';
+import { CustomerCard } from '@/components/popup/CustomerCard';
+import { DueList } from '@/components/popup/DueList';
+import { SearchPanel } from '@/components/popup/SearchPanel';
+import { ALL_SHOPS, ShopBar } from '@/components/popup/ShopBar';
+import { pt } from '@/components/popup/text';
+import type { KezhiDb } from '@/lib/db';
+import { useLiveQuery } from '@/lib/db/live';
+import { send } from '@/lib/browser/rpc';
+import { loadSettings, watchSettings } from '@/lib/browser/settings-store';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { copyText, openDashboard, openOptions } from './actions';
+import { loadCard, loadDue, readShops, recentRows, searchRows, type DueRow } from './data';
+
+/** Props of {@link App}. */
+export interface AppProps {
+  db: KezhiDb;
+  /** The clock (tests pass a fixed one). */
+  now?: () => number;
+}
+
+/** The popup root. */
+export function App({ db, now = Date.now }: AppProps): JSX.Element {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useEffect(() => {
+    let alive = true;
+    loadSettings().then(
+      (s) => alive && setSettings(s),
+      () => alive && setSettings(DEFAULT_SETTINGS),
+    );
+    const stop = watchSettings(setSettings);
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, []);
+  if (!settings) return <div class="kp-app" />;
+  return <Popup db={db} now={now} settings={settings} />;
+}
+
+function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): JSX.Element {
+  const { db, now, settings } = props;
+  const lang = settings.language;
+  const [query, setQuery] = useState('');
+  const [shop, setShop] = useState(ALL_SHOPS);
+  const [openKey, setOpenKey] = useState<string | null>(null);
+  const [lastOpened, setLastOpened] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | undefined>();
+  const [copiedId, setCopiedId] = useState<string | null>(null);
+
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh_CN' ? 'zh-CN' : 'en';
+  }, [lang]);
+
+  const shops = useLiveQuery(() => readShops(db, settings), [settings]);
+  const list = useLiveQuery(async () => {
+    const rows = query.trim()
+      ? await searchRows(db, query, shop, settings, now())
+      : await recentRows(db, shop, settings, now());
+    return { query, shop, rows };
+  }, [query, shop, settings]);
+  const due = useLiveQuery(() => loadDue(db, shop, settings, now()), [shop, settings]);
+  const card = useLiveQuery(
+    () => (openKey ? loadCard(db, openKey, settings, now()) : Promise.resolve(null)),
+    [openKey, settings],
+  );
+
+  // Esc from anywhere in the card (even with focus lost to the page body) goes back.
+  useEffect(() => {
+    if (!openKey) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) {
+        e.preventDefault();
+        setOpenKey(null);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openKey]);
+
+  const fail = (error: string) => setNotice(pt(lang, 'error.send', { error }));
+  const run = async (p: Promise<{ ok: true } | { ok: false; error: string }>): Promise<boolean> => {
+    const reply = await p;
+    if (!reply.ok) fail(reply.error);
+    else setNotice(undefined);
+    return reply.ok;
+  };
+  const open = (key: string) => {
+    setOpenKey(key);
+    setLastOpened(key);
+    setNotice(undefined);
+  };
+
+  const onCopy = async (row: DueRow) => {
+    if (row.text === undefined) return;
+    if (!(await copyText(row.text))) {
+      setNotice(pt(lang, 'error.copy'));
+      return;
+    }
+    setCopiedId(row.id);
+    await run(
+      send('logContact', {
+        customerKey: row.customerKey,
+        ...(row.orderKey === undefined ? {} : { orderKey: row.orderKey }),
+        channel: 'chat',
+        template: row.templateId,
+        purpose: row.purpose,
+      }),
+    );
+  };
+
+  const rowsFresh = list.status === 'ok' && list.value.query === query && list.value.shop === shop;
+  const rows = list.status === 'ok' ? list.value.rows : null;
+  const errors = [shops, list, due, card].flatMap((l) => (l.status === 'error' ? [l.error] : []));
+
+  let body: JSX.Element;
+  if (openKey) {
+    if (card.status !== 'ok') body = <p class="kp-muted">{pt(lang, 'card.loading')}</p>;
+    else if (card.value === null)
+      body = (
+        <div class="kp-card">
+          <button type="button" class="kp-back" onClick={() => setOpenKey(null)}>
+            ← {pt(lang, 'card.back')}
+          </button>
+          <p>{pt(lang, 'card.notFound')}</p>
+        </div>
+      );
+    else {
+      const c = card.value;
+      const key = c.customer.key;
+      body = (
+        <CustomerCard
+          lang={lang}
+          settings={settings}
+          customer={c.customer}
+          view={c.view}
+          shopName={c.shopName}
+          orders={c.orders}
+          contacts={c.contacts}
+          meta={c.meta}
+          knownTags={c.knownTags}
+          onBack={() => setOpenKey(null)}
+          onTags={(tags) => void run(send('updateMeta', { customerKey: key, tags }))}
+          onNote={(note) => void run(send('updateMeta', { customerKey: key, note }))}
+          onBlacklist={(blacklisted, blacklistReason) =>
+            void run(send('updateMeta', { customerKey: key, blacklisted, blacklistReason }))
+          }
+          onForget={() =>
+            void run(send('forgetBuyer', { customerKey: key })).then((ok) => {
+              if (ok) {
+                setOpenKey(null);
+                setLastOpened(null);
+              }
+            })
+          }
+        />
+      );
+    }
+  } else {
+    body = (
+      <SearchPanel
+        lang={lang}
+        query={query}
+        onQuery={setQuery}
+        rows={rows}
+        pending={!rowsFresh}
+        onOpen={open}
+        initialKey={lastOpened}
+        idle={
+          <DueList
+            lang={lang}
+            rows={due.status === 'ok' ? due.value : null}
+            copiedId={copiedId}
+            onCopy={(row) => void onCopy(row)}
+            onDone={(row) =>
+              void run(send('markCareDone', { id: row.id, customerKey: row.customerKey }))
+            }
+            onOpen={open}
+          />
+        }
+      />
+    );
+  }
+
+  return (
+    <div class="kp-app" lang={lang === 'zh_CN' ? 'zh-CN' : 'en'}>
+      <style>{BADGE_CSS}</style>
+      <ShopBar
+        lang={lang}
+        shops={shops.status === 'ok' ? shops.value : []}
+        selected={shop}
+        onSelect={setShop}
+        onOptions={() => void openOptions()}
+        onDashboard={() => void openDashboard()}
+      />
+      {notice && (
+        <p class="kp-alert" role="alert">
+          {notice}
+        </p>
+      )}
+      {errors.map((e) => (
+        <p key={e} class="kp-alert" role="alert">
+          {pt(lang, 'error.load', { error: e })}
+        </p>
+      ))}
+      {body}
+    </div>
+  );
+}
