@@ -1,0 +1,96 @@
+/**
+ * The list behind a bucket: its customers' rows (biggest spenders first) and the CSV export
+ * (UTF-8 with a byte-order mark, so Excel opens the Chinese correctly).
+ */
+import Papa from 'papaparse';
+import type { Lang } from '../customers';
+import { formatMoney } from '../reminders';
+import type { CustomerRow } from './compute';
+import { tierLabel } from './labels';
+import { dt } from './strings';
+
+/** The byte-order mark Excel needs to read a CSV file as UTF-8. */
+export const UTF8_BOM = '\uFEFF';
+
+/** Rows of the given customers (unknown keys skipped), by spend, then purchases, then nick. */
+export function rowsFor(
+  keys: readonly string[],
+  rows: ReadonlyMap<string, CustomerRow>,
+): CustomerRow[] {
+  const out: CustomerRow[] = [];
+  for (const k of keys) {
+    const r = rows.get(k);
+    if (r) out.push(r);
+  }
+  return out.sort(
+    (a, b) =>
+      b.spent - a.spent ||
+      b.purchases - a.purchases ||
+      (a.nick < b.nick ? -1 : a.nick > b.nick ? 1 : 0),
+  );
+}
+
+/** `YYYY-MM-DD` in China time. */
+export function chinaDate(ms: number): string {
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** Spend in yuan with two decimals and no currency sign, as a spreadsheet wants it. */
+const yuan = (fen: number): string => (fen / 100).toFixed(2);
+
+/** One row as the table shows it. */
+export function displayRow(
+  r: CustomerRow,
+  lang: Lang,
+  shopName: (shopKey: string) => string,
+): {
+  nick: string;
+  shop: string;
+  tier: string;
+  purchases: string;
+  spend: string;
+  lastOrder: string;
+} {
+  return {
+    nick: r.nick,
+    shop: shopName(r.shopKey),
+    tier: tierLabel(r.tier, lang),
+    purchases: String(r.purchases),
+    spend: formatMoney(r.spent, lang),
+    lastOrder: chinaDate(r.lastOrderAt),
+  };
+}
+
+/**
+ * The rows as CSV text, headed in the page's language, BOM first. Cells that a spreadsheet would
+ * run as a formula (=, +, -, @ …) are escaped: a buyer picks their own nick.
+ */
+export function customersCsv(
+  rows: readonly CustomerRow[],
+  lang: Lang,
+  shopName: (shopKey: string) => string,
+): string {
+  const fields = [
+    dt(lang, 'col.nick'),
+    dt(lang, 'col.shop'),
+    dt(lang, 'col.tier'),
+    dt(lang, 'col.purchases'),
+    `${dt(lang, 'col.spend')} (¥)`,
+    dt(lang, 'col.lastOrder'),
+  ];
+  const data = rows.map((r) => [
+    r.nick,
+    shopName(r.shopKey),
+    tierLabel(r.tier, lang),
+    r.purchases,
+    yuan(r.spent),
+    chinaDate(r.lastOrderAt),
+  ]);
+  return UTF8_BOM + Papa.unparse({ fields, data }, { escapeFormulae: true, newline: '\r\n' });
+}
+
+/** A file name for the export: kezhi-customers-<bucket>-<date>.csv, safe on every system. */
+export function csvFileName(bucket: string, now: number): string {
+  const safe = bucket.replace(/[\\/:*?"<>|\s·]+/g, '-').replace(/^-+|-+$/g, '');
+  return `kezhi-customers-${safe || 'list'}-${chinaDate(now)}.csv`;
+}
