@@ -44,7 +44,7 @@ export function parseChinaTime(input: unknown): number | undefined {
     );
   if (!m) return undefined;
   const [y, mo, d, h, mi, s] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x)));
-  const t = Date.UTC(y!, mo! - 1, d!, h!, mi!, s!) - CN_OFFSET_MS;
+  const t = Date.UTC(y!, mo! - 1, d, h, mi, s) - CN_OFFSET_MS;
   const back = new Date(t + CN_OFFSET_MS);
   if (back.getUTCMonth() !== mo! - 1 || back.getUTCDate() !== d!) return undefined; // 02-31
   return plausibleTime(t);
