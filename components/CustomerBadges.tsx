@@ -442,8 +442,10 @@ const FAMILIES = [
 export const BADGE_CSS = [
   themeCss('.kz-badges'),
   `.kz-badges{all:initial;display:inline-flex;flex-wrap:wrap;gap:4px;align-items:center;max-width:100%;font:12px/1.4 system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:var(--kz-fg);unicode-bidi:isolate;direction:ltr;text-align:start}`,
-  `.kz-badges.kz-compact{flex-wrap:nowrap;white-space:nowrap}`,
-  `.kz-chip-wrap{position:relative;display:inline-flex;min-width:0}`,
+  // Compact rows still wrap: order-list buyer cells are often ~90px wide, and a chip cut to one
+  // character says nothing.
+  `.kz-badges.kz-compact{flex-wrap:wrap;white-space:nowrap}`,
+  `.kz-chip-wrap{position:relative;display:inline-flex;flex:none;max-width:100%}`,
   `.kz-chip{display:inline-block;box-sizing:border-box;max-width:12em;padding:0 6px;border:1px solid transparent;border-radius:9px;line-height:16px;font-size:12px;font-weight:500;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;cursor:default;outline:none;unicode-bidi:isolate}`,
   `.kz-compact .kz-chip{max-width:9em;padding:0 5px;line-height:15px}`,
   `.kz-chip:focus-visible{outline:2px solid var(--kz-focus);outline-offset:1px}`,

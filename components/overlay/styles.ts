@@ -15,7 +15,7 @@ const OWN = [
   themeCss('.kz-overlay'),
   `.kz-overlay{position:relative;display:inline-block;max-width:100%;font:12px/1.4 ${FONT};color:var(--kz-fg);text-align:start;direction:ltr;unicode-bidi:isolate;-webkit-font-smoothing:antialiased}`,
   `.kz-overlay *,.kz-overlay *::before,.kz-overlay *::after{box-sizing:border-box}`,
-  `.kz-row{display:inline-flex;align-items:center;gap:4px;max-width:100%;padding:1px 3px;border-radius:10px;background:var(--kz-bg);white-space:nowrap}`,
+  `.kz-row{display:inline-flex;flex-wrap:wrap;align-items:center;gap:4px;max-width:100%;padding:1px 3px;border-radius:10px;background:var(--kz-bg)}`,
   `.kz-btn,.kz-toggle,.kz-close{font:inherit;font-size:12px;line-height:16px;margin:0;cursor:pointer;border-radius:9px;border:1px solid var(--kz-border);background:var(--kz-bg-subtle);color:var(--kz-fg);padding:0 7px}`,
   `.kz-toggle{white-space:nowrap;font-weight:600}`,
   `.kz-toggle-due{background:var(--kz-orange-bg);color:var(--kz-orange-fg);border-color:var(--kz-orange-bd)}`,

@@ -250,8 +250,6 @@ export class PageController {
     if (s.plan) host.setAttribute('data-kezhi-remind', s.plan.dueNow ?? 'none');
     else host.removeAttribute('data-kezhi-remind');
     host.setAttribute('data-theme', hostIsDark(m.row) ? 'dark' : 'light');
-    host.style.display = 'inline-block';
-    host.style.verticalAlign = 'top';
     const shopName =
       this.settings.shops[shopKey(this.adapter.platform, this.shopId)]?.name || this.shopId;
     render(
