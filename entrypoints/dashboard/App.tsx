@@ -148,7 +148,8 @@ export function App(props: AppProps) {
         const step = steps.next();
         if (step.done) {
           const dashboard = step.value;
-          const nothingAtAll = preset === 'all' && dashboard.customers === 0;
+          // Nothing anywhere: the empty state. A quiet shop or period keeps the filters on screen.
+          const nothingAtAll = preset === 'all' && shop === 'all' && dashboard.customers === 0;
           setState(nothingAtAll ? { status: 'empty' } : { status: 'ok', dashboard });
           return;
         }

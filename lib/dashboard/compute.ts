@@ -84,7 +84,7 @@ export const DEFAULT_SLICE = 5000;
 
 /**
  * The dashboard, computed in one pass over the customers; yields the number of customers done
- * after every `slice` of them, and returns the result.
+ * after every `slice` of them (and before each order-level step), and returns the result.
  */
 export function* dashboardSteps(
   input: DashboardInput,
@@ -141,6 +141,10 @@ export function* dashboardSteps(
     }
   }
 
+  // The order-level metrics are one call each: yield before them so the page can paint first.
+  yield done;
+  const repurchase = topRepurchaseCycles(ordersInRange, input.topItems ?? TOP_ITEMS);
+  yield done;
   return {
     customers: rows.size,
     purchasing,
@@ -151,7 +155,7 @@ export function* dashboardSteps(
     tiers: tiers.result(),
     ladder: ladder.result(),
     firstOrder: firstOrder.result(),
-    repurchase: topRepurchaseCycles(ordersInRange, input.topItems ?? TOP_ITEMS),
+    repurchase,
     reminders: reminderResponse(input.contacts, range, (k) => known.has(k)),
     rows,
   };

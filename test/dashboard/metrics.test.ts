@@ -449,7 +449,8 @@ describe('computeDashboard', () => {
       yielded.push(next.value);
       next = steps.next();
     }
-    expect(yielded).toEqual([2]);
+    // After 2 customers, then before the repurchase step and before the result.
+    expect(yielded).toEqual([2, 3, 3]);
     const whole = computeDashboard(input({}));
     expect(next.value.stages).toEqual(whole.stages);
     expect(next.value.ladder).toEqual(whole.ladder);
