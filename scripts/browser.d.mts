@@ -23,3 +23,4 @@ export function until<T>(
   timeoutMs?: number,
 ): Promise<T>;
 export function sendFromPage(page: Page, name: string, input: unknown): Promise<unknown>;
+export function setSettings(session: Session, settings: Record<string, unknown>): Promise<void>;

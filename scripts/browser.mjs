@@ -127,3 +127,12 @@ export async function sendFromPage(page, name, input) {
     [name, input],
   );
 }
+
+/** Writes the seller's settings (partial: defaults fill the rest) as the options page would. */
+export async function setSettings(session, settings) {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+  // eslint-disable-next-line no-undef -- runs in the extension page, where chrome is defined
+  await page.evaluate((s) => chrome.storage.local.set({ 'kezhi:settings': s }), settings);
+  await page.close();
+}

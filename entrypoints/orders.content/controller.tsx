@@ -11,6 +11,7 @@ import {
 } from 'wxt/utils/content-script-ui/shadow-root';
 import { Overlay } from '@/components/overlay/Overlay';
 import { OVERLAY_CSS } from '@/components/overlay/styles';
+import { shopDisplayName } from '@/lib/adapters/parse';
 import type { Adapter, AdapterContext, PageRow } from '@/lib/adapters/types';
 import { send } from '@/lib/browser/rpc';
 import { checkBeforeContact } from '@/lib/reminders';
@@ -251,7 +252,7 @@ export class PageController {
     else host.removeAttribute('data-kezhi-remind');
     host.setAttribute('data-theme', hostIsDark(m.row) ? 'dark' : 'light');
     const shopName =
-      this.settings.shops[shopKey(this.adapter.platform, this.shopId)]?.name || this.shopId;
+      this.settings.shops[shopKey(this.adapter.platform, this.shopId)]?.name || shopDisplayName(this.shopId);
     render(
       <Overlay
         summary={s}

@@ -199,3 +199,13 @@ export function shopIdFrom(idText: string, nameText: string): string {
   const name = nameText.trim();
   return name && Id.safeParse(name).success ? name : 'default';
 }
+
+/**
+ * A shop id as a seller reads it: ids made from a Chinese seller nick write each character as
+ * `~` + 4 base-36 digits (see taobaoShopId); this turns them back. A hashed tail (`~~…`) stays.
+ */
+export function shopDisplayName(shopId: string): string {
+  return shopId
+    .replace(/~~[0-9a-f]{8}$/, '…')
+    .replace(/~([0-9a-z]{4})/g, (_, code: string) => String.fromCodePoint(parseInt(code, 36)));
+}

@@ -4,6 +4,7 @@
  * Idempotent (the same orders twice change nothing), status never moves backwards, and customer
  * aggregates stay equal to a recompute from the orders.
  */
+import { shopDisplayName } from '../adapters/parse';
 import { OrderInput, isPurchase, shopKey, type Customer, type Order } from '../schemas';
 import { applyOrder, mergeOrder, recomputeCustomer, toStoredOrder } from './aggregate';
 import type { KezhiDb } from './index';
@@ -162,7 +163,7 @@ export async function ingestOrders(
           key,
           platform: o.platform,
           shopId: o.shopId,
-          name: shop?.name ?? o.shopId,
+          name: shop?.name ?? shopDisplayName(o.shopId),
           lastSeenAt: Math.max(shop?.lastSeenAt ?? 0, now),
           pagesRecognised: shop?.pagesRecognised ?? 0,
           health: shop?.health,

@@ -3,6 +3,7 @@
  * buyer and deleting a shop. Each is one transaction.
  */
 import { CustomerMeta, shopKey, type ContactEntry, type Platform } from '../schemas';
+import { shopDisplayName } from '../adapters/parse';
 import { recomputeCustomer } from './aggregate';
 import type { KezhiDb } from './index';
 
@@ -125,7 +126,7 @@ export async function recordHealth(
       key,
       platform,
       shopId,
-      name: shop?.name ?? shopId,
+      name: shop?.name ?? shopDisplayName(shopId),
       lastSeenAt: Math.max(shop?.lastSeenAt ?? 0, health.at),
       pagesRecognised: (shop?.pagesRecognised ?? 0) + (health.ok ? 1 : 0),
       health,

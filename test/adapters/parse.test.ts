@@ -157,3 +157,12 @@ describe('other readers', () => {
     expect(parseIsoTime('2026-11-24 21:05:33')).toBeUndefined();
   });
 });
+
+describe('shopDisplayName', () => {
+  test('turns an encoded Chinese seller nick back into the nick', async () => {
+    const { taobaoShopId } = await import('../../lib/adapters/taobao-common');
+    const { shopDisplayName } = await import('../../lib/adapters/parse');
+    expect(shopDisplayName(taobaoShopId('客知测试店:客服小李'))).toBe('客知测试店');
+    expect(shopDisplayName('shop.example.test')).toBe('shop.example.test');
+  });
+});
