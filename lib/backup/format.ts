@@ -158,7 +158,7 @@ const keyOfRaw = (r: unknown): string | undefined => {
   if (!r || typeof r !== 'object') return undefined;
   const o = r as Record<string, unknown>;
   for (const k of ['key', 'id', 'customerKey'])
-    if (typeof o[k] === 'string') return (o[k]).slice(0, 200);
+    if (typeof o[k] === 'string') return o[k].slice(0, 200);
   return undefined;
 };
 

@@ -47,3 +47,5 @@ export { backupFileParts, readBackup } from './read';
 export type { ReadResult } from './read';
 export { RestoreRefused, applyRestore, exportBackup, previewRestore, restoreBackup } from './store';
 export type { BackupDb, BackupTable, RestoreRules, RestoreSummary, TableChange } from './store';
+export { TEMPLATES_FORMAT, exportTemplateSet, parseTemplateSet } from './templates';
+export type { TemplateSetResult } from './templates';

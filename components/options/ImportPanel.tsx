@@ -1,0 +1,373 @@
+/**
+ * History import: choose or drop a report, pick the shop, check the detected format, the column
+ * mapping and the first rows, then import with progress and cancel, and read the report.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { formatMoney } from '@/lib/reminders';
+import { Id, PLATFORMS, type Platform, type Shop } from '@/lib/schemas';
+import type { Preview } from '@/lib/importers';
+import { SKIPPED_SHOWN, type ImportState } from './import-state';
+import { formatBytes, translator, type Lang, type T } from './strings';
+
+export interface ImportPanelProps {
+  lang: Lang;
+  shops: readonly Shop[];
+  state: ImportState;
+  onFiles: (files: File[]) => void;
+  onStart: (target: { shopId: string; platform: Platform }) => void;
+  onCancel: () => void;
+  onReset: () => void;
+}
+
+const NEW_SHOP = '__new__';
+
+/** The import panel. */
+export function ImportPanel(props: ImportPanelProps) {
+  const t = translator(props.lang);
+  const { state } = props;
+  const [over, setOver] = useState(false);
+  const busy = state.phase === 'importing' || state.phase === 'reading';
+
+  return (
+    <section class="import" data-testid="import-panel">
+      <div
+        class={`dropzone${over ? ' over' : ''}`}
+        data-testid="import-dropzone"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setOver(false);
+          const files = [...(e.dataTransfer?.files ?? [])];
+          if (!busy && files.length) props.onFiles(files);
+        }}
+      >
+        <p>{t('impDrop')}</p>
+        <input
+          type="file"
+          multiple
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          disabled={busy}
+          data-testid="import-file"
+          onChange={(e) => {
+            const files = [...(e.currentTarget.files ?? [])];
+            e.currentTarget.value = '';
+            if (files.length) props.onFiles(files);
+          }}
+        />
+      </div>
+
+      {state.phase === 'reading' ? (
+        <p role="status">{t('impReading', { name: state.names.join(', ') })}</p>
+      ) : null}
+      {state.phase === 'refused' ? (
+        <div class="field-error" role="alert" data-testid="import-refused">
+          <strong>{t('impRefused')}</strong>（{state.name}）：{state.message[props.lang]}
+        </div>
+      ) : null}
+      {state.phase === 'ready' ? (
+        <Ready t={t} lang={props.lang} shops={props.shops} state={state} onStart={props.onStart} />
+      ) : null}
+      {state.phase === 'importing' ? (
+        <div class="progress">
+          <progress data-testid="import-progress" max={1} value={state.fraction} />{' '}
+          <span>
+            {Math.floor(state.fraction * 100)}% · {t('impProgress', { rows: state.rowsDone })} ·{' '}
+            {t('impWritten')} {state.counts.written}
+          </span>{' '}
+          <button
+            type="button"
+            data-testid="import-cancel"
+            disabled={state.cancelling}
+            onClick={props.onCancel}
+          >
+            {t('impCancel')}
+          </button>
+        </div>
+      ) : null}
+      {state.phase === 'done' || state.phase === 'failed' ? (
+        <Report t={t} lang={props.lang} state={state} />
+      ) : null}
+      {state.phase === 'done' || state.phase === 'failed' || state.phase === 'refused' ? (
+        <button type="button" data-testid="import-again" onClick={props.onReset}>
+          {t('impAnother')}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function Ready(props: {
+  t: T;
+  lang: Lang;
+  shops: readonly Shop[];
+  state: Extract<ImportState, { phase: 'ready' }>;
+  onStart: ImportPanelProps['onStart'];
+}) {
+  const { t, lang } = props;
+  const p = props.state.main.preview;
+  const candidates = props.shops.filter((s) => s.platform === p.platform);
+  const [pick, setPick] = useState(candidates[0]?.key ?? NEW_SHOP);
+  const [shopId, setShopId] = useState(p.shop?.id ?? '');
+  const [platform, setPlatform] = useState<Platform>(p.platform);
+  useEffect(() => {
+    setPick(candidates[0]?.key ?? NEW_SHOP);
+    setShopId(p.shop?.id ?? '');
+    setPlatform(p.platform);
+  }, [p]);
+
+  const existing = props.shops.find((s) => s.key === pick);
+  const target = existing
+    ? { shopId: existing.shopId, platform: existing.platform }
+    : { shopId: shopId.trim(), platform };
+  const idBad = !existing && !Id.safeParse(target.shopId).success;
+  const mismatch = target.platform !== p.platform;
+
+  return (
+    <div class="ready" data-testid="import-ready">
+      <p>
+        {t('impFormat')}：<strong data-testid="import-format">{p.label[lang]}</strong> ·{' '}
+        {t('impEncoding')} {p.encoding} · {props.state.main.name}（
+        {formatBytes(props.state.main.size)}）
+      </p>
+      {props.state.items ? (
+        <p>
+          {t('impItemsFile')}：{props.state.items.name} — {t('impItemsJoined')}
+        </p>
+      ) : null}
+      {p.notes.length ? (
+        <ul class="hint">
+          {p.notes.map((n, i) => (
+            <li key={i}>{n[lang]}</li>
+          ))}
+        </ul>
+      ) : null}
+
+      <details open>
+        <summary>{t('impMapping')}</summary>
+        <table data-testid="import-mapping">
+          <thead>
+            <tr>
+              <th>{t('impField')}</th>
+              <th>{t('impColumn')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {Object.entries(p.mapping).map(([field, column]) => (
+              <tr key={field}>
+                <td>
+                  <code>{field}</code>
+                </td>
+                <td>{column}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+
+      <PreviewTable t={t} lang={lang} preview={p} />
+
+      <div class="row shop-pick">
+        <label class="field">
+          <span class="label">{t('impShop')}</span>
+          <select
+            data-testid="import-shop"
+            value={pick}
+            onChange={(e) => setPick(e.currentTarget.value)}
+          >
+            {candidates.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s.name ? `${s.name} (${s.key})` : s.key}
+              </option>
+            ))}
+            <option value={NEW_SHOP}>{t('impNewShop')}</option>
+          </select>
+        </label>
+        {existing ? null : (
+          <>
+            <label class="field">
+              <span class="label">{t('impShopId')}</span>
+              <input
+                type="text"
+                data-testid="import-shop-id"
+                value={shopId}
+                onInput={(e) => setShopId(e.currentTarget.value)}
+              />
+            </label>
+            <label class="field">
+              <span class="label">{t('impPlatform')}</span>
+              <select
+                data-testid="import-platform"
+                value={platform}
+                onChange={(e) => setPlatform(e.currentTarget.value as Platform)}
+              >
+                {PLATFORMS.map((x) => (
+                  <option key={x} value={x}>
+                    {x}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
+      </div>
+      {p.shop ? (
+        <p class="hint">
+          {t('impSuggested', { shop: [p.shop.name, p.shop.id].filter(Boolean).join(' / ') })}
+        </p>
+      ) : null}
+      {idBad && shopId !== '' ? <p class="field-error">{t('impShopIdBad')}</p> : null}
+      {mismatch ? (
+        <p class="field-error">
+          {t('impPlatformMismatch', { file: p.platform, shop: target.platform })}
+        </p>
+      ) : null}
+      <button
+        type="button"
+        class="primary"
+        data-testid="import-start"
+        disabled={idBad || mismatch}
+        onClick={() => props.onStart(target)}
+      >
+        {t('impStart')}
+      </button>
+    </div>
+  );
+}
+
+function PreviewTable(props: { t: T; lang: Lang; preview: Preview }) {
+  const { t, lang } = props;
+  return (
+    <details open>
+      <summary>{t('impPreview')}</summary>
+      <table data-testid="import-preview">
+        <thead>
+          <tr>
+            <th>{t('impLine')}</th>
+            <th>{t('impOrderId')}</th>
+            <th>{t('impBuyer')}</th>
+            <th>{t('impStatus')}</th>
+            <th>{t('impCreated')}</th>
+            <th>{t('impAmount')}</th>
+            <th>{t('impItems')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.preview.rows.map((r) => {
+            if (r.error)
+              return (
+                <tr key={r.line} class="field-error">
+                  <td>{r.line}</td>
+                  <td colSpan={6}>{r.error[lang]}</td>
+                </tr>
+              );
+            const o = r.order;
+            const items = o?.items ?? r.items?.items ?? [];
+            return (
+              <tr key={r.line}>
+                <td>{r.line}</td>
+                <td>{o?.orderId ?? r.items?.orderId}</td>
+                <td>{o?.buyerNick}</td>
+                <td>{o?.status}</td>
+                <td>
+                  {o ? new Date(o.createdAt).toLocaleString(lang === 'en' ? 'en' : 'zh-CN') : ''}
+                </td>
+                <td>{o ? formatMoney(o.amount, lang) : ''}</td>
+                <td>{items.map((i) => `${i.title}×${i.quantity}`).join('；')}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+function Report(props: {
+  t: T;
+  lang: Lang;
+  state: Extract<ImportState, { phase: 'done' | 'failed' }>;
+}) {
+  const { t, lang, state } = props;
+  const report = state.phase === 'done' ? state.report : undefined;
+  const c = state.counts;
+  return (
+    <div class="report" data-testid="import-report">
+      {state.phase === 'failed' ? (
+        <p class="field-error" role="alert">
+          {t('impFailed')}
+          {state.message}
+        </p>
+      ) : report?.cancelled ? (
+        <p class="warning" role="status">
+          {t('impCancelled')}
+        </p>
+      ) : (
+        <p class="ok" role="status">
+          {t('impDone')}
+        </p>
+      )}
+      <dl>
+        {report ? (
+          <>
+            <dt>{t('impRowsRead')}</dt>
+            <dd data-testid="import-rows-read">{report.rowsRead}</dd>
+            <dt>{t('impOrdersInFile')}</dt>
+            <dd>{report.ordersOk}</dd>
+          </>
+        ) : null}
+        <dt>{t('impWritten')}</dt>
+        <dd data-testid="import-written">{c.written}</dd>
+        <dt>{t('impUnchanged')}</dt>
+        <dd data-testid="import-unchanged">{c.unchanged}</dd>
+        {report ? (
+          <>
+            <dt>{t('impSkipped')}</dt>
+            <dd data-testid="import-skipped">{report.rowsSkipped}</dd>
+          </>
+        ) : null}
+      </dl>
+      {report && report.errors.length > 0 ? (
+        <details open>
+          <summary>
+            {t('impSkippedList', {
+              n: Math.min(SKIPPED_SHOWN, report.errors.length),
+              total: report.rowsSkipped,
+            })}
+          </summary>
+          <ul data-testid="import-skipped-list">
+            {report.errors.slice(0, SKIPPED_SHOWN).map((e) => (
+              <li key={e.line}>
+                {t('impLine')} {e.line}：{e.reason[lang]}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {c.rejectedCount > 0 ? (
+        <details>
+          <summary>
+            {t('impRejected')}：{c.rejectedCount}
+          </summary>
+          <ul>
+            {c.rejected.map((r, i) => (
+              <li key={i}>
+                {r.orderId}：{r.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {report?.notes.length ? (
+        <ul class="hint">
+          {report.notes.map((n, i) => (
+            <li key={i}>{n[lang]}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
