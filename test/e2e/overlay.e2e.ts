@@ -217,7 +217,9 @@ describe('overlay on Taobao 千牛 (new page), Pinduoduo and JD', () => {
   });
 
   test('Pinduoduo: history page then unpaid page', async () => {
-    (await visit('https://mms.pinduoduo.com/orders/list', 'pinduoduo', 'orders.html', 7)).close();
+    await (
+      await visit('https://mms.pinduoduo.com/orders/list', 'pinduoduo', 'orders.html', 7)
+    ).close();
     const page = await visit(
       'https://mms.pinduoduo.com/orders/list?tab=unpaid',
       'pinduoduo',
@@ -236,14 +238,13 @@ describe('overlay on Taobao 千牛 (new page), Pinduoduo and JD', () => {
   });
 
   test('JD: history page then unpaid page', async () => {
-    (
-      await visit(
-        'https://shop.jd.com/jdm/trade/orders/order-list?tabType=allOrders',
-        'jd',
-        'orders.html',
-        7,
-      )
-    ).close();
+    const history = await visit(
+      'https://shop.jd.com/jdm/trade/orders/order-list?tabType=allOrders',
+      'jd',
+      'orders.html',
+      7,
+    );
+    await history.close();
     const page = await visit(
       'https://shop.jd.com/jdm/trade/orders/order-list?tabType=notPay',
       'jd',
