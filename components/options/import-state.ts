@@ -4,6 +4,7 @@
  */
 import type { ImportReport, Message, Preview } from '@/lib/importers';
 
+/** A chosen file. */
 export interface ImportFileInfo {
   name: string;
   size: number;
@@ -24,6 +25,7 @@ export interface ImportCounts {
   rejectedCount: number;
 }
 
+/** The panel's phase and what it shows in it. */
 export type ImportState =
   | { phase: 'idle' }
   | { phase: 'reading'; names: string[] }

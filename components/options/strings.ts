@@ -475,7 +475,9 @@ const en: Record<keyof typeof zh, string> = {
   failed: 'Failed: ',
 };
 
+/** Both languages' strings. */
 export const STRINGS: Record<Lang, Record<keyof typeof zh, string>> = { zh_CN: zh, en };
+/** A string's key. */
 export type StringKey = keyof typeof zh;
 
 /** A translator for one language: `t('errMin', { n: 1 })`. */
@@ -489,6 +491,7 @@ export function translator(
     return s;
   };
 }
+/** A translator function. */
 export type T = ReturnType<typeof translator>;
 
 /** Custom (refine) messages by field path. */
@@ -520,7 +523,7 @@ export function describeIssue(issue: z.core.$ZodIssue, t: T): string {
   }
 }
 
-/** "1.2 MB" */
+/** A byte count for people: "1.2 MB". */
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   const units = ['KB', 'MB', 'GB', 'TB'];

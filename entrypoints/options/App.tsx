@@ -63,6 +63,7 @@ function value<T>(reply: { ok: true; value: T } | { ok: false; error: string }):
   return reply.value;
 }
 
+/** The options page root: tabs for settings, templates, history import, backup and data. */
 export function App() {
   const [settings, setSettings] = useState<Settings | undefined>();
   const [loadError, setLoadError] = useState<string | undefined>();
