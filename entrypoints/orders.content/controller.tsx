@@ -78,7 +78,11 @@ export class PageController {
   /** Settings changed: re-render with the new language/templates and ask for fresh figures. */
   updateSettings(s: Settings): void {
     this.settings = s;
-    void this.refresh();
+    // The shop's overlay may have been switched off or on: apply it now, not at the next reload
+    // (a refresh with no overlay mounted asks the background nothing, so it cannot tell us).
+    this.overlayEnabled =
+      s.shops[shopKey(this.adapter.platform, this.shopId)]?.overlayEnabled ?? true;
+    void this.refresh().then(() => this.schedule());
   }
 
   /** Something the overlay shows changed in the background (tags, contacts): re-ask. */
