@@ -191,11 +191,17 @@ export async function dispatch(
 
 /** A seller-readable error, with IndexedDB quota errors called out (they need the seller). */
 export function describeError(e: unknown): string {
-  const name = e instanceof Error ? e.name : '';
-  const inner = (e as { inner?: { name?: string } } | undefined)?.inner?.name ?? '';
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError')
-    return 'QuotaExceededError: 浏览器存储空间已满，请在设置中导出备份并清理旧店铺数据 (storage full)';
-  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  // dispatch() promises never to throw: a rejection value without a usable string form
+  // (Object.create(null), a throwing toString or getter) must still become an error message.
+  try {
+    const name = e instanceof Error ? e.name : '';
+    const inner = (e as { inner?: { name?: string } } | undefined)?.inner?.name ?? '';
+    if (name === 'QuotaExceededError' || inner === 'QuotaExceededError')
+      return 'QuotaExceededError: 浏览器存储空间已满，请在设置中导出备份并清理旧店铺数据 (storage full)';
+    return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  } catch {
+    return 'unknown error';
+  }
 }
 
 /**
