@@ -2,7 +2,13 @@
  * The background's other writes: contact log, tags/notes/blacklist, care marks, forgetting a
  * buyer and deleting a shop. Each is one transaction.
  */
-import { CustomerMeta, shopKey, type ContactEntry, type Platform } from '../schemas';
+import {
+  CustomerMeta,
+  customerKey as keyOfCustomer,
+  shopKey,
+  type ContactEntry,
+  type Platform,
+} from '../schemas';
 import { shopDisplayName } from '../adapters/parse';
 import { recomputeCustomer } from './aggregate';
 import type { KezhiDb } from './index';
@@ -66,8 +72,13 @@ export async function forgetBuyer(
     [db.orders, db.customers, db.contacts, db.meta, db.careDone],
     async () => {
       const orders = await db.orders.where('customerKey').equals(customerKey).toArray();
+      // The buyer id and the customer key are built from the nick (nick:…) or the platform's
+      // buyer id: both are personal, so the anonymous orders move to a new, meaningless buyer.
+      const anonId = `forgotten:${crypto.randomUUID()}`;
       const anonymous = orders.map((o) => ({
         ...o,
+        buyerId: anonId,
+        customerKey: keyOfCustomer(o.platform, o.shopId, anonId),
         buyerNick: '已删除买家',
         receiverName: undefined,
         receiverPhone: undefined,
@@ -76,6 +87,7 @@ export async function forgetBuyer(
       }));
       await db.orders.bulkPut(anonymous);
       const c = recomputeCustomer(anonymous);
+      await db.customers.delete(customerKey);
       if (c) await db.customers.put(c);
       const contactsDeleted = await db.contacts.where('customerKey').equals(customerKey).delete();
       await db.meta.delete(customerKey);
