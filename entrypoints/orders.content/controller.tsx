@@ -256,7 +256,8 @@ export class PageController {
     else host.removeAttribute('data-kezhi-remind');
     host.setAttribute('data-theme', hostIsDark(m.row) ? 'dark' : 'light');
     const shopName =
-      this.settings.shops[shopKey(this.adapter.platform, this.shopId)]?.name || shopDisplayName(this.shopId);
+      this.settings.shops[shopKey(this.adapter.platform, this.shopId)]?.name ||
+      shopDisplayName(this.shopId);
     render(
       <Overlay
         summary={s}
