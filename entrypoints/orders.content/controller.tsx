@@ -64,6 +64,12 @@ export class PageController {
     });
     this.observer.observe(document.body, { childList: true, subtree: true });
     this.schedule();
+    // The step due now and the auto-close countdown move with the clock: while unpaid orders are
+    // on screen, ask again once a minute (one message, no page work otherwise).
+    this.ctx.setInterval(() => {
+      if (!this.stopped && [...this.mounted.values()].some((m) => m.summary?.plan))
+        void this.refresh();
+    }, 60_000);
   }
 
   stop(): void {
