@@ -6,6 +6,8 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import {
+  ACK_EVENT,
+  HELLO_EVENT,
   isHello,
   MAX_CAPTURE_BYTES,
   READY_EVENT,
@@ -32,19 +34,23 @@ export default defineContentScript({
     let secret = '';
     let endpoints: RegExp[] = [];
 
-    const onHello = (e: MessageEvent) => {
-      if (port || e.source !== window || e.origin !== location.origin || !isHello(e.data)) return;
-      const p = e.ports[0];
-      if (!p) return;
+    // The first port wins: ours, handed over synchronously before any page script exists.
+    const onHello = (e: Event) => {
+      const p = e instanceof MessageEvent ? e.ports[0] : undefined;
+      if (port || !p) return;
       port = p;
-      secret = e.data.secret;
-      endpoints = e.data.endpoints.map((s) => new RegExp(s));
-      window.removeEventListener('message', onHello, true);
+      window.removeEventListener(HELLO_EVENT, onHello, true);
+      p.onmessage = (m: MessageEvent) => {
+        if (secret || !isHello(m.data)) return;
+        secret = m.data.secret;
+        endpoints = m.data.endpoints.map((s) => new RegExp(s));
+      };
+      document.dispatchEvent(new CustomEvent(ACK_EVENT));
     };
-    window.addEventListener('message', onHello, true);
+    window.addEventListener(HELLO_EVENT, onHello, true);
     document.dispatchEvent(new CustomEvent(READY_EVENT));
 
-    const wanted = (url: string) => !!port && endpoints.some((re) => re.test(url));
+    const wanted = (url: string) => !!port && !!secret && endpoints.some((re) => re.test(url));
     const post = (m: Captured | Dropped, transfer: Transferable[] = []) => {
       try {
         port?.postMessage(m, transfer);

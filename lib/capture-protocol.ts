@@ -1,16 +1,24 @@
 /**
  * The private channel between the MAIN-world interceptor (which sees the page's own fetch/XHR
  * responses) and the isolated content script. The page shares the MAIN world, so:
- * - the isolated script opens the channel at document_start, before any page script can run,
- *   by posting a MessagePort to the window with a hello that the interceptor accepts only from
- *   this window, this origin, and only once;
- * - every captured body travels over that private port, tagged with a per-page secret the
- *   isolated side made up, and anything else is ignored;
+ * - the isolated script hands the interceptor a MessagePort in a HELLO_EVENT it dispatches
+ *   synchronously on the window at document_start, before any page script exists to listen
+ *   (a window.postMessage would be delivered later, in a task, to the page's listeners too: a
+ *   hostile page script could take the port and the secret and inject orders; the hardening
+ *   browser test did exactly that);
+ * - the secret and the endpoints then travel over that port, never over the window;
+ * - the interceptor accepts one port only and says so with ACK_EVENT, after which the isolated
+ *   script no longer answers READY_EVENT (a page could fire it to ask for a new hello);
+ * - every captured body travels over the private port, tagged with the per-page secret;
  * - bodies over MAX_CAPTURE_BYTES are dropped (counted, never parsed).
  */
 export const HELLO_TAG = 'kezhi-capture-hello-v1';
 /** Event the interceptor dispatches when it starts, so a late isolated script can say hello. */
 export const READY_EVENT = 'kezhi-capture-ready';
+/** MessageEvent (on window) carrying the port; dispatched synchronously, never posted. */
+export const HELLO_EVENT = 'kezhi-capture-hello';
+/** Event (on document) the interceptor dispatches once it holds a port. */
+export const ACK_EVENT = 'kezhi-capture-ack';
 export const MAX_CAPTURE_BYTES = 8 * 1024 * 1024;
 
 export interface Hello {

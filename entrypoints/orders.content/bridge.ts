@@ -4,6 +4,8 @@
  */
 import { decodeBody } from '@/lib/adapters/decode';
 import {
+  ACK_EVENT,
+  HELLO_EVENT,
   HELLO_TAG,
   READY_EVENT,
   type Captured,
@@ -66,12 +68,18 @@ export function openBridge(endpoints: RegExp[]): Bridge {
     const channel = new MessageChannel();
     channel.port1.onmessage = onMessage;
     ports.push(channel.port1);
+    // Synchronous dispatch: only listeners that exist now (the interceptor, at document_start)
+    // get the port. The secret goes over the port itself.
+    window.dispatchEvent(new MessageEvent(HELLO_EVENT, { ports: [channel.port2] }));
     const msg: Hello = { tag: HELLO_TAG, secret, endpoints: endpoints.map((r) => r.source) };
-    window.postMessage(msg, location.origin, [channel.port2]);
+    channel.port1.postMessage(msg);
   };
-  hello();
-  // If the interceptor started after us, it says so; say hello again (it accepts only one).
+  // Once the interceptor holds our port, a READY from anyone (the page can fire it) is ignored.
+  const stopHello = () => document.removeEventListener(READY_EVENT, hello);
+  document.addEventListener(ACK_EVENT, stopHello, { once: true });
+  // If the interceptor starts after us, it says so; say hello then (it accepts only one port).
   document.addEventListener(READY_EVENT, hello, { once: true });
+  hello();
 
   return {
     onJson(cb) {
@@ -81,6 +89,7 @@ export function openBridge(endpoints: RegExp[]): Bridge {
     dropped: () => dropped,
     close() {
       document.removeEventListener(READY_EVENT, hello);
+      document.removeEventListener(ACK_EVENT, stopHello);
       ports.forEach((p) => p.close());
     },
   };
