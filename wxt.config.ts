@@ -35,7 +35,13 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'kezhi@kezhi.local', strict_min_version: '128.0' },
+            gecko: {
+              id: 'kezhi@kezhi.local',
+              // 128: MAIN-world content scripts in MV3.
+              strict_min_version: '128.0',
+              // Nothing is collected or transmitted: buyer data stays on the seller's machine.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),
