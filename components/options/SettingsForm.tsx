@@ -5,6 +5,7 @@
  * immediate actions, so Save never overwrites them with a stale copy.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { shopDisplayName } from '@/lib/adapters/parse';
 import { LadderStep, Settings, type LadderStep as Step } from '@/lib/settings';
 import { Channel, PLATFORMS, Tone, type Platform, type Shop } from '@/lib/schemas';
 import {
@@ -355,7 +356,7 @@ export function SettingsForm(props: SettingsFormProps) {
             edit((d) => ({ ...d, shops: { ...d.shops, [key]: { ...own, ...patch } } }));
           return (
             <div class="row shop" key={key} data-testid={`shop-${key}`}>
-              <code>{key}</code>
+              <code title={key}>{shopLabel(key)}</code>
               <TextField
                 path={`shops.${key}.name`}
                 label={t('shopName')}
@@ -550,4 +551,10 @@ function LadderEditor(props: {
       <FieldError path={path} errors={err(path)} />
     </div>
   );
+}
+
+/** `taobao:~0i3m…` -> `taobao · 客知测试店`: the platform and the shop as the seller knows it. */
+function shopLabel(key: string): string {
+  const [platform, ...rest] = key.split(':');
+  return `${platform ?? ''} · ${shopDisplayName(rest.join(':'))}`;
 }
