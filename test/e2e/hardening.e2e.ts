@@ -1,0 +1,426 @@
+/**
+ * Hardening in the real browser, on the built extension:
+ * - the manifest asks for exactly the permissions we mean, declares no externally_connectable and
+ *   exposes no web-accessible resources;
+ * - a Taobao page whose buyers chose hostile nicks and titles shows them as text, nothing runs,
+ *   the page's own error listener hears nothing from us and its click handler still fires;
+ * - a page script posting fake capture hellos and fake order JSON to the window (without our
+ *   port and secret) changes nothing in IndexedDB;
+ * - the service worker stopped (CDP) while a 5,000-order import is being written leaves the
+ *   database consistent, and sending the batch again completes it;
+ * - four tabs syncing overlapping pages at once lose nothing;
+ * - a whole session (order pages, popup, options, dashboard, copying a message) makes zero
+ *   requests from the extension's origins.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { recomputeCustomer } from '../../lib/db/aggregate';
+import type { Customer, Order } from '../../lib/schemas';
+import {
+  EXTENSION_DIR,
+  FIXTURES,
+  fixture,
+  launch,
+  sendFromPage,
+  setSettings,
+  until,
+  type Session,
+} from '../../scripts/browser.mjs';
+import { shiftStamps } from '../../scripts/fixture-time.mjs';
+
+const MANIFEST = join(EXTENSION_DIR, 'manifest.json');
+const built = existsSync(MANIFEST);
+const DAY = 86400_000;
+const UNPAID_URL =
+  'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?tabCode=waitBuyerPay';
+const LIST_URL = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm';
+
+describe.skipIf(!built)(
+  'built manifest (skipped only when .output/chrome-mv3 is missing: run npx wxt build)',
+  () => {
+    const m = built
+      ? (JSON.parse(readFileSync(MANIFEST, 'utf8')) as Record<string, unknown>)
+      : ({} as Record<string, unknown>);
+
+    it('pins the permissions: a new one is a conscious change to this list', () => {
+      expect({
+        permissions: m.permissions,
+        host_permissions: m.host_permissions,
+        optional_host_permissions: m.optional_host_permissions,
+        optional_permissions: m.optional_permissions,
+      }).toEqual({
+        // storage + unlimitedStorage: settings and the order history (IndexedDB) stay local and
+        // are not evicted; clipboardWrite: 催付 copy; scripting: WooCommerce hosts at run time.
+        permissions: ['storage', 'unlimitedStorage', 'clipboardWrite', 'scripting'],
+        host_permissions: [
+          'https://trade.taobao.com/*',
+          'https://myseller.taobao.com/*',
+          'https://qn.taobao.com/*',
+          'https://mms.pinduoduo.com/*',
+          'https://shop.jd.com/*',
+          'https://fxg.jinritemai.com/*',
+          'https://admin.shopify.com/*',
+        ],
+        // Asked for one host at a time, when the seller adds a WooCommerce shop.
+        optional_host_permissions: ['https://*/*', 'http://*/*'],
+        optional_permissions: undefined,
+      });
+    });
+
+    it('lets no web page or other extension talk to us, and exposes no files', () => {
+      expect(m).not.toHaveProperty('externally_connectable');
+      // WXT needs none for this build: the overlay CSS is injected into its shadow root from the
+      // content script bundle (cssInjectionMode 'ui'), and the MAIN-world interceptor is a declared
+      // content script (world: MAIN), not a <script src> pointing at an extension URL.
+      expect(m.web_accessible_resources).toBeUndefined();
+      expect(m).not.toHaveProperty('content_security_policy');
+    });
+
+    it('content scripts run only on the platform order hosts, top frame only', () => {
+      const scripts = m.content_scripts as {
+        matches: string[];
+        all_frames?: boolean;
+        world?: string;
+        js: string[];
+      }[];
+      const allowed = new Set([
+        ...(m.host_permissions as string[]),
+        // JD's 商家后台 also serves order JSON from sff.jd.com; only the MAIN-world observer runs
+        // there (it never sends a request of its own).
+        'https://sff.jd.com/*',
+      ]);
+      for (const s of scripts) {
+        for (const match of s.matches) expect(allowed.has(match), match).toBe(true);
+        expect(s.all_frames ?? false).toBe(false);
+      }
+      expect(scripts.map((s) => [s.js, s.world ?? 'ISOLATED'])).toEqual([
+        [['content-scripts/interceptor.js'], 'MAIN'],
+        [['content-scripts/orders.js'], 'ISOLATED'],
+      ]);
+    });
+  },
+);
+
+/** Every record of one store, read from an extension page (same origin as the worker). */
+function readAll<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((res, rej) => {
+        const open = indexedDB.open('kezhi');
+        open.onerror = () => rej(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(name)) {
+            db.close();
+            res([]);
+            return;
+          }
+          const req = db.transaction(name, 'readonly').objectStore(name).getAll();
+          req.onsuccess = () => {
+            db.close();
+            res(req.result as T[]);
+          };
+          req.onerror = () => rej(new Error(String(req.error)));
+        };
+      }),
+    store,
+  );
+}
+
+/** Every customer equals a recompute from its orders; every order has its customer. */
+async function expectConsistent(page: Page): Promise<{ orders: Order[]; customers: Customer[] }> {
+  const orders = await readAll<Order>(page, 'orders');
+  const customers = await readAll<Customer>(page, 'customers');
+  const byKey = new Map<string, Order[]>();
+  for (const o of orders) byKey.set(o.customerKey, [...(byKey.get(o.customerKey) ?? []), o]);
+  expect(customers.map((c) => c.key).sort()).toEqual([...byKey.keys()].sort());
+  for (const c of customers) expect(c).toEqual(recomputeCustomer(byKey.get(c.key)!));
+  return { orders, customers };
+}
+
+const orderIdsOf = (html: string) =>
+  [...html.matchAll(/name="orderid" value="(\d+)"/g)].map((m) => m[1]!);
+
+describe.skipIf(!built)('in the browser', () => {
+  let s: Session;
+  let ext: Page;
+  const newest = Date.now() - 2 * DAY;
+  beforeAll(async () => {
+    s = await launch();
+    await setSettings(s, { reminders: { quietStartMinute: 0, quietEndMinute: 0 } });
+    ext = await s.context.newPage();
+    await ext.goto(`chrome-extension://${s.extensionId}/popup.html`);
+  });
+  afterAll(async () => {
+    console.info('hardening e2e: extension requests seen', s?.requests.length, s?.requests);
+    await s?.close();
+  });
+
+  test('hostile nicks and titles are shown as text; nothing runs; the page keeps working', async () => {
+    const payloads = JSON.parse(
+      readFileSync(join(FIXTURES, 'hostile', 'payloads.json'), 'utf8'),
+    ) as {
+      nick: string;
+      title: string;
+    }[];
+    const html = shiftStamps(fixture('hostile', 'taobao-old.html'), newest);
+    const ids = orderIdsOf(html);
+    expect(ids).toHaveLength(4);
+    await s.serve(UNPAID_URL, html);
+    const page = await s.context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(UNPAID_URL);
+    // Rows 1-3 carry payloads within bounds; row 4's 10,000-char nick is refused at the boundary.
+    await until(
+      '3 overlays on the hostile page',
+      async () => (await page.locator('kezhi-overlay').count()) === 3,
+    );
+    for (let i = 0; i < 3; i++) {
+      const host = page.locator(`kezhi-overlay[data-kezhi-order="${ids[i]}"]`);
+      // (dispatchEvent: the previous row's open assistant may sit over this toggle.)
+      await host.locator('.kz-toggle').dispatchEvent('click');
+      const nick = await host.locator('.kz-nick').evaluate((e) => e.textContent);
+      expect(nick).toBe(payloads[i]!.nick);
+      // The message quotes the item title (cut to length), as text.
+      const message = await host
+        .locator('[data-testid="message-chat"]')
+        .evaluate((e) => e.textContent);
+      expect(message).toContain(Array.from(payloads[i]!.title).slice(0, 12).join(''));
+      // Nothing active was created inside our shadow roots.
+      const active = await host.evaluate((el) =>
+        el.shadowRoot
+          ? el.shadowRoot.querySelectorAll('script, img, iframe, object, embed, svg').length +
+            [...el.shadowRoot.querySelectorAll('*')].filter((n) =>
+              n.getAttributeNames().some((a) => a.startsWith('on')),
+            ).length
+          : -1,
+      );
+      expect(active).toBe(0);
+    }
+    expect(await page.locator(`kezhi-overlay[data-kezhi-order="${ids[3]}"]`).count()).toBe(0);
+    // The page's own handler on the row still fires, with our overlay mounted beside it.
+    const before = await page.evaluate(
+      () => (window as unknown as { __rowClicks: number }).__rowClicks,
+    );
+    await page.locator(`input[name="orderid"][value="${ids[0]}"]`).click();
+    const after = await page.evaluate(
+      () => (window as unknown as { __rowClicks: number }).__rowClicks,
+    );
+    expect(after).toBe(before + 1);
+    const seen = await page.evaluate(() => ({
+      errors: (window as unknown as { __kezhiErrors: string[] }).__kezhiErrors,
+      pwned: (window as unknown as { __kezhiPwned?: unknown }).__kezhiPwned ?? null,
+    }));
+    expect(seen).toEqual({ errors: [], pwned: null });
+    expect(pageErrors).toEqual([]);
+    // Stored as the literal text too.
+    const stored = await readAll<Order>(ext, 'orders');
+    for (let i = 0; i < 3; i++)
+      expect(stored.find((o) => o.orderId === ids[i])?.buyerNick).toBe(payloads[i]!.nick);
+    expect(stored.some((o) => o.orderId === ids[3])).toBe(false);
+    await page.close();
+  });
+
+  test('fake capture hellos and fake order JSON posted by a page script change nothing', async () => {
+    const url = `${LIST_URL}?hostile-channel=1`;
+    // Fake orders: the real asyncSold fixture with ids no page ever showed (9261…).
+    const fake = fixture('taobao-old', 'asyncSold.json').replace(/42611(\d{14})/g, '92611$1');
+    expect(fake).toMatch(/92611\d{14}/);
+    // A real capture afterwards (the page's own fetch) goes through the same port: once its
+    // orders are stored, anything posted before it has been dealt with.
+    const marker = fixture('taobao-old', 'asyncSold-masked.json');
+    const markerIds = (
+      JSON.parse(fixture('taobao-old', 'asyncSold-masked.expected.json')) as {
+        items: { orderId: string }[];
+      }
+    ).items.map((o) => o.orderId);
+    expect(markerIds.length).toBeGreaterThan(0);
+    await s.serve(/asyncSold\.htm/, marker, 'application/json;charset=UTF-8');
+    await s.serve(url, shiftStamps(fixture('hostile', 'taobao-old.html'), newest));
+    const page = await s.context.newPage();
+    await page.goto(url);
+    await page.locator('kezhi-overlay').first().waitFor({ state: 'attached' });
+    const result = await page.evaluate((body) => {
+      type Heard = { data: unknown; port: MessagePort | null };
+      const w = window as unknown as { __heard: Heard[] };
+      const endpoint =
+        'https://trade.taobao.com/trade/itemlist/asyncSold.htm?event_submit_do_query=1';
+      const guess = 'x'.repeat(32);
+      const captured = (secret: unknown) => ({
+        secret,
+        url: endpoint,
+        contentType: 'application/json',
+        body,
+      });
+      // 1. A hello of the page's own, both ways the protocol has ever used.
+      const ch = new MessageChannel();
+      window.postMessage({ tag: 'kezhi-capture-hello-v1', secret: guess, endpoints: ['.*'] }, '*', [
+        ch.port2,
+      ]);
+      const ch2 = new MessageChannel();
+      window.dispatchEvent(new MessageEvent('kezhi-capture-hello', { ports: [ch2.port2] }));
+      ch2.port1.postMessage({ tag: 'kezhi-capture-hello-v1', secret: guess, endpoints: ['.*'] });
+      // 2. Captured bodies with guessed secrets, straight to the window.
+      for (const secret of ['', guess, undefined]) window.postMessage(captured(secret), '*');
+      window.postMessage({ ...captured(guess), body: { json: JSON.parse(body) } }, '*');
+      // 3. Ask the isolated side to say hello again (its late-interceptor path).
+      document.dispatchEvent(new CustomEvent('kezhi-capture-ready'));
+      // 4. Anything the page heard from us: use its port and secret to send the fake orders.
+      return new Promise<{ ours: number }>((res) =>
+        setTimeout(() => {
+          let ours = 0;
+          for (const h of w.__heard) {
+            const d = h.data as { tag?: string; secret?: string } | string | null;
+            const own =
+              h.port === ch.port2 ||
+              h.port === ch2.port2 ||
+              (typeof d === 'object' && d?.secret === guess);
+            if (own || !h.port) continue;
+            ours++;
+            const secret = typeof d === 'object' && d ? d.secret : '';
+            h.port.postMessage(captured(secret));
+          }
+          // Then the page's own request, captured for real.
+          void fetch(endpoint, { method: 'POST', body: 'pageNum=1' });
+          res({ ours });
+        }, 0),
+      );
+    }, fake);
+    await until('the real capture stored', async () => {
+      const ids = new Set((await readAll<Order>(ext, 'orders')).map((o) => o.orderId));
+      return markerIds.every((id) => ids.has(id));
+    });
+    const stored = (await readAll<Order>(ext, 'orders')).map((o) => o.orderId);
+    expect({
+      heardFromUs: result.ours,
+      fakeStored: stored.filter((id) => id.startsWith('92611')),
+    }).toEqual({
+      heardFromUs: 0,
+      fakeStored: [],
+    });
+    await page.close();
+  });
+
+  test('service worker stopped mid-import: consistent afterwards, and the resend completes', async () => {
+    const cdp = await s.context.newCDPSession(ext);
+    // Proof the fault happened: the worker's running status as CDP reports it.
+    const statuses: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { runningStatus: string }[] }) =>
+      e.versions.forEach((v) => statuses.push(v.runningStatus)),
+    );
+    await cdp.send('ServiceWorker.enable');
+    const T0 = Date.UTC(2025, 0, 1);
+    const batchFor = (shop: string) =>
+      Array.from({ length: 5000 }, (_, i) => ({
+        platform: 'pinduoduo',
+        shopId: shop,
+        orderId: `F${String(i).padStart(6, '0')}`,
+        buyerId: `nick:fault-buyer-${i % 700}`,
+        buyerNick: `fault-buyer-${i % 700}`,
+        identity: 'known',
+        status: (['paid', 'shipped', 'completed', 'unpaid', 'closed'] as const)[i % 5],
+        createdAt: T0 + i * 3_600_000,
+        amount: 100 + (i % 977),
+        items: [{ title: `商品${i % 13}`, quantity: 1 + (i % 3) }],
+        source: 'import',
+      }));
+    const shops = ['fault1', 'fault2', 'fault3'];
+    let faults = 0;
+    let interrupted = 0;
+    for (const shop of shops) {
+      let settled = false;
+      const sending = sendFromPage(ext, 'importBatch', { orders: batchFor(shop) }).then(
+        (r) => ((settled = true), r),
+        (e: unknown) => ((settled = true), { failed: String(e) }),
+      );
+      // Stop the worker again and again while the import is pending, so a stop lands inside the
+      // write whatever its speed. The pauses only space the faults; no assertion depends on time.
+      for (let n = 0; n < 30 && !settled; n++) {
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        faults++;
+        await new Promise((r) => setTimeout(r, 50 * (n + 1)));
+      }
+      const reply = (await sending) as { ok?: boolean } | { failed: string } | undefined;
+      if (!reply || !('ok' in reply) || !reply.ok) interrupted++;
+      // Whatever happened, the database is consistent: all of the batch or none of it.
+      const { orders } = await expectConsistent(ext);
+      expect([0, 5000]).toContain(orders.filter((o) => o.shopId === shop).length);
+    }
+    // CDP saw the worker stop.
+    expect(statuses).toContain('stopped');
+    // The next page visit sends each batch again: it completes.
+    for (const shop of shops) {
+      const reply = (await sendFromPage(ext, 'importBatch', { orders: batchFor(shop) })) as {
+        ok: boolean;
+        value?: { written: number; unchanged: number; rejected: unknown[] };
+      };
+      expect(reply.ok).toBe(true);
+      expect(reply.value!.written + reply.value!.unchanged).toBe(5000);
+      expect(reply.value!.rejected).toEqual([]);
+    }
+    const { orders, customers } = await expectConsistent(ext);
+    for (const shop of shops) {
+      expect(orders.filter((o) => o.shopId === shop)).toHaveLength(5000);
+      expect(customers.filter((c) => c.shopId === shop)).toHaveLength(700);
+    }
+    console.info(
+      `hardening e2e: SW stops injected ${faults}, imports interrupted ${interrupted}/${shops.length}, stops seen ${statuses.filter((x) => x === 'stopped').length}, records checked ${orders.length + customers.length}`,
+    );
+    await cdp.detach();
+  });
+
+  test('four tabs syncing overlapping pages at once lose nothing', async () => {
+    const pages = [
+      { url: `${LIST_URL}?tab=1`, file: 'list_sold_items.html' },
+      { url: `${LIST_URL}?tab=2`, file: 'list_sold_items.html' },
+      { url: `${UNPAID_URL}&tab=3`, file: 'unpaid.html' },
+      { url: `${UNPAID_URL}&tab=4`, file: 'unpaid.html' },
+    ];
+    const want = new Set<string>();
+    for (const p of pages) {
+      const html = shiftStamps(fixture('taobao-old', p.file), newest);
+      orderIdsOf(html).forEach((id) => want.add(id));
+      await s.serve(p.url, html);
+    }
+    const tabs = await Promise.all(pages.map(() => s.context.newPage()));
+    await Promise.all(tabs.map((t, i) => t.goto(pages[i]!.url)));
+    await until('every order of the four tabs stored', async () => {
+      const ids = new Set((await readAll<Order>(ext, 'orders')).map((o) => o.orderId));
+      return [...want].every((id) => ids.has(id));
+    });
+    const { orders } = await expectConsistent(ext);
+    const taobao = orders.filter((o) => want.has(o.orderId));
+    expect(taobao).toHaveLength(want.size);
+    await Promise.all(tabs.map((t) => t.close()));
+  });
+
+  test('a whole session makes zero requests from the extension', async () => {
+    await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: 'https://trade.taobao.com',
+    });
+    const page = await s.context.newPage();
+    await page.goto(`${UNPAID_URL}&tab=3`);
+    const host = page.locator('kezhi-overlay').first();
+    await host.waitFor({ state: 'attached' });
+    const contactsBefore = (await readAll(ext, 'contacts')).length;
+    await host.locator('.kz-toggle').click();
+    await host.locator('[data-copy]').first().click();
+    if (await host.locator('.kz-confirm').count())
+      await host.locator('[data-copy]').first().click();
+    await until(
+      'the copy logged a contact',
+      async () => (await readAll(ext, 'contacts')).length > contactsBefore,
+    );
+    for (const path of ['popup.html', 'options.html', 'dashboard.html']) {
+      const p = await s.context.newPage();
+      await p.goto(`chrome-extension://${s.extensionId}/${path}`);
+      await p.waitForLoadState('load');
+      await p.locator('body *').first().waitFor({ state: 'attached' });
+      await p.close();
+    }
+    await page.close();
+    expect(s.requests).toEqual([]);
+  });
+});
