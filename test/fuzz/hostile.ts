@@ -137,4 +137,4 @@ export function count(name: string, n = 1): void {
 }
 
 /** Per-test time limit: generous, scaled to the run count (a limit, not an assertion). */
-export const TIMEOUT = Math.max(60_000, RUNS * 30);
+export const TIMEOUT = Math.max(60_000, RUNS * 150);
