@@ -66,7 +66,13 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
       : await recentRows(db, shop, settings, now());
     return { query, shop, rows };
   }, [query, shop, settings]);
-  const due = useLiveQuery(() => loadDue(db, shop, settings, now()), [shop, settings]);
+  // The due list reads many customers; it waits until the results are on screen so the popup's
+  // first paint (what staff open it for) never queues behind it.
+  const listReady = list.status !== 'loading';
+  const due = useLiveQuery(
+    () => (listReady ? loadDue(db, shop, settings, now()) : Promise.resolve(null)),
+    [shop, settings, listReady],
+  );
   const card = useLiveQuery(
     () => (openKey ? loadCard(db, openKey, settings, now()) : Promise.resolve(null)),
     [openKey, settings],

@@ -300,6 +300,9 @@ export function warningText(w: Warning, lang: Lang): string {
  * the whole table), blacklisted buyers left out, their orders by `customerKey`, done marks by id;
  * then each message rendered from the seller's templates with the checks to make before sending.
  */
+/** Customers read per care range at most (see loadDue). */
+export const DUE_CANDIDATES = 2000;
+
 export async function loadDue(
   db: KezhiDb,
   shop: string,
@@ -310,7 +313,14 @@ export async function loadDue(
   const ranges = careCandidateRanges(settings, now);
   const found = await Promise.all(
     ranges.map((r) =>
-      db.customers.where('lastOrderAt').between(r.from, r.to, true, true).toArray(),
+      // Bounded: in a 100,000-customer shop a range can hold tens of thousands; the most
+      // recent DUE_CANDIDATES per range are plenty for a list of DUE_LIST_LIMIT.
+      db.customers
+        .where('lastOrderAt')
+        .between(r.from, r.to, true, true)
+        .reverse()
+        .limit(DUE_CANDIDATES)
+        .toArray(),
     ),
   );
   const byKey = new Map<string, Customer>();
