@@ -22,7 +22,23 @@ export function recomputeCustomer(orders: readonly Order[]): Customer | undefine
   // incremental path must agree with it whatever order the orders arrived in.
   const sorted = [...orders].sort(compareOrders);
   for (const o of sorted) c = applyOrder(c, undefined, o);
-  return c;
+  return c && withSearchTerms(c);
+}
+
+/**
+ * The customer with its search keys filled in. Kept out of applyOrder because the pinyin behind
+ * the keys is the costliest part of an ingest: a batch computes them once per customer, at the end.
+ */
+export function withSearchTerms(c: Customer): Customer {
+  return {
+    ...c,
+    searchTerms: searchTermsFor({
+      nick: c.nick,
+      receiverNames: c.receiverNames,
+      phoneTails: c.phoneTails,
+      orderIds: c.orderIds,
+    }),
+  };
 }
 
 /** Oldest first, ties by order id: one canonical order for everything derived from "latest". */
@@ -33,7 +49,8 @@ function compareOrders(a: Pick<Order, 'createdAt' | 'orderId'>, b: typeof a): nu
 /**
  * The aggregate after `next` replaced `prev` (the same order as stored before, if any).
  * Both must belong to the customer `c` describes; a change of customer is the caller's to handle
- * with recomputeCustomer on both sides.
+ * with recomputeCustomer on both sides. Search keys are not refreshed here: call withSearchTerms
+ * when the batch is done.
  */
 export function applyOrder(
   c: Customer | undefined,
@@ -95,7 +112,8 @@ export function applyOrder(
     phoneTails,
     orderIds,
     orderTimes: kept.map((r) => r.at),
-    searchTerms: searchTermsFor({ nick, receiverNames, phoneTails, orderIds }),
+    // Filled by withSearchTerms once the batch is applied.
+    searchTerms: base.searchTerms,
   };
 }
 

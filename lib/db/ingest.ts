@@ -6,7 +6,13 @@
  */
 import { shopDisplayName } from '../adapters/parse';
 import { OrderInput, isPurchase, shopKey, type Customer, type Order } from '../schemas';
-import { applyOrder, mergeOrder, recomputeCustomer, toStoredOrder } from './aggregate';
+import {
+  applyOrder,
+  mergeOrder,
+  recomputeCustomer,
+  toStoredOrder,
+  withSearchTerms,
+} from './aggregate';
 import type { KezhiDb } from './index';
 
 export interface Rejected {
@@ -129,7 +135,9 @@ export async function ingestOrders(
           byCustomer.set(o.customerKey, [...(byCustomer.get(o.customerKey) ?? []), o]);
         for (const k of recompute) customers.set(k, recomputeCustomer(byCustomer.get(k) ?? []));
       }
-      const puts = [...customers.values()].filter((c): c is Customer => c !== undefined);
+      const puts = [...customers.entries()]
+        .filter((e): e is [string, Customer] => e[1] !== undefined)
+        .map(([k, c]) => (recompute.has(k) ? c : withSearchTerms(c)));
       const gone = [...customers.entries()].filter(([, c]) => c === undefined).map(([k]) => k);
       await db.customers.bulkPut(puts);
       if (gone.length) await db.customers.bulkDelete(gone);
