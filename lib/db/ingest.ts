@@ -131,8 +131,11 @@ export async function ingestOrders(
           .anyOf([...recompute])
           .toArray();
         const byCustomer = new Map<string, Order[]>();
-        for (const o of orders)
-          byCustomer.set(o.customerKey, [...(byCustomer.get(o.customerKey) ?? []), o]);
+        for (const o of orders) {
+          const list = byCustomer.get(o.customerKey);
+          if (list) list.push(o);
+          else byCustomer.set(o.customerKey, [o]);
+        }
         for (const k of recompute) customers.set(k, recomputeCustomer(byCustomer.get(k) ?? []));
       }
       const puts = [...customers.entries()]

@@ -87,8 +87,11 @@ export async function summarizeRows(
   const customerBy = byKey(customers);
   const metaBy = byKey(metas);
   const contactsBy = new Map<string, ContactEntry[]>();
-  for (const c of contacts)
-    contactsBy.set(c.customerKey, [...(contactsBy.get(c.customerKey) ?? []), c]);
+  for (const c of contacts) {
+    const list = contactsBy.get(c.customerKey);
+    if (list) list.push(c);
+    else contactsBy.set(c.customerKey, [c]);
+  }
 
   const summaries: RowSummary[] = [];
   const unknown: string[] = [];
