@@ -16,6 +16,7 @@ import {
   BAD_FEN,
   BAD_TIMES,
   DB_RUNS,
+  TIMEOUT,
   LONE_SURROGATES,
   ONE_MB,
   RUNS,
@@ -116,26 +117,30 @@ afterAll(() => {
 });
 
 describe('validateOrders: the zod boundary', () => {
-  it(`rejects exactly the invalid inputs, with a reason each, keeps the valid ones verbatim (${RUNS} runs)`, () => {
-    fc.assert(
-      fc.property(batch('4000'), (entries) => {
-        const raw = entries.map((e) => e.raw);
-        const { ok, rejected } = validateOrders(raw);
-        const invalidAt = entries.flatMap((e, i) => (e.valid ? [] : [i]));
-        count('validate.cases');
-        count('validate.inputs', raw.length);
-        count('validate.invalid', invalidAt.length);
-        expect(rejected.map((r) => r.index)).toEqual(invalidAt);
-        for (const r of rejected) {
-          expect(r.reason.length).toBeGreaterThan(0);
-          if (r.orderId !== undefined) expect(r.orderId.length).toBeLessThanOrEqual(64);
-        }
-        // Valid strange text is kept exactly: the boundary validates, it does not rewrite.
-        expect(ok).toEqual(entries.filter((e) => e.valid).map((e) => e.raw));
-      }),
-      runs(),
-    );
-  });
+  it(
+    `rejects exactly the invalid inputs, with a reason each, keeps the valid ones verbatim (${RUNS} runs)`,
+    () => {
+      fc.assert(
+        fc.property(batch('4000'), (entries) => {
+          const raw = entries.map((e) => e.raw);
+          const { ok, rejected } = validateOrders(raw);
+          const invalidAt = entries.flatMap((e, i) => (e.valid ? [] : [i]));
+          count('validate.cases');
+          count('validate.inputs', raw.length);
+          count('validate.invalid', invalidAt.length);
+          expect(rejected.map((r) => r.index)).toEqual(invalidAt);
+          for (const r of rejected) {
+            expect(r.reason.length).toBeGreaterThan(0);
+            if (r.orderId !== undefined) expect(r.orderId.length).toBeLessThanOrEqual(64);
+          }
+          // Valid strange text is kept exactly: the boundary validates, it does not rewrite.
+          expect(ok).toEqual(entries.filter((e) => e.valid).map((e) => e.raw));
+        }),
+        runs(),
+      );
+    },
+    TIMEOUT,
+  );
 
   it('a 1 MB nickname is refused without being copied into the reason', () => {
     const { rejected } = validateOrders([
@@ -160,33 +165,37 @@ describe('validateOrders: the zod boundary', () => {
 
 describe('ingestOrders: nothing invalid reaches the database', () => {
   let n = 0;
-  it(`stores exactly the valid orders, aggregates equal a recompute (${DB_RUNS} runs)`, async () => {
-    await fc.assert(
-      fc.asyncProperty(batch('5000'), async (entries) => {
-        const db = openDb(`fuzz-ingest-${n++}`);
-        try {
-          const raw = entries.map((e) => e.raw);
-          const r = await ingestOrders(db, raw, Date.UTC(2026, 0, 1));
-          const invalid = entries.filter((e) => !e.valid).length;
-          count('ingest.cases');
-          count('ingest.invalid', invalid);
-          expect(r.rejected).toHaveLength(invalid);
-          const stored = await db.orders.toArray();
-          count('ingest.recordsChecked', stored.length);
-          const want = entries.filter((e) => e.valid).map((e) => (e.raw as OrderInput).orderId);
-          expect(stored.map((o) => o.orderId).sort()).toEqual([...want].sort());
-          for (const o of stored) expect(Order.safeParse(o).success).toBe(true);
-          const customers = await db.customers.toArray();
-          for (const c of customers) {
-            expect(Customer.safeParse(c).success).toBe(true);
-            expect(c).toEqual(recomputeCustomer(stored.filter((o) => o.customerKey === c.key)));
+  it(
+    `stores exactly the valid orders, aggregates equal a recompute (${DB_RUNS} runs)`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(batch('5000'), async (entries) => {
+          const db = openDb(`fuzz-ingest-${n++}`);
+          try {
+            const raw = entries.map((e) => e.raw);
+            const r = await ingestOrders(db, raw, Date.UTC(2026, 0, 1));
+            const invalid = entries.filter((e) => !e.valid).length;
+            count('ingest.cases');
+            count('ingest.invalid', invalid);
+            expect(r.rejected).toHaveLength(invalid);
+            const stored = await db.orders.toArray();
+            count('ingest.recordsChecked', stored.length);
+            const want = entries.filter((e) => e.valid).map((e) => (e.raw as OrderInput).orderId);
+            expect(stored.map((o) => o.orderId).sort()).toEqual([...want].sort());
+            for (const o of stored) expect(Order.safeParse(o).success).toBe(true);
+            const customers = await db.customers.toArray();
+            for (const c of customers) {
+              expect(Customer.safeParse(c).success).toBe(true);
+              expect(c).toEqual(recomputeCustomer(stored.filter((o) => o.customerKey === c.key)));
+            }
+          } finally {
+            db.close();
+            await db.delete();
           }
-        } finally {
-          db.close();
-          await db.delete();
-        }
-      }),
-      runs(DB_RUNS),
-    );
-  });
+        }),
+        runs(DB_RUNS),
+      );
+    },
+    TIMEOUT,
+  );
 });
