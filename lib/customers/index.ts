@@ -30,6 +30,7 @@ export {
   SHOP_STATS_VERSION,
   ShopStats,
   computeShopStats,
+  computeShopStatsFromFigures,
   quantileScore,
   rfmScores,
   whyRfm,

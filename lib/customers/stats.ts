@@ -54,6 +54,31 @@ export function computeShopStats(
     f.push(frequencyOf(c.purchaseAt, merge));
     m.push(sumFen(c.purchaseAmount));
   }
+  return statsOf(r, f, m, merge, now);
+}
+
+/**
+ * The same statistics from each purchasing customer's [last purchase time, purchase count, total
+ * spent], as an index over the customers table holds them: no customer record is read. Only valid
+ * without same-day merging (F is then the plain purchase count).
+ */
+export function computeShopStatsFromFigures(
+  figures: Iterable<readonly [lastPurchaseAt: number, purchaseCount: number, totalSpent: number]>,
+  now: number,
+): ShopStats {
+  const r: number[] = [];
+  const f: number[] = [];
+  const m: number[] = [];
+  for (const [last, count, spent] of figures) {
+    if (count < 1) continue;
+    r.push(wholeDays(last, now));
+    f.push(count);
+    m.push(spent);
+  }
+  return statsOf(r, f, m, false, now);
+}
+
+function statsOf(r: number[], f: number[], m: number[], merge: boolean, now: number): ShopStats {
   return {
     version: SHOP_STATS_VERSION,
     computedAt: now,

@@ -2,11 +2,11 @@
  * Reads the background makes for the overlay: shop statistics (cached, rebuilt when stale) and
  * the summaries of a page's rows in one pass over the tables.
  */
-import { computeShopStats, ShopStats } from '../customers';
+import { computeShopStats, computeShopStatsFromFigures, ShopStats } from '../customers';
 import { orderKey, shopKey, type ContactEntry, type Platform } from '../schemas';
 import type { Settings } from '../settings';
 import { summarizeRow, type RowSummary } from '../summary';
-import type { KezhiDb } from './index';
+import { FIGURES_INDEX, type KezhiDb } from './index';
 
 /** Rebuild stale statistics at most this often: ranks barely move between two pages. */
 export const STATS_MAX_AGE_MS = 60_000;
@@ -56,14 +56,42 @@ export async function getShopStats(
       return parsed.data;
     }
   }
-  const customers = await db.customers
-    .where('[platform+shopId]')
-    .equals([platform, shopId])
-    .toArray();
-  const stats = computeShopStats(customers, settings, now);
+  const stats = await readShopStats(db, platform, shopId, settings, now);
   memo.set(key, { stats, computedAt: now, settingsJson });
   await db.stats.put({ shopKey: key, computedAt: now, dirty: false, stats });
   return stats;
+}
+
+/**
+ * Computes a shop's statistics. Without same-day merging they come from the figures index keys
+ * alone; with it, F needs each customer's purchase days, so the records are read.
+ */
+export async function readShopStats(
+  db: KezhiDb,
+  platform: Platform,
+  shopId: string,
+  settings: Settings,
+  now: number,
+): Promise<ShopStats> {
+  if (settings.mergeSameDayPurchases) {
+    const customers = await db.customers
+      .where('[platform+shopId]')
+      .equals([platform, shopId])
+      .toArray();
+    return computeShopStats(customers, settings, now);
+  }
+  const keys = (await db.customers
+    .where(FIGURES_INDEX)
+    .between(
+      // The last three parts are numbers: ±Infinity bound them all.
+      [platform, shopId, -Infinity, -Infinity, -Infinity],
+      [platform, shopId, Infinity, Infinity, Infinity],
+    )
+    .keys()) as unknown as [string, string, number, number, number][];
+  return computeShopStatsFromFigures(
+    keys.map((k) => [k[2], k[3], k[4]] as const),
+    now,
+  );
 }
 
 /** Summaries for the rows on screen, in the order asked; ids with no stored order are listed. */

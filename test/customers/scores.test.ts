@@ -192,3 +192,29 @@ describe('quantile scores', () => {
     );
   });
 });
+
+describe('computeShopStatsFromFigures', () => {
+  test('equals computeShopStats over the same customers (no same-day merging)', async () => {
+    const { computeShopStats, computeShopStatsFromFigures } = await import('../../lib/customers');
+    const { makeCustomer } = await import('./make-customer');
+    const now = Date.UTC(2026, 10, 25);
+    const day = 86400_000;
+    const customers = [
+      makeCustomer([{ at: now - 10 * day, amount: 100 }]),
+      makeCustomer([
+        { at: now - 400 * day, amount: 50 },
+        { at: now - 30 * day, amount: 70 },
+      ]),
+      makeCustomer([]),
+      makeCustomer([{ at: now - 200 * day, amount: 100 }]),
+    ];
+    const figures = customers.flatMap((c) =>
+      c.lastPurchaseAt === undefined
+        ? []
+        : [[c.lastPurchaseAt, c.purchaseCount, c.totalSpent] as const],
+    );
+    expect(computeShopStatsFromFigures(figures, now)).toEqual(
+      computeShopStats(customers, { mergeSameDayPurchases: false }, now),
+    );
+  });
+});

@@ -252,3 +252,26 @@ describe('ingest', () => {
     await expectConsistent(db);
   });
 });
+
+describe('shop statistics from the figures index', () => {
+  test('equal the statistics computed from the customer records', async () => {
+    const { readShopStats } = await import('../../lib/db/queries');
+    const { computeShopStats } = await import('../../lib/customers');
+    const { DEFAULT_SETTINGS } = await import('../../lib/settings');
+    await fc.assert(
+      fc.asyncProperty(fc.array(arbOrder, { minLength: 1, maxLength: 25 }), async (batch) => {
+        const local = openDb(`figures-${Math.random()}`);
+        await local.open();
+        try {
+          await ingestOrders(local, batch, NOW);
+          const customers = await local.customers.toArray();
+          const fromIndex = await readShopStats(local, 'taobao', 'shop1', DEFAULT_SETTINGS, NOW);
+          expect(fromIndex).toEqual(computeShopStats(customers, DEFAULT_SETTINGS, NOW));
+        } finally {
+          local.close();
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
