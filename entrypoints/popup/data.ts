@@ -4,6 +4,7 @@
  * are computed in memory when it has none. Every read is an indexed lookup or range.
  */
 import { ALL_SHOPS, type ShopRowData } from '@/components/popup/ShopBar';
+import { readShopStats as computeStatsFromDb } from '@/lib/db/queries';
 import type { DueRowData } from '@/components/popup/DueList';
 import type { ResultRowData } from '@/components/popup/SearchPanel';
 import type { CardMeta } from '@/components/popup/CustomerCard';
@@ -92,11 +93,8 @@ export async function readShopStats(
   const memoKey = `${key}|${settings.mergeSameDayPurchases}`;
   const memo = computed.get(memoKey);
   if (memo) return memo;
-  const customers = await db.customers
-    .where('[platform+shopId]')
-    .equals([platform, shopId])
-    .toArray();
-  const stats = computeShopStats(customers, settings, now);
+  // The background's reader (index keys, no records) without its cache write: pages never write.
+  const stats = await computeStatsFromDb(db, platform, shopId, settings, now);
   computed.set(memoKey, stats);
   return stats;
 }
