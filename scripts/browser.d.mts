@@ -16,7 +16,11 @@ export interface Session {
   close(): Promise<void>;
 }
 export function launch(opts?: { headless?: boolean; extensionDir?: string }): Promise<Session>;
-export function readStore<T = Record<string, unknown>>(worker: Worker, store: string): Promise<T[]>;
+/** Reads a store in the service worker, or in an extension page (same origin) while it is stopped. */
+export function readStore<T = Record<string, unknown>>(
+  target: Worker | Page,
+  store: string,
+): Promise<T[]>;
 export function until<T>(
   what: string,
   fn: () => Promise<T | undefined | null | false>,

@@ -22,6 +22,7 @@ import {
   FIXTURES,
   fixture,
   launch,
+  readStore,
   sendFromPage,
   setSettings,
   until,
@@ -102,36 +103,10 @@ describe.skipIf(!built)(
   },
 );
 
-/** Every record of one store, read from an extension page (same origin as the worker). */
-function readAll<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((res, rej) => {
-        const open = indexedDB.open('kezhi');
-        open.onerror = () => rej(new Error(String(open.error)));
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains(name)) {
-            db.close();
-            res([]);
-            return;
-          }
-          const req = db.transaction(name, 'readonly').objectStore(name).getAll();
-          req.onsuccess = () => {
-            db.close();
-            res(req.result as T[]);
-          };
-          req.onerror = () => rej(new Error(String(req.error)));
-        };
-      }),
-    store,
-  );
-}
-
 /** Every customer equals a recompute from its orders; every order has its customer. */
 async function expectConsistent(page: Page): Promise<{ orders: Order[]; customers: Customer[] }> {
-  const orders = await readAll<Order>(page, 'orders');
-  const customers = await readAll<Customer>(page, 'customers');
+  const orders = await readStore<Order>(page, 'orders');
+  const customers = await readStore<Customer>(page, 'customers');
   const byKey = new Map<string, Order[]>();
   for (const o of orders) byKey.set(o.customerKey, [...(byKey.get(o.customerKey) ?? []), o]);
   expect(customers.map((c) => c.key).sort()).toEqual([...byKey.keys()].sort());
@@ -216,7 +191,7 @@ describe.skipIf(!built)('in the browser', () => {
     expect(seen).toEqual({ errors: [], pwned: null });
     expect(pageErrors).toEqual([]);
     // Stored as the literal text too.
-    const stored = await readAll<Order>(ext, 'orders');
+    const stored = await readStore<Order>(ext, 'orders');
     for (let i = 0; i < 3; i++)
       expect(stored.find((o) => o.orderId === ids[i])?.buyerNick).toBe(payloads[i]!.nick);
     expect(stored.some((o) => o.orderId === ids[3])).toBe(false);
@@ -289,10 +264,10 @@ describe.skipIf(!built)('in the browser', () => {
       );
     }, fake);
     await until('the real capture stored', async () => {
-      const ids = new Set((await readAll<Order>(ext, 'orders')).map((o) => o.orderId));
+      const ids = new Set((await readStore<Order>(ext, 'orders')).map((o) => o.orderId));
       return markerIds.every((id) => ids.has(id));
     });
-    const stored = (await readAll<Order>(ext, 'orders')).map((o) => o.orderId);
+    const stored = (await readStore<Order>(ext, 'orders')).map((o) => o.orderId);
     expect({
       heardFromUs: result.ours,
       fakeStored: stored.filter((id) => id.startsWith('92611')),
@@ -387,7 +362,7 @@ describe.skipIf(!built)('in the browser', () => {
     const tabs = await Promise.all(pages.map(() => s.context.newPage()));
     await Promise.all(tabs.map((t, i) => t.goto(pages[i]!.url)));
     await until('every order of the four tabs stored', async () => {
-      const ids = new Set((await readAll<Order>(ext, 'orders')).map((o) => o.orderId));
+      const ids = new Set((await readStore<Order>(ext, 'orders')).map((o) => o.orderId));
       return [...want].every((id) => ids.has(id));
     });
     const { orders } = await expectConsistent(ext);
@@ -404,14 +379,14 @@ describe.skipIf(!built)('in the browser', () => {
     await page.goto(`${UNPAID_URL}&tab=3`);
     const host = page.locator('kezhi-overlay').first();
     await host.waitFor({ state: 'attached' });
-    const contactsBefore = (await readAll(ext, 'contacts')).length;
+    const contactsBefore = (await readStore(ext, 'contacts')).length;
     await host.locator('.kz-toggle').click();
     await host.locator('[data-copy]').first().click();
     if (await host.locator('.kz-confirm').count())
       await host.locator('[data-copy]').first().click();
     await until(
       'the copy logged a contact',
-      async () => (await readAll(ext, 'contacts')).length > contactsBefore,
+      async () => (await readStore(ext, 'contacts')).length > contactsBefore,
     );
     for (const path of ['popup.html', 'options.html', 'dashboard.html']) {
       const p = await s.context.newPage();
