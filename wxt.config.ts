@@ -17,7 +17,11 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // KEZHI_SOURCEMAP=1 npm run build: source maps for bundle attribution and profiles.
+    build: { sourcemap: process.env.KEZHI_SOURCEMAP === '1' },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -6,7 +6,7 @@
 // BENCH_N (default 100000) scales every 100k figure down for a quick look; BENCH_EXT_DIR points
 // at another build.
 import { gzipSync } from 'node:zlib';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { EXTENSION_DIR, launch, until } from '../scripts/browser.mjs';
@@ -31,6 +31,10 @@ const started = Date.now();
 const ONLY = process.env.BENCH_ONLY?.split(',');
 /** BENCH_ONLY=ingest,overlay,… runs some sections (the main shop is always built). */
 const want = (section) => !ONLY || ONLY.includes(section);
+/** A partial run (BENCH_ONLY) writes its table to BENCH_OUT (default /tmp/kezhi-bench), not bench/. */
+const OUT_DIR =
+  process.env.BENCH_OUT ?? (ONLY ? '/tmp/kezhi-bench' : new URL('.', import.meta.url).pathname);
+mkdirSync(OUT_DIR, { recursive: true });
 const log = (...a) =>
   console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s]`, ...a);
 
@@ -814,7 +818,7 @@ const out = {
   durationS: Math.round((Date.now() - started) / 1000),
   ...Object.fromEntries([...ORDER, ...extra].filter((k) => results[k]).map((k) => [k, results[k]])),
 };
-writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(out, null, 2) + '\n');
+writeFileSync(join(OUT_DIR, 'results.json'), JSON.stringify(out, null, 2) + '\n');
 
 const target = (r) =>
   r.target === undefined ? '—' : `${r.better === 'higher' ? '≥' : '≤'} ${r.target}`;
@@ -842,5 +846,5 @@ const md = [
     .map((k) => `- \`${k}\`: ${results[k].note}`),
   '',
 ].join('\n');
-writeFileSync(new URL('./results.md', import.meta.url), md);
+writeFileSync(join(OUT_DIR, 'results.md'), md);
 console.log('\n' + md);
