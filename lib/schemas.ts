@@ -204,6 +204,8 @@ export const Shop = z.object({
   lastSeenAt: z.number().int(),
   pagesRecognised: z.number().int().min(0),
   health: PageHealth.optional(),
+  /** Orders were ingested since the shop statistics were last computed. */
+  statsDirty: z.boolean().optional(),
 });
 export type Shop = z.infer<typeof Shop>;
 

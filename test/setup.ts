@@ -4,6 +4,20 @@ import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { configure } from '@testing-library/preact';
 
+// Under jsdom, structuredClone (which fake-indexeddb stores with) makes typed arrays of Node's
+// realm while the globals are jsdom's: a Float64Array read back would not be one here, as it is
+// in a browser. Use the clone's constructors, so a stored Float64Array stays a Float64Array.
+for (const name of [
+  'Float64Array',
+  'Float32Array',
+  'Int32Array',
+  'Uint32Array',
+  'Uint8Array',
+] as const) {
+  const Ctor = Object.getPrototypeOf(structuredClone(new globalThis[name](0))).constructor;
+  if (Ctor !== globalThis[name]) Object.assign(globalThis, { [name]: Ctor });
+}
+
 // A fresh fake IndexedDB and a clean fake browser before every test (style.md, Habits).
 beforeEach(() => {
   fakeBrowser.reset();

@@ -31,6 +31,8 @@ export {
   ShopStats,
   computeShopStats,
   computeShopStatsFromFigures,
+  customerFigures,
+  FIGURES_STRIDE,
   quantileScore,
   rfmScores,
   whyRfm,

@@ -1,7 +1,7 @@
 /** Binary searches and a median over ascending number arrays: one sort, then O(log n) lookups. */
 
 /** Index of the first element ≥ x (= how many elements are < x). */
-export function lowerBound(sorted: readonly number[], x: number, end = sorted.length): number {
+export function lowerBound(sorted: ArrayLike<number>, x: number, end = sorted.length): number {
   let lo = 0;
   let hi = end;
   while (lo < hi) {
@@ -13,7 +13,7 @@ export function lowerBound(sorted: readonly number[], x: number, end = sorted.le
 }
 
 /** Index of the first element > x (= how many elements are ≤ x). */
-export function upperBound(sorted: readonly number[], x: number): number {
+export function upperBound(sorted: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -32,7 +32,7 @@ export function median(values: readonly number[]): number | undefined {
   return s.length % 2 === 1 ? s[mid] : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
 
-/** An ascending plain array (JSON-serialisable) from any numbers; typed-array sort is numeric. */
-export function sortedAscending(values: readonly number[]): number[] {
-  return Array.from(Float64Array.from(values).sort());
+/** The numbers ascending, as a Float64Array (its sort is numeric, and it clones as one block). */
+export function sortedAscending(values: readonly number[]): Float64Array {
+  return Float64Array.from(values).sort();
 }

@@ -2,11 +2,11 @@
  * Reads the background makes for the overlay: shop statistics (cached, rebuilt when stale) and
  * the summaries of a page's rows in one pass over the tables.
  */
-import { computeShopStats, computeShopStatsFromFigures, ShopStats } from '../customers';
+import { computeShopStatsFromFigures, ShopStats } from '../customers';
 import { orderKey, shopKey, type ContactEntry, type Platform } from '../schemas';
 import type { Settings } from '../settings';
 import { summarizeRow, type RowSummary } from '../summary';
-import { FIGURES_INDEX, type KezhiDb } from './index';
+import type { KezhiDb } from './index';
 
 /** Rebuild stale statistics at most this often: ranks barely move between two pages. */
 export const STATS_MAX_AGE_MS = 60_000;
@@ -19,8 +19,9 @@ export function clearStatsCache(): void {
 }
 
 /**
- * The shop's statistics. Stored ones serve until they are dirty and older than STATS_MAX_AGE_MS
- * (or the settings that shape them changed); then they are rebuilt from the shop's customers.
+ * The shop's statistics. Cached ones serve for STATS_MAX_AGE_MS, and after that for as long as
+ * nothing was ingested into the shop (its record's `statsDirty`, which ingest sets without
+ * touching the statistics themselves); otherwise they are rebuilt from the shop's figure blocks.
  */
 export async function getShopStats(
   db: KezhiDb,
@@ -37,35 +38,53 @@ export async function getShopStats(
   ]);
   const cached = memo.get(key);
   const sameSettings = cached?.settingsJson === settingsJson;
-  // Within STATS_MAX_AGE_MS the cached figures serve without touching IndexedDB: the stored
-  // record holds every spend of the shop (1+ MB at 100k customers), and reading it on every
-  // page sync cost more than the rest of the answer (bench: lookup_batch_100_ms).
+  // Within STATS_MAX_AGE_MS the cached figures serve without touching IndexedDB: ranks barely
+  // move between two pages, and the answer to a page's rows must not wait on a rebuild.
   if (cached && sameSettings && now - cached.computedAt < STATS_MAX_AGE_MS) return cached.stats;
-  const record = await db.stats.get(key);
-  const fresh = (at: number) => !record?.dirty || now - at < STATS_MAX_AGE_MS;
-  if (cached && sameSettings && !record?.dirty) {
+  const shop = await db.shops.get(key);
+  const dirty = shop?.statsDirty === true;
+  if (cached && sameSettings && !dirty) {
     cached.computedAt = now; // still valid: nothing was ingested since
     return cached.stats;
   }
-  if (cached && sameSettings && fresh(cached.computedAt)) return cached.stats;
-  if (!cached && record && fresh(record.computedAt)) {
-    const parsed = ShopStats.safeParse(record.stats);
-    // Only same-day merging shapes the stored figures; a record built under the other setting is stale.
-    if (parsed.success && parsed.data.mergeSameDayPurchases === settings.mergeSameDayPurchases) {
-      memo.set(key, { stats: parsed.data, computedAt: record.computedAt, settingsJson });
-      return parsed.data;
+  if (!cached) {
+    const record = await db.stats.get(key);
+    if (record && (!dirty || now - record.computedAt < STATS_MAX_AGE_MS)) {
+      const parsed = ShopStats.safeParse(record.stats);
+      // Only same-day merging shapes the stored figures; a record built under the other setting is stale.
+      if (parsed.success && parsed.data.mergeSameDayPurchases === settings.mergeSameDayPurchases) {
+        memo.set(key, { stats: parsed.data, computedAt: record.computedAt, settingsJson });
+        return parsed.data;
+      }
     }
   }
-  const stats = await readShopStats(db, platform, shopId, settings, now);
+  const stats = await rebuildShopStats(db, platform, shopId, settings, now);
   memo.set(key, { stats, computedAt: now, settingsJson });
-  await db.stats.put({ shopKey: key, computedAt: now, dirty: false, stats });
   return stats;
 }
 
 /**
- * Computes a shop's statistics. Without same-day merging they come from the figures index keys
- * alone; with it, F needs each customer's purchase days, so the records are read.
+ * Full recompute: the shop's statistics from its figure blocks, stored, and the shop marked
+ * clean, in one transaction (an ingest that lands meanwhile marks it dirty again after us).
  */
+export async function rebuildShopStats(
+  db: KezhiDb,
+  platform: Platform,
+  shopId: string,
+  settings: Settings,
+  now: number,
+): Promise<ShopStats> {
+  const key = shopKey(platform, shopId);
+  return db.transaction('rw', [db.figures, db.stats, db.shops], async () => {
+    const stats = await readShopStats(db, platform, shopId, settings, now);
+    await db.stats.put({ shopKey: key, computedAt: now, dirty: false, stats });
+    const shop = await db.shops.get(key);
+    if (shop?.statsDirty) await db.shops.put({ ...shop, statsDirty: false });
+    return stats;
+  });
+}
+
+/** Computes a shop's statistics from its figure blocks (lib/db/figures); writes nothing. */
 export async function readShopStats(
   db: KezhiDb,
   platform: Platform,
@@ -73,23 +92,14 @@ export async function readShopStats(
   settings: Settings,
   now: number,
 ): Promise<ShopStats> {
-  if (settings.mergeSameDayPurchases) {
-    const customers = await db.customers
-      .where('[platform+shopId]')
-      .equals([platform, shopId])
-      .toArray();
-    return computeShopStats(customers, settings, now);
-  }
-  const keys = (await db.customers
-    .where(FIGURES_INDEX)
-    .between(
-      // The last three parts are numbers: ±Infinity bound them all.
-      [platform, shopId, -Infinity, -Infinity, -Infinity],
-      [platform, shopId, Infinity, Infinity, Infinity],
-    )
-    .keys()) as unknown as [string, string, number, number, number][];
+  const key = shopKey(platform, shopId);
+  const blocks = await db.figures
+    .where('[shopKey+bucket]')
+    .between([key, -Infinity], [key, Infinity])
+    .toArray();
   return computeShopStatsFromFigures(
-    keys.map((k) => [k[2], k[3], k[4]] as const),
+    blocks.map((b) => b.values),
+    settings,
     now,
   );
 }

@@ -142,6 +142,7 @@ export async function recordHealth(
       lastSeenAt: Math.max(shop?.lastSeenAt ?? 0, health.at),
       pagesRecognised: (shop?.pagesRecognised ?? 0) + (health.ok ? 1 : 0),
       health,
+      statsDirty: shop?.statsDirty,
     });
   });
 }

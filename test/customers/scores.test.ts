@@ -34,24 +34,32 @@ describe('shop statistics', () => {
     ];
     const stats = computeShopStats(shop, settings, NOW);
     expect(stats.customers).toBe(3);
-    expect(stats.recencyDays).toEqual([5, 10, 50]);
-    expect(stats.frequency).toEqual([1, 2, 3]);
-    expect(stats.spend).toEqual([30_000, 30_000, 40_000]);
+    expect([...stats.recencyDays]).toEqual([5, 10, 50]);
+    expect([...stats.frequency]).toEqual([1, 2, 3]);
+    expect([...stats.spend]).toEqual([30_000, 30_000, 40_000]);
     expect(stats.computedAt).toBe(NOW);
   });
 
   it('counts F with the merge setting and remembers it', () => {
     const c = makeCustomer([{ at: NOW - DAY }, { at: NOW - DAY + 60_000 }]);
-    expect(computeShopStats([c], settings, NOW).frequency).toEqual([2]);
+    expect([...computeShopStats([c], settings, NOW).frequency]).toEqual([2]);
     const merged = computeShopStats([c], settingsWith({ mergeSameDayPurchases: true }), NOW);
-    expect(merged.frequency).toEqual([1]);
+    expect([...merged.frequency]).toEqual([1]);
     expect(merged.mergeSameDayPurchases).toBe(true);
   });
 
-  it('is plain JSON data that its schema accepts after a round trip', () => {
+  it('survives a structured clone (as IndexedDB stores it) and its schema accepts the copy', () => {
     const stats = computeShopStats([customerWith([3, 1]), customerWith([30])], settings, NOW);
-    const back: unknown = JSON.parse(JSON.stringify(stats));
+    const back: unknown = structuredClone(stats);
     expect(ShopStats.parse(back)).toEqual(stats);
+  });
+
+  it('refuses axes that are plain arrays or out of order (an old or damaged cache record)', () => {
+    const stats = computeShopStats([customerWith([3, 1]), customerWith([30])], settings, NOW);
+    expect(ShopStats.safeParse(JSON.parse(JSON.stringify(stats))).success).toBe(false);
+    const shuffled = { ...stats, spend: Float64Array.from([3, 1]) };
+    expect(ShopStats.safeParse(shuffled).success).toBe(false);
+    expect(ShopStats.safeParse({ ...stats, version: 1 }).success).toBe(false);
   });
 
   it('handles 100,000 customers with one sort per axis', () => {
@@ -194,27 +202,34 @@ describe('quantile scores', () => {
 });
 
 describe('computeShopStatsFromFigures', () => {
-  test('equals computeShopStats over the same customers (no same-day merging)', async () => {
-    const { computeShopStats, computeShopStatsFromFigures } = await import('../../lib/customers');
+  test('equals computeShopStats over the same customers, with and without same-day merging', async () => {
+    const { computeShopStats, computeShopStatsFromFigures, customerFigures } = await import(
+      '../../lib/customers'
+    );
     const { makeCustomer } = await import('./make-customer');
     const now = Date.UTC(2026, 10, 25);
-    const day = 86400_000;
-    const customers = [
-      makeCustomer([{ at: now - 10 * day, amount: 100 }]),
-      makeCustomer([
-        { at: now - 400 * day, amount: 50 },
-        { at: now - 30 * day, amount: 70 },
-      ]),
-      makeCustomer([]),
-      makeCustomer([{ at: now - 200 * day, amount: 100 }]),
-    ];
-    const figures = customers.flatMap((c) =>
-      c.lastPurchaseAt === undefined
-        ? []
-        : [[c.lastPurchaseAt, c.purchaseCount, c.totalSpent] as const],
-    );
-    expect(computeShopStatsFromFigures(figures, now)).toEqual(
-      computeShopStats(customers, { mergeSameDayPurchases: false }, now),
+    const purchase = fc.record({
+      at: fc.integer({ min: now - 800 * 86400_000, max: now }),
+      amount: fc.integer({ min: 1, max: 500_000 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(purchase, { maxLength: 6 }), { maxLength: 40 }),
+        fc.boolean(),
+        (shapes, merge) => {
+          const customers = shapes.map((ps) =>
+            makeCustomer([...ps].sort((a, b) => a.at - b.at)),
+          );
+          // Figures in blocks of any size: concatenated they are the shop's.
+          const figures = customers.flatMap((c) => customerFigures(c) ?? []);
+          const blocks = [figures.slice(0, 8), figures.slice(8)].map((b) => Float64Array.from(b));
+          const settings = { mergeSameDayPurchases: merge };
+          expect(computeShopStatsFromFigures(blocks, settings, now)).toEqual(
+            computeShopStats(customers, settings, now),
+          );
+        },
+      ),
+      { numRuns: fuzzRuns },
     );
   });
 });

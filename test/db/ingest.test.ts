@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { openDb, type KezhiDb } from '../../lib/db';
 import { deepEqual, recomputeCustomer } from '../../lib/db/aggregate';
 import { ingestOrders } from '../../lib/db/ingest';
+import { bucketOf } from '../../lib/db/figures';
+import { deleteShop, forgetBuyer } from '../../lib/db/writes';
+import { customerFigures, FIGURES_STRIDE } from '../../lib/customers';
 import { STATUS_RANK, OrderStatus, type OrderInput } from '../../lib/schemas';
 
 const RUNS = Number(process.env.KEZHI_FUZZ_RUNS ?? 60);
@@ -43,6 +46,28 @@ async function expectConsistent(db: KezhiDb) {
     const expected = recomputeCustomer(byCustomer.get(c.key)!);
     expect(deepEqual(c, expected)).toBe(true);
   }
+  await expectFiguresMatch(db);
+}
+
+/** The figure blocks hold exactly each purchasing customer's figures, each in its own bucket. */
+async function expectFiguresMatch(db: KezhiDb): Promise<void> {
+  const fromBlocks = new Map<string, number[]>();
+  for (const b of await db.figures.toArray()) {
+    expect(b.keys.length).toBeGreaterThan(0);
+    expect(b.values.length).toBe(b.keys.length * FIGURES_STRIDE);
+    b.keys.forEach((k, i) => {
+      expect(fromBlocks.has(k)).toBe(false);
+      expect(bucketOf(k)).toBe(b.bucket);
+      expect(b.shopKey).toBe(k.split(':').slice(0, 2).join(':'));
+      fromBlocks.set(k, [...b.values.slice(i * FIGURES_STRIDE, (i + 1) * FIGURES_STRIDE)]);
+    });
+  }
+  const expected = new Map<string, number[]>();
+  for (const c of await db.customers.toArray()) {
+    const f = customerFigures(c);
+    if (f) expected.set(c.key, f);
+  }
+  expect(fromBlocks).toEqual(expected);
 }
 
 const arbOrder = fc
@@ -253,20 +278,34 @@ describe('ingest', () => {
   });
 });
 
-describe('shop statistics from the figures index', () => {
-  test('equal the statistics computed from the customer records', async () => {
+describe('shop statistics from the figure blocks', () => {
+  test('blocks follow every customer write, and the statistics equal those of the records', async () => {
     const { readShopStats } = await import('../../lib/db/queries');
     const { computeShopStats } = await import('../../lib/customers');
     const { DEFAULT_SETTINGS } = await import('../../lib/settings');
+    const step = fc.oneof(
+      fc.record({ ingest: fc.array(arbOrder, { minLength: 1, maxLength: 12 }) }),
+      fc.record({ forget: fc.constantFrom('张三', 'li_si', 'tb_test_01') }),
+      fc.record({ dropShop: fc.constant(true) }),
+    );
     await fc.assert(
-      fc.asyncProperty(fc.array(arbOrder, { minLength: 1, maxLength: 25 }), async (batch) => {
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 6 }), async (steps) => {
         const local = openDb(`figures-${Math.random()}`);
         await local.open();
         try {
-          await ingestOrders(local, batch, NOW);
+          for (const s of steps) {
+            if ('ingest' in s) await ingestOrders(local, s.ingest, NOW);
+            else if ('forget' in s) await forgetBuyer(local, `taobao:shop1:nick:${s.forget}`);
+            else await deleteShop(local, 'taobao', 'shop1');
+            await expectFiguresMatch(local);
+          }
           const customers = await local.customers.toArray();
-          const fromIndex = await readShopStats(local, 'taobao', 'shop1', DEFAULT_SETTINGS, NOW);
-          expect(fromIndex).toEqual(computeShopStats(customers, DEFAULT_SETTINGS, NOW));
+          for (const merge of [false, true]) {
+            const settings = { ...DEFAULT_SETTINGS, mergeSameDayPurchases: merge };
+            expect(await readShopStats(local, 'taobao', 'shop1', settings, NOW)).toEqual(
+              computeShopStats(customers, settings, NOW),
+            );
+          }
         } finally {
           local.close();
         }

@@ -7,6 +7,7 @@ import { Dexie } from 'dexie';
 import { openDb, SCHEMA_V1 } from '../../lib/db';
 import { recomputeCustomer, toStoredOrder } from '../../lib/db/aggregate';
 import type { Customer, Order, OrderInput } from '../../lib/schemas';
+import { customerFigures } from '../../lib/customers';
 
 /** Version 1 exactly as it shipped. Never edit: it is what users' browsers hold. */
 const OLD_V1 = {
@@ -153,6 +154,13 @@ describe('schema versions', () => {
       data.customers.filter((c) => c.searchTerms.includes(term)).length,
     );
     expect(await db.meta.where('tags').equals('VIP').count()).toBe(1);
+    // Version 3's figure blocks were built from the customers by the upgrade.
+    const figures = new Map<string, number[]>();
+    for (const b of await db.figures.toArray())
+      b.keys.forEach((k, i) => figures.set(k, [...b.values.slice(i * 4, i * 4 + 4)]));
+    const purchasing = data.customers.filter((c) => customerFigures(c) !== undefined);
+    expect(purchasing.length).toBeGreaterThan(0);
+    expect(figures).toEqual(new Map(purchasing.map((c) => [c.key, customerFigures(c)])));
     expect(
       await db.orders
         .where('[platform+shopId+createdAt]')
