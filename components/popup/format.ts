@@ -5,7 +5,8 @@
 import type { Lang } from '../../lib/customers';
 import { chinaDateParts } from '../../lib/reminders';
 import { isPurchase, type OrderStatus } from '../../lib/schemas';
-import { normalizeOrderId, normalizeText, type MatchType } from '../../lib/search';
+import { normalizeOrderId, normalizeText } from '../../lib/search/normalize';
+import type { MatchType } from '../../lib/search/score';
 import { pt } from './text';
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -18,6 +18,7 @@ import { loadSettings, watchSettings } from '@/lib/browser/settings-store';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { copyText, openDashboard, openOptions } from './actions';
 import { loadCard, loadDue, readShops, recentRows, searchRows, type DueRow } from './data';
+import { useLiveQueryNow } from './use-live';
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -60,7 +61,8 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
   }, [lang]);
 
   const shops = useLiveQuery(() => readShops(db, settings), [settings]);
-  const list = useLiveQuery(async () => {
+  // The list and the card are what staff wait for: their queries start with the render.
+  const list = useLiveQueryNow(async () => {
     const rows = query.trim()
       ? await searchRows(db, query, shop, settings, now())
       : await recentRows(db, shop, settings, now());
@@ -73,7 +75,7 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
     () => (listReady ? loadDue(db, shop, settings, now()) : Promise.resolve(null)),
     [shop, settings, listReady],
   );
-  const card = useLiveQuery(
+  const card = useLiveQueryNow(
     () => (openKey ? loadCard(db, openKey, settings, now()) : Promise.resolve(null)),
     [openKey, settings],
   );

@@ -3,6 +3,7 @@
  * background writes) and never write: statistics come from the background's `stats` cache, or
  * are computed in memory when it has none. Every read is an indexed lookup or range.
  */
+import Dexie, { type ObservabilitySet } from 'dexie';
 import { ALL_SHOPS, type ShopRowData } from '@/components/popup/ShopBar';
 import { readShopStats as computeStatsFromDb } from '@/lib/db/queries';
 import type { DueRowData } from '@/components/popup/DueList';
@@ -38,7 +39,8 @@ import {
   type Platform,
   type Shop,
 } from '@/lib/schemas';
-import { searchCustomers } from '@/lib/search';
+// Not the lib/search barrel: it loads pinyin-pro, which search.ts imports only when a query needs it.
+import { searchCustomers } from '@/lib/search/search';
 import type { Settings } from '@/lib/settings';
 
 /** How many rows the search list and the recent list show. */
@@ -74,6 +76,53 @@ export async function readShops(db: KezhiDb, settings: Settings): Promise<ShopRo
 const computed = new Map<string, ShopStats>();
 
 /**
+ * The background's stored statistics as read (and parsed) by this popup, per database and shop
+ * (null: no usable record). At 100,000 customers the record is over a megabyte: reading and
+ * validating it on every keystroke cost more than the search itself. An entry lives until the
+ * stats table changes (Dexie's storagemutated, which the background's writes reach through
+ * Dexie's BroadcastChannel), so a rewritten record is read again.
+ */
+interface StoredStats {
+  byShop: Map<string, ShopStats | null>;
+  /** Bumped by every write to the stats table: a read that began before it is not cached. */
+  generation: number;
+}
+const stored = new WeakMap<KezhiDb, StoredStats>();
+
+function storedStatsOf(db: KezhiDb): StoredStats {
+  const known = stored.get(db);
+  if (known) return known;
+  const cache: StoredStats = { byShop: new Map(), generation: 0 };
+  const part = `idb://${db.name}/${db.stats.name}/`;
+  Dexie.on('storagemutated', (parts: ObservabilitySet) => {
+    if (!Object.keys(parts).some((k) => k.startsWith(part))) return;
+    cache.generation++;
+    cache.byShop.clear();
+  });
+  stored.set(db, cache);
+  return cache;
+}
+
+/** The stored statistics record of a shop, parsed; read from the database once per change. */
+async function storedStats(db: KezhiDb, key: string): Promise<ShopStats | null> {
+  const cache = storedStatsOf(db);
+  const hit = cache.byShop.get(key);
+  if (hit !== undefined) {
+    // A key-only read of the record, so that a liveQuery calling us still re-runs when the
+    // background rewrites it (and then finds the cache cleared).
+    await db.stats.where(':id').equals(key).primaryKeys();
+    return hit;
+  }
+  const generation = cache.generation;
+  const record = await db.stats.get(key);
+  const parsed = ShopStats.safeParse(record?.stats);
+  const stats = parsed.success ? parsed.data : null;
+  // A write that landed meanwhile may not be in what we read: use it this once, keep nothing.
+  if (cache.generation === generation) cache.byShop.set(key, stats);
+  return stats;
+}
+
+/**
  * A shop's statistics without writing anything: the background's cached record when it parses
  * (and was counted with the current same-day setting), else computed in memory from the shop's
  * customers.
@@ -86,10 +135,8 @@ export async function readShopStats(
   now: number,
 ): Promise<ShopStats> {
   const key = shopKey(platform, shopId);
-  const record = await db.stats.get(key);
-  const parsed = ShopStats.safeParse(record?.stats);
-  if (parsed.success && parsed.data.mergeSameDayPurchases === settings.mergeSameDayPurchases)
-    return parsed.data;
+  const record = await storedStats(db, key);
+  if (record && record.mergeSameDayPurchases === settings.mergeSameDayPurchases) return record;
   const memoKey = `${key}|${settings.mergeSameDayPurchases}`;
   const memo = computed.get(memoKey);
   if (memo) return memo;
@@ -99,9 +146,10 @@ export async function readShopStats(
   return stats;
 }
 
-/** Forget statistics computed in memory (tests; a popup lives too briefly to need it). */
+/** Forget statistics held in memory (tests; a popup lives too briefly to need it). */
 export function clearComputedStats(): void {
   computed.clear();
+  // Stored-record caches are per database object: a test's fresh database starts empty.
 }
 
 /** Statistics for every shop the customers belong to, read once per shop. */
@@ -183,6 +231,8 @@ export async function searchRows(
     db.customers,
     q,
     shop === ALL_SHOPS ? RESULT_LIMIT : RESULT_LIMIT * 10,
+    // A 张s query imports pinyin-pro on the way: keep liveQuery tracking across that await.
+    (p) => Dexie.waitFor(p),
   );
   const hits = ranked.filter((r) => inShop(shop)(r.customer)).slice(0, RESULT_LIMIT);
   return toRows(

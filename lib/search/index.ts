@@ -1,6 +1,9 @@
 /**
  * Customer search for the popup: index keys per customer (stored in `Customer.searchTerms`,
  * indexed `*searchTerms`), the lookup plan for a query, ranking, and the search itself.
+ *
+ * This barrel loads pinyin-pro (terms, plan, rank). Code that must start fast without it (the
+ * popup) imports search.ts, score.ts, lookups.ts and normalize.ts directly.
  */
 export { KIND_PREFIX, type MatchKind } from './kinds';
 export { normalizeText, normalizeOrderId } from './normalize';
@@ -13,7 +16,8 @@ export {
   searchTermsFor,
   type SearchTermsInput,
 } from './terms';
-export { planQuery, type PlannedLookup } from './plan';
+export { planQuery, spellPinyin, type PlannedLookup } from './plan';
+export { needsSpeller, planLookups, type Speller } from './lookups';
 export {
   rankResults,
   SCORES,
@@ -22,4 +26,12 @@ export {
   type RankedResult,
   type SearchHit,
 } from './rank';
-export { LOOKUP_LIMIT, searchCustomers, type SearchableTable } from './search';
+export { rankHits, needsNameTerms, type NameTerms } from './score';
+export {
+  LOOKUP_LIMIT,
+  planQueryLazily,
+  rankLazily,
+  searchCustomers,
+  type SearchableTable,
+  type Settle,
+} from './search';

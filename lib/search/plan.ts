@@ -1,18 +1,16 @@
 /**
  * What to look up for a typed query: a few `startsWith` prefixes on the `*searchTerms` index.
+ * This module binds pinyin-pro; code that must not load its dictionary up front (the popup)
+ * plans with lookups.ts and imports {@link spellPinyin} only when a query needs it.
  */
 import { pinyin } from 'pinyin-pro';
-import { KIND_PREFIX, type MatchKind } from './kinds';
-import { hasHan, normalizeOrderId, normalizeText, reverseAscii } from './normalize';
+import { planLookups, type PlannedLookup } from './lookups';
 
-/** One indexed lookup: every customer with a search key starting with `prefix`. */
-export interface PlannedLookup {
-  kind: MatchKind;
-  prefix: string;
-}
+export type { PlannedLookup } from './lookups';
 
-/** Order ids with letters (`so1001`) are recognised as ids from this many characters on. */
-const MIN_ALNUM_ORDER_QUERY = 4;
+/** Toneless pinyin of `text`, syllables joined (张s → zhangs; non-Han characters kept). */
+export const spellPinyin = (text: string): string =>
+  pinyin(text, { toneType: 'none', type: 'array', v: true }).join('');
 
 /**
  * The lookups for a typed query, at most one per kind, after the same normalisation the keys
@@ -25,34 +23,5 @@ const MIN_ALNUM_ORDER_QUERY = 4;
  * Empty (or nothing searchable, such as only emoji) gives [].
  */
 export function planQuery(q: string): PlannedLookup[] {
-  const text = normalizeText(q);
-  if (text === '') return [];
-  const plan: PlannedLookup[] = [];
-  const lookup = (kind: MatchKind, key: string): void => {
-    plan.push({ kind, prefix: KIND_PREFIX[kind] + key });
-  };
-
-  if (/^[0-9]+$/.test(text)) {
-    lookup('order', reverseAscii(text));
-    if (text.length === 4) lookup('phone', text);
-    lookup('nick', text);
-    return plan;
-  }
-
-  lookup('nick', text);
-  if (hasHan(text)) {
-    if (/[a-z]/.test(text)) {
-      const spelled = normalizeText(
-        pinyin(text, { toneType: 'none', type: 'array', v: true }).join(''),
-      );
-      if (spelled !== '') lookup('pinyin', spelled);
-    }
-    return plan;
-  }
-  if (/^[a-z][a-z0-9]*$/.test(text)) lookup('pinyin', text);
-  const id = normalizeOrderId(text);
-  if (id === text && /[0-9]/.test(id) && id.length >= MIN_ALNUM_ORDER_QUERY) {
-    lookup('order', reverseAscii(id));
-  }
-  return plan;
+  return planLookups(q, spellPinyin);
 }

@@ -2,9 +2,19 @@
  * The popup's search: the planned prefix lookups on the `*searchTerms` multiEntry index, then
  * ranking. Written against the few Dexie methods it calls, so lib/ stays free of the database
  * module and tests can pass a real Dexie table or a plain object.
+ *
+ * pinyin-pro is imported on demand: only a query mixing Han and Latin (张s) is spelled here, and
+ * only a pinyin hit without stored terms re-derives a name's keys, so the popup's first load and
+ * nearly every keystroke go without the dictionary.
  */
-import { planQuery } from './plan';
-import { rankResults, type RankableCustomer, type RankedResult, type SearchHit } from './rank';
+import { needsSpeller, planLookups, type PlannedLookup } from './lookups';
+import {
+  needsNameTerms,
+  rankHits,
+  type RankableCustomer,
+  type RankedResult,
+  type SearchHit,
+} from './score';
 
 /**
  * Rows fetched per lookup. The index returns keys in key order, not by recency, so this bounds
@@ -20,9 +30,37 @@ export interface SearchableTable<C> {
 }
 
 /**
+ * Wraps a promise that is not the database's own (an on-demand import). Dexie's liveQuery loses
+ * track of its reads after awaiting such a promise, so a live caller passes `Dexie.waitFor` or
+ * `(p) => Dexie.Promise.resolve(p)`; anyone else can leave the default.
+ */
+export type Settle = <T>(p: Promise<T>) => PromiseLike<T>;
+
+const asIs: Settle = (p) => p;
+
+/** {@link planQuery} without loading pinyin-pro unless `q` mixes Han and Latin. */
+export async function planQueryLazily(q: string): Promise<PlannedLookup[]> {
+  if (!needsSpeller(q)) return planLookups(q);
+  const { spellPinyin } = await import('./plan');
+  return planLookups(q, spellPinyin);
+}
+
+/** {@link rankResults} for an already planned query, loading pinyin-pro only if a hit needs it. */
+export async function rankLazily<C extends RankableCustomer>(
+  q: string,
+  plan: readonly PlannedLookup[],
+  hits: readonly SearchHit<C>[],
+  limit: number,
+): Promise<RankedResult<C>[]> {
+  const nameTerms = hits.some(needsNameTerms) ? (await import('./terms')).nameTermsFor : undefined;
+  return rankHits(q, plan, hits, limit, nameTerms);
+}
+
+/**
  * Find customers for a typed query: one indexed `startsWith` per planned kind (at most
- * {@link LOOKUP_LIMIT} rows each, run together), ranked by {@link rankResults}. An empty or
- * unsearchable query reads nothing and returns [].
+ * {@link LOOKUP_LIMIT} rows each, run together), ranked as {@link rankResults} does. An empty or
+ * unsearchable query reads nothing and returns []. Inside a liveQuery pass `settle` (see
+ * {@link Settle}): a Han + Latin query loads pinyin-pro on the way.
  *
  * With a Dexie table, name the row type: `searchCustomers<Customer>(db.customers, q)`.
  * TypeScript infers from the last overload of Dexie's `Table.where` (the equality-criteria
@@ -32,8 +70,9 @@ export async function searchCustomers<C extends RankableCustomer>(
   table: SearchableTable<C>,
   q: string,
   limit = 20,
+  settle: Settle = asIs,
 ): Promise<RankedResult<C>[]> {
-  const plan = planQuery(q);
+  const plan = await settle(planQueryLazily(q));
   if (plan.length === 0) return [];
   const found = await Promise.all(
     plan.map(async ({ kind, prefix }) => {
@@ -45,5 +84,5 @@ export async function searchCustomers<C extends RankableCustomer>(
       return rows.map((customer): SearchHit<C> => ({ customer, via: kind }));
     }),
   );
-  return rankResults(q, found.flat(), limit);
+  return settle(rankLazily(q, plan, found.flat(), limit));
 }

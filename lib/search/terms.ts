@@ -3,6 +3,7 @@
  * every keystroke in the popup is a handful of indexed prefix lookups instead of a table scan.
  */
 import { pinyin } from 'pinyin-pro';
+import { MAX_RECEIVER_NAMES, safeArray } from './fields';
 import { KIND_PREFIX } from './kinds';
 import { hasHan, normalizeOrderId, normalizeText, reverseAscii } from './normalize';
 
@@ -13,7 +14,7 @@ export const MAX_SUFFIXES = 24;
 /** Only the newest order ids are indexed; older orders are found through their customer. */
 export const MAX_ORDER_IDS = 50;
 export const MAX_PHONE_TAILS = 10;
-export const MAX_RECEIVER_NAMES = 8;
+export { MAX_RECEIVER_NAMES, safeArray };
 
 /** What {@link searchTermsFor} needs to know about a customer. */
 export interface SearchTermsInput {
@@ -67,9 +68,6 @@ export function pinyinKeys(name: string): string[] {
   // Unknown characters come back as themselves; normalise again so keys stay in one form.
   return keys.map(normalizeText).filter((k) => k.length > 0);
 }
-
-/** Arrays from pages are typed but not trusted: anything else reads as empty. */
-export const safeArray = (xs: unknown): readonly unknown[] => (Array.isArray(xs) ? xs : []);
 
 /** Last four digits of a phone tail or a (masked) phone number; '' when there are fewer. */
 export function phoneTailKey(raw: unknown): string {
