@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { Channel, Platform, Tone } from './schemas';
 
-export const SETTINGS_KEY = 'kezhi:settings';
+export { SETTINGS_KEY } from './settings-key';
 export const SETTINGS_VERSION = 1;
 
 const Minutes = z

@@ -6,7 +6,7 @@
  * (uncertain) customer instead of being merged with strangers.
  */
 import type { OrderInput } from '../schemas';
-import { buyerIdFor } from '../schemas';
+import { buyerIdFor } from '../keys';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 import {
   checkOrder,

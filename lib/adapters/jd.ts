@@ -5,7 +5,7 @@
  * a real id, so repeat buyers are known exactly unless JD masks the pin.
  */
 import type { OrderInput } from '../schemas';
-import { buyerIdFor, isMaskedNick } from '../schemas';
+import { buyerIdFor, isMaskedNick } from '../keys';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 import {
   checkOrder,

@@ -2,8 +2,8 @@
  * Small readers shared by the adapters and importers: money, dates and statuses as the platforms
  * write them. Each returns undefined rather than guessing.
  */
-import type { OrderStatus } from '../schemas';
-import { Id, OrderInput } from '../schemas';
+import { checkOrderInput, isId } from '../order-check';
+import type { OrderInput, OrderStatus } from '../schemas';
 import type { AdapterResult, PageRow } from './types';
 
 /**
@@ -164,11 +164,10 @@ export type CheckedOrder = { ok: true; order: OrderInput } | { ok: false; reason
 
 /** Validates what an adapter built; adapters never hand over an order the schema refuses. */
 export function checkOrder(candidate: unknown, orderId: string): CheckedOrder {
-  const r = OrderInput.safeParse(candidate);
-  if (r.success) return { ok: true, order: r.data };
-  const issue = r.error.issues[0];
-  const where = issue ? issue.path.map(String).join('.') : '';
-  return { ok: false, reason: `订单 ${orderId}：数据不合法（${where} ${issue?.message ?? ''}）` };
+  // The zod-free twin of OrderInput.safeParse: this runs in the content script (lib/order-check.ts).
+  const r = checkOrderInput(candidate);
+  if (r.ok) return r;
+  return { ok: false, reason: `订单 ${orderId}：数据不合法（${r.path.join('.')} ${r.message}）` };
 }
 
 /**
@@ -197,7 +196,7 @@ export function shopIdFrom(idText: string, nameText: string): string {
   const digits = /\d{3,20}/.exec(idText)?.[0];
   if (digits) return digits;
   const name = nameText.trim();
-  return name && Id.safeParse(name).success ? name : 'default';
+  return name && isId(name) ? name : 'default';
 }
 
 /**

@@ -5,7 +5,7 @@
  * PDD gives no buyer id on either: a customer is the buyer's nickname (masked ones stand alone).
  */
 import type { OrderInput } from '../schemas';
-import { buyerIdFor } from '../schemas';
+import { buyerIdFor } from '../keys';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 import {
   checkOrder,

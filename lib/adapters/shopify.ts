@@ -6,7 +6,7 @@
  * GraphQL (Order.displayFinancialStatus and friends).
  */
 import type { OrderInput, OrderStatus } from '../schemas';
-import { buyerIdFor } from '../schemas';
+import { buyerIdFor } from '../keys';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 import {
   checkOrder,

@@ -2,7 +2,7 @@
  * What the two Taobao adapters (old list page, 千牛 SPA) and the asyncSold JSON parser share:
  * shop ids from seller nicks, buyer identity rules, sku and quantity text. Pure functions.
  */
-import { buyerIdFor, isMaskedNick } from '../schemas';
+import { buyerIdFor, isMaskedNick } from '../keys';
 import type { Identity } from '../schemas';
 
 /** Taobao order ids: 19 digits today, 15-16 on old orders. Anything else is not an order id. */

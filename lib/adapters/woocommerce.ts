@@ -5,7 +5,7 @@
  * JSON to read; the markup comes from WooCommerce's own list-table source and is stable.
  */
 import type { OrderInput } from '../schemas';
-import { buyerIdFor } from '../schemas';
+import { buyerIdFor } from '../keys';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 import {
   checkOrder,

@@ -3,7 +3,8 @@
  * (lib/browser is the one lib/ folder allowed to touch `browser.*`.)
  */
 import { browser } from 'wxt/browser';
-import { request, type Input, type MessageName, type Output, type Reply } from '../messaging';
+import type { Input, MessageName, Output } from '../messaging';
+import { request, type Reply } from '../request';
 
 /** Sends one message; a stopped service worker is woken and retried once by `request`. */
 export function send<K extends MessageName>(name: K, input: Input<K>): Promise<Reply<Output<K>>> {

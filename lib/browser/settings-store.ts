@@ -2,8 +2,8 @@
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, parseSettings, Settings, SETTINGS_KEY } from '../settings';
 
-/** Storage key the background bumps after writes an open overlay should show. */
-export const REVISION_KEY = 'kezhi:rev';
+// The revision key and watcher are zod-free (the content script uses them): defined there.
+export { REVISION_KEY, watchRevision } from './settings-watch';
 
 export async function loadSettings(): Promise<Settings> {
   const raw = await browser.storage.local.get(SETTINGS_KEY);
@@ -27,15 +27,6 @@ export function watchSettings(cb: (s: Settings) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local' && changes[SETTINGS_KEY])
       cb(parseSettings(changes[SETTINGS_KEY].newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
-}
-
-/** Calls back when the background reports a write the overlay should show. */
-export function watchRevision(cb: () => void): () => void {
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && REVISION_KEY in changes) cb();
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
