@@ -112,15 +112,23 @@ export async function summarizeRows(
   now: number,
 ): Promise<{ summaries: RowSummary[]; unknown: string[] }> {
   const stats = await getShopStats(db, req.platform, req.shopId, settings, now);
-  const orders = await db.orders.bulkGet(
-    req.rows.map((r) => orderKey(req.platform, req.shopId, r.orderId)),
+  // One read transaction for the four reads: each Dexie call outside one opens its own.
+  const { orders, customerKeys, customers, metas, contacts } = await db.transaction(
+    'r',
+    [db.orders, db.customers, db.meta, db.contacts],
+    async () => {
+      const orders = await db.orders.bulkGet(
+        req.rows.map((r) => orderKey(req.platform, req.shopId, r.orderId)),
+      );
+      const customerKeys = [...new Set(orders.flatMap((o) => (o ? [o.customerKey] : [])))];
+      const [customers, metas, contacts] = await Promise.all([
+        db.customers.bulkGet(customerKeys),
+        db.meta.bulkGet(customerKeys),
+        db.contacts.where('customerKey').anyOf(customerKeys).toArray(),
+      ]);
+      return { orders, customerKeys, customers, metas, contacts };
+    },
   );
-  const customerKeys = [...new Set(orders.flatMap((o) => (o ? [o.customerKey] : [])))];
-  const [customers, metas, contacts] = await Promise.all([
-    db.customers.bulkGet(customerKeys),
-    db.meta.bulkGet(customerKeys),
-    db.contacts.where('customerKey').anyOf(customerKeys).toArray(),
-  ]);
   const byKey = <T>(list: (T | undefined)[]) => new Map(customerKeys.map((k, i) => [k, list[i]]));
   const customerBy = byKey(customers);
   const metaBy = byKey(metas);

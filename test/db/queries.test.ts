@@ -1,0 +1,142 @@
+/**
+ * The background's reads for the overlay: a page's row summaries (one read transaction) and the
+ * shop statistics cache (served while fresh or clean, rebuilt from the figure blocks when stale).
+ */
+import { openDb, type KezhiDb } from '../../lib/db';
+import { ingestOrders } from '../../lib/db/ingest';
+import {
+  clearStatsCache,
+  getShopStats,
+  STATS_MAX_AGE_MS,
+  summarizeRows,
+} from '../../lib/db/queries';
+import { logContact, updateMeta } from '../../lib/db/writes';
+import { computeShopStats } from '../../lib/customers';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import type { OrderInput } from '../../lib/schemas';
+
+const T0 = Date.UTC(2026, 0, 1);
+const NOW = Date.UTC(2026, 10, 25);
+
+function order(p: Partial<OrderInput> & { orderId: string }): OrderInput {
+  return {
+    platform: 'taobao',
+    shopId: 'shop1',
+    buyerId: 'nick:buyer1',
+    buyerNick: 'buyer1',
+    identity: 'known',
+    status: 'paid',
+    createdAt: T0,
+    amount: 10000,
+    items: [{ title: '测试商品', quantity: 1 }],
+    source: 'dom',
+    ...p,
+  };
+}
+
+let db: KezhiDb;
+beforeEach(async () => {
+  clearStatsCache();
+  db = openDb(`queries-${Math.random()}`);
+  await db.open();
+});
+afterEach(() => db.close());
+
+describe('summarizeRows', () => {
+  test('answers rows in the order asked, lists unknown ids, with each buyer’s meta and contacts', async () => {
+    await ingestOrders(
+      db,
+      [
+        order({ orderId: '1', buyerNick: 'a', buyerId: 'nick:a', createdAt: T0 }),
+        order({ orderId: '2', buyerNick: 'a', buyerId: 'nick:a', createdAt: T0 + 86400_000 }),
+        order({ orderId: '3', buyerNick: 'b', buyerId: 'nick:b', status: 'unpaid' }),
+      ],
+      NOW,
+    );
+    await updateMeta(db, 'taobao:shop1:nick:a', { tags: ['回头客'] }, NOW);
+    await logContact(db, {
+      customerKey: 'taobao:shop1:nick:b',
+      orderKey: 'taobao:shop1:3',
+      at: NOW - 60_000,
+      channel: 'chat',
+      template: 'remind.new.chat.polite',
+      staff: '',
+      purpose: 'remind',
+    });
+    const req = {
+      platform: 'taobao' as const,
+      shopId: 'shop1',
+      rows: [{ orderId: '3' }, { orderId: 'nope' }, { orderId: '2' }, { orderId: '1' }],
+    };
+    const { summaries, unknown } = await summarizeRows(db, req, DEFAULT_SETTINGS, NOW);
+    expect(summaries.map((s) => s.orderId)).toEqual(['3', '2', '1']);
+    expect(unknown).toEqual(['nope']);
+    const [b, a2, a1] = summaries;
+    expect(b!.contacts.map((c) => c.template)).toEqual(['remind.new.chat.polite']);
+    expect(b!.plan).not.toBeNull();
+    expect(a2!.meta.tags).toEqual(['回头客']);
+    expect(a2!.contacts).toEqual([]);
+    // The buyer as of each order: the first order was their first, the second a repeat.
+    expect(a1!.view.kind).not.toBe(a2!.view.kind);
+    expect(a2!.current.purchaseCount).toBe(2);
+  });
+});
+
+describe('getShopStats', () => {
+  test('rebuilds from the figure blocks when stale, clears the mark, then serves from memory', async () => {
+    await ingestOrders(db, [order({ orderId: '1' })], NOW);
+    expect((await db.shops.get('taobao:shop1'))?.statsDirty).toBe(true);
+    const first = await getShopStats(db, 'taobao', 'shop1', DEFAULT_SETTINGS, NOW);
+    expect(first.customers).toBe(1);
+    expect((await db.shops.get('taobao:shop1'))?.statsDirty).toBe(false);
+    expect((await db.stats.get('taobao:shop1'))?.computedAt).toBe(NOW);
+
+    // A new buyer: within the max age the cached figures still serve…
+    await ingestOrders(db, [order({ orderId: '2', buyerId: 'nick:c', buyerNick: 'c' })], NOW);
+    expect(
+      (await getShopStats(db, 'taobao', 'shop1', DEFAULT_SETTINGS, NOW + 1000)).customers,
+    ).toBe(1);
+    // …and past it the dirty shop is rebuilt, equal to the statistics of the records.
+    const later = NOW + STATS_MAX_AGE_MS + 1;
+    const rebuilt = await getShopStats(db, 'taobao', 'shop1', DEFAULT_SETTINGS, later);
+    expect(rebuilt).toEqual(
+      computeShopStats(await db.customers.toArray(), DEFAULT_SETTINGS, later),
+    );
+    expect(rebuilt.customers).toBe(2);
+
+    // Clean and past the max age: the memo is kept (no rebuild: computedAt stays).
+    const clean = await getShopStats(
+      db,
+      'taobao',
+      'shop1',
+      DEFAULT_SETTINGS,
+      later + 2 * STATS_MAX_AGE_MS,
+    );
+    expect(clean.computedAt).toBe(later);
+  });
+
+  test('a fresh service worker reads the stored statistics instead of rebuilding them', async () => {
+    await ingestOrders(db, [order({ orderId: '1' })], NOW);
+    const stats = await getShopStats(db, 'taobao', 'shop1', DEFAULT_SETTINGS, NOW);
+    clearStatsCache(); // the worker stopped and started again
+    const again = await getShopStats(
+      db,
+      'taobao',
+      'shop1',
+      DEFAULT_SETTINGS,
+      NOW + 10 * STATS_MAX_AGE_MS,
+    );
+    expect(again).toEqual(stats);
+    expect(again.computedAt).toBe(NOW);
+  });
+
+  test('a stored record built with the other same-day setting is not used', async () => {
+    await ingestOrders(db, [order({ orderId: '1' })], NOW);
+    await getShopStats(db, 'taobao', 'shop1', DEFAULT_SETTINGS, NOW);
+    clearStatsCache();
+    const merged = { ...DEFAULT_SETTINGS, mergeSameDayPurchases: true };
+    const stats = await getShopStats(db, 'taobao', 'shop1', merged, NOW + 1);
+    expect(stats.mergeSameDayPurchases).toBe(true);
+    expect(stats.computedAt).toBe(NOW + 1);
+  });
+});
