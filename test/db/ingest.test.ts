@@ -314,3 +314,54 @@ describe('shop statistics from the figure blocks', () => {
     );
   });
 });
+
+describe('wide batches', () => {
+  test('a batch over most of a shop’s blocks (read as one range) keeps them equal to the customers', async () => {
+    const batch = (from: number, n: number, day: number) =>
+      Array.from({ length: n }, (_, i) =>
+        order({
+          orderId: String(500_000 + from + i + day * 10_000),
+          buyerNick: `wide${from + i}`,
+          buyerId: `nick:wide${from + i}`,
+          createdAt: T0 + day * 86400_000,
+        }),
+      );
+    await ingestOrders(db, batch(0, 600, 0), NOW);
+    await expectFiguresMatch(db);
+    // Again for half of them plus new buyers, and once more with a small batch (gets per block).
+    await ingestOrders(db, [...batch(300, 300, 1), ...batch(900, 200, 1)], NOW);
+    await expectConsistent(db);
+    await ingestOrders(db, batch(0, 3, 2), NOW);
+    await expectConsistent(db);
+    expect(await db.customers.count()).toBe(800);
+  });
+});
+
+describe('readExisting', () => {
+  test('answers as bulkGet does, whether the key range is sparse or crowded', async () => {
+    const { readExisting } = await import('../../lib/db/ingest');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(fc.integer({ min: 0, max: 400 }), { maxLength: 120 }),
+        fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 60 }),
+        async (stored, asked) => {
+          const key = (n: number) => `taobao:s:${String(n).padStart(4, '0')}`;
+          await db.shops.clear();
+          await db.shops.bulkPut(
+            stored.map((n) => ({
+              key: key(n),
+              platform: 'taobao' as const,
+              shopId: String(n),
+              name: String(n),
+              lastSeenAt: n,
+              pagesRecognised: 0,
+            })),
+          );
+          const keys = asked.map(key);
+          expect(await readExisting(db.shops, keys)).toEqual(await db.shops.bulkGet(keys));
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
