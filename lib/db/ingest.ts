@@ -131,7 +131,7 @@ export async function ingestOrders(
 
   await db.transaction('rw', [db.orders, db.customers, db.shops, db.contacts], async () => {
     const keys = [...incoming.keys()];
-    const stored = await db.orders.bulkGet(keys);
+    const stored = await readExisting<Order, string>(db.orders, keys);
     const changed: { prev: Order | undefined; next: Order }[] = [];
     keys.forEach((k, i) => {
       const prev = stored[i];
@@ -162,7 +162,9 @@ export async function ingestOrders(
       (k) => !recompute.has(k),
     );
     const customers = new Map<string, Customer | undefined>();
-    (await db.customers.bulkGet(deltaKeys)).forEach((c, i) => customers.set(deltaKeys[i]!, c));
+    (await readExisting<Customer, string>(db.customers, deltaKeys)).forEach((c, i) =>
+      customers.set(deltaKeys[i]!, c),
+    );
     for (const { prev, next } of changed) {
       if (recompute.has(next.customerKey)) continue;
       customers.set(next.customerKey, applyOrder(customers.get(next.customerKey), prev, next));
