@@ -19,8 +19,12 @@ import type {
 import { customerFigures, FIGURES_STRIDE } from '../customers';
 import { shopKey, type Customer } from '../schemas';
 
-/** Blocks per shop: a 2,000-order batch touches most of them, a 50-order page about 50. */
-export const FIGURE_BUCKETS = 512;
+/**
+ * Blocks per shop. A 2,000-order batch touches nearly all of them (one put each: ~0.3 ms apiece
+ * here, so fewer is better for imports); a 50-order page touches ~45 (each ~20 kB at 100k
+ * customers: more blocks would make those smaller). A full recompute reads them all at once.
+ */
+export const FIGURE_BUCKETS = 256;
 
 /** One block: customers of one shop whose key hashes to `bucket`, and their figures. */
 export interface FiguresBlock {
