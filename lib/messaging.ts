@@ -46,6 +46,15 @@ export const contract = {
       unknown: string[];
     },
   },
+  /**
+   * Content script -> background: inject the overlay's on-demand half (chip cards, 催付 panel)
+   * into the sender's tab, in the content script's own world.
+   */
+  loadDetail: {
+    from: 'content',
+    input: z.object({}),
+    output: {} as { injected: true },
+  },
   /** Copying a message counts as a contact. */
   logContact: {
     from: 'any',

@@ -2,18 +2,23 @@
  * The overlay beside an order row's buyer cell: one compact line of badges and, for an unpaid
  * order, a 催付 toggle that opens the reminder assistant as a popover (absolutely positioned, so
  * the host table never reflows). Presentational: copying and pre-copy checks are callbacks.
+ *
+ * Drawn for every row at once, so it holds only what the row shows: chip labels and the toggle.
+ * The chips' cards and the assistant come from the detail half ({@link DetailSource}) when a chip
+ * is hovered or focused, or the toggle pressed.
  */
 import type { JSX } from 'preact';
-import { useId, useRef, useState } from 'preact/hooks';
-import type { Lang } from '../../lib/customers';
-import type { Warning } from '../../lib/reminders';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Lang } from '../../lib/customers/labels';
+import type { Warning } from '../../lib/reminders/plan';
 import type { Channel } from '../../lib/schemas';
 import type { Settings } from '../../lib/settings';
 import type { RowSummary } from '../../lib/summary';
-import { CustomerBadges } from '../CustomerBadges';
+import { bounded, chipHeads, type ChipHead, type CustomerBadgesProps } from '../badge-chips';
 import { t } from '../strings';
+import type { DetailSource, OverlayDetail } from './detail';
 import { toggleLabel } from './format';
-import { RemindAssistant, type CopyOutcome, type CopyRequest } from './RemindAssistant';
+import type { CopyOutcome, CopyRequest } from './RemindAssistant';
 
 export type { CopyOutcome, CopyRequest } from './RemindAssistant';
 
@@ -29,8 +34,85 @@ export interface OverlayProps {
   onCopy: (req: CopyRequest) => Promise<CopyOutcome>;
   /** Warnings to confirm before copying. */
   onCheck: (req: { channel: Channel }) => Warning[];
+  /** The chips' cards and the assistant panel, loaded on demand. */
+  detail: DetailSource;
   /** Open the assistant on first render. */
   defaultOpen?: boolean;
+}
+
+/**
+ * The detail half if it is loaded, and a function that asks for it (from an event handler, so
+ * a row that nobody touches schedules nothing) and re-renders once it is there.
+ */
+function useDetail(source: DetailSource): [OverlayDetail | undefined, () => void] {
+  const [, loaded] = useState(0);
+  const want = () => {
+    if (source.current()) return;
+    source.load().then(
+      () => loaded((n) => n + 1),
+      () => undefined, // not loaded (extension reloaded): the card stays empty, the row works
+    );
+  };
+  return [source.current(), want];
+}
+
+/**
+ * One chip and its card. The card element is always there (so `aria-describedby` has a target)
+ * and gets its lines while the chip is hovered or focused; Esc hides it (WCAG 1.4.13).
+ */
+function Chip(props: {
+  head: ChipHead;
+  badges: CustomerBadgesProps;
+  detail: DetailSource;
+}): JSX.Element {
+  const { head } = props;
+  const id = useId();
+  const [hover, setHover] = useState(false);
+  const [focus, setFocus] = useState(false);
+  const [dismissed, setDismissed] = useState(false);
+  const open = (hover || focus) && !dismissed;
+  const [detail, wantDetail] = useDetail(props.detail);
+  const lines = open && detail ? detail.chipTip(props.badges, head.key) : [];
+  return (
+    <span
+      class="kz-chip-wrap"
+      onMouseEnter={() => {
+        setHover(true);
+        setDismissed(false);
+        wantDetail();
+      }}
+      onMouseLeave={() => setHover(false)}
+    >
+      <span
+        class={`kz-chip ${head.cls}`}
+        tabIndex={0}
+        aria-describedby={id}
+        data-chip={head.key}
+        title={head.key.startsWith('tag-') ? bounded(head.label) : undefined}
+        onFocus={() => {
+          setFocus(true);
+          setDismissed(false);
+          wantDetail();
+        }}
+        onBlur={() => setFocus(false)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && open) {
+            setDismissed(true);
+            e.stopPropagation();
+          }
+        }}
+      >
+        <bdi class="kz-chip-text">{head.label}</bdi>
+      </span>
+      <span role="tooltip" id={id} class="kz-tip" hidden={!open || lines.length === 0}>
+        {lines.map((line, i) => (
+          <span key={i} class="kz-tip-line">
+            <bdi>{line}</bdi>
+          </span>
+        ))}
+      </span>
+    </span>
+  );
 }
 
 /** One order row's overlay. */
@@ -40,11 +122,50 @@ export function Overlay(props: OverlayProps): JSX.Element {
   const [open, setOpen] = useState(Boolean(props.defaultOpen) && plan !== null);
   const panelId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
+  const popRef = useRef<HTMLDivElement>(null);
+  const unmountPanel = useRef<(() => void) | undefined>(undefined);
   const label = plan ? toggleLabel(plan, summary.order.platform, props.now, lang) : null;
+  const panelOpen = open && plan !== null;
+  const [detail, wantDetail] = useDetail(props.detail);
 
   const close = () => {
     setOpen(false);
     toggleRef.current?.focus();
+  };
+
+  // The panel is the detail bundle's own render tree inside our popover: draw it (again, with
+  // fresh props) on every render while open, take it down when the popover goes.
+  useLayoutEffect(() => {
+    const el = popRef.current;
+    if (!panelOpen || !el) return;
+    if (!detail) return wantDetail();
+    unmountPanel.current = detail.openPanel(el, {
+      summary,
+      settings: props.settings,
+      lang,
+      shopName: props.shopName,
+      now: props.now,
+      onCopy: props.onCopy,
+      onCheck: props.onCheck,
+      onClose: close,
+    });
+  });
+  useLayoutEffect(() => {
+    if (panelOpen) return;
+    unmountPanel.current?.();
+    unmountPanel.current = undefined;
+  }, [panelOpen]);
+  useEffect(() => () => unmountPanel.current?.(), []);
+
+  const badges: CustomerBadgesProps = {
+    view: summary.view,
+    identity: summary.identity,
+    tags: summary.meta.tags,
+    blacklisted: summary.meta.blacklisted,
+    blacklistReason: summary.meta.blacklistReason,
+    settings: props.settings,
+    lang,
+    compact: true,
   };
 
   return (
@@ -59,16 +180,16 @@ export function Overlay(props: OverlayProps): JSX.Element {
       }}
     >
       <div class="kz-row">
-        <CustomerBadges
-          view={summary.view}
-          identity={summary.identity}
-          tags={summary.meta.tags}
-          blacklisted={summary.meta.blacklisted}
-          blacklistReason={summary.meta.blacklistReason}
-          settings={props.settings}
-          lang={lang}
-          compact
-        />
+        <span
+          class="kz-badges kz-compact"
+          role="group"
+          aria-label={t(lang, 'badges.label')}
+          lang={lang === 'zh_CN' ? 'zh-CN' : 'en'}
+        >
+          {chipHeads(badges).map((head) => (
+            <Chip key={head.key} head={head} badges={badges} detail={props.detail} />
+          ))}
+        </span>
         {label && (
           <button
             ref={toggleRef}
@@ -83,33 +204,16 @@ export function Overlay(props: OverlayProps): JSX.Element {
           </button>
         )}
       </div>
-      {plan && open && (
+      {panelOpen && (
         <div
+          ref={popRef}
           class="kz-pop"
           id={panelId}
           role="dialog"
           aria-label={t(lang, 'assistant.title')}
+          aria-busy={detail ? undefined : true}
           tabIndex={-1}
-        >
-          <button
-            type="button"
-            class="kz-close"
-            aria-label={t(lang, 'overlay.close')}
-            title={t(lang, 'overlay.close')}
-            onClick={close}
-          >
-            ×
-          </button>
-          <RemindAssistant
-            summary={summary}
-            settings={props.settings}
-            lang={lang}
-            shopName={props.shopName}
-            now={props.now}
-            onCopy={props.onCopy}
-            onCheck={props.onCheck}
-          />
-        </div>
+        />
       )}
     </div>
   );

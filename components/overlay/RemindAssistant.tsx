@@ -6,7 +6,7 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { TIER_LABELS, type Lang } from '../../lib/customers';
+import { TIER_LABELS, type Lang } from '../../lib/customers/labels';
 import {
   REMINDER_CHANNELS,
   TONES,
@@ -27,7 +27,7 @@ import {
 import type { Channel, ContactEntry, Platform, Tone } from '../../lib/schemas';
 import type { Settings } from '../../lib/settings';
 import type { RowSummary } from '../../lib/summary';
-import { bounded } from '../CustomerBadges';
+import { bounded } from '../badge-chips';
 import { t } from '../strings';
 import { channelLabel, formatAgo, formatWhen } from './format';
 

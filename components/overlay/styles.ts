@@ -4,7 +4,7 @@
  * the shadow host), visible focus rings, and the assistant as a popover that never reflows the
  * host table. Includes the badge row's CSS.
  */
-import { BADGE_CSS, themeCss } from '../CustomerBadges';
+import { BADGE_CSS, themeCss } from '../badge-css';
 
 const FONT =
   'system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif';
@@ -22,12 +22,23 @@ const OWN = [
   `.kz-toggle-blocked{background:var(--kz-slate-bg);color:var(--kz-slate-fg);border-color:var(--kz-slate-bd)}`,
   `.kz-toggle[aria-expanded="true"]{box-shadow:inset 0 0 0 1px currentColor}`,
   `.kz-btn:focus-visible,.kz-toggle:focus-visible,.kz-close:focus-visible,.kz-channel-head:focus-visible,.kz-tone input:focus-visible+*,.kz-tone-opt:focus-within,.kz-pop:focus-visible{outline:2px solid var(--kz-focus);outline-offset:1px}`,
-  `.kz-btn:disabled{cursor:default;opacity:.6}`,
-  `.kz-btn-primary{background:var(--kz-senior-bg);color:var(--kz-senior-fg);border-color:var(--kz-senior-bd);font-weight:600}`,
-  `.kz-btn-warn{background:var(--kz-amber-bg);color:var(--kz-amber-fg);border-color:var(--kz-amber-bd);font-weight:600}`,
   // The assistant: a popover under the row, above everything on the page.
   `.kz-pop{position:absolute;top:calc(100% + 4px);left:0;z-index:2147483647;width:max-content;min-width:280px;max-width:min(420px,calc(100vw - 16px));max-height:min(70vh,560px);overflow:auto;padding:8px 10px 10px;border:1px solid var(--kz-border);border-radius:8px;background:var(--kz-bg);color:var(--kz-fg);box-shadow:var(--kz-shadow);white-space:normal;overflow-wrap:anywhere}`,
   `.kz-close{position:absolute;top:6px;right:6px;padding:0 6px;border-radius:4px;background:transparent;border-color:transparent;font-size:14px}`,
+  `@media (forced-colors: active){.kz-chip,.kz-toggle,.kz-btn{border:1px solid CanvasText}}`,
+].join('\n');
+
+/** What every row's shadow root shares: badge CSS plus the row, toggle and popover box. */
+export const OVERLAY_CSS = `${BADGE_CSS}\n${OWN}\n`;
+
+/**
+ * The assistant inside the popover. Only an opened panel needs it, so it ships with the detail
+ * half and is put into that panel alone.
+ */
+export const ASSISTANT_CSS = [
+  `.kz-btn:disabled{cursor:default;opacity:.6}`,
+  `.kz-btn-primary{background:var(--kz-senior-bg);color:var(--kz-senior-fg);border-color:var(--kz-senior-bd);font-weight:600}`,
+  `.kz-btn-warn{background:var(--kz-amber-bg);color:var(--kz-amber-fg);border-color:var(--kz-amber-bd);font-weight:600}`,
   `.kz-head{display:flex;align-items:baseline;gap:6px;padding-right:24px;min-width:0}`,
   `.kz-title{margin:0;font-size:13px;font-weight:700;white-space:nowrap}`,
   `.kz-h{margin:8px 0 2px;padding:0;font-size:12px;font-weight:600;color:var(--kz-fg-muted)}`,
@@ -82,8 +93,4 @@ const OWN = [
   `@media (prefers-reduced-motion: no-preference){.kz-copied{animation:kz-fade 2s ease-in forwards}}`,
   `@keyframes kz-fade{0%,60%{opacity:1}100%{opacity:0}}`,
   `.kz-copy-error{color:var(--kz-red-fg);font-weight:600}`,
-  `@media (forced-colors: active){.kz-chip,.kz-toggle,.kz-btn{border:1px solid CanvasText}}`,
 ].join('\n');
-
-/** Everything the overlay's shadow root needs: badge CSS plus the row, toggle and popover. */
-export const OVERLAY_CSS = `${BADGE_CSS}\n${OWN}\n`;

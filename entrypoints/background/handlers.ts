@@ -17,6 +17,7 @@ import {
   updateMeta,
 } from '@/lib/db/writes';
 import type { Handlers } from '@/lib/messaging';
+import { loadDetail } from './inject';
 import { PLATFORMS, shopKey, type Platform } from '@/lib/schemas';
 import { REVISION_KEY } from '@/lib/browser/settings-store';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
@@ -42,6 +43,8 @@ async function bumpRevision(): Promise<void> {
 }
 
 export const handlers = {
+  loadDetail,
+
   async sync(input) {
     const db = getDb();
     const now = Date.now();

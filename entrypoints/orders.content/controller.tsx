@@ -2,34 +2,39 @@
  * One order page's life: read rows with the adapter, send what is new to the background, mount
  * an overlay beside each row, keep up with re-renders, paging and SPA route changes.
  * One MutationObserver for the page; its reports are coalesced into one scan per animation frame.
+ * Rows mount in slices of a few milliseconds with the page getting a turn between them, so a
+ * page of a hundred orders never blocks input; the overlay's detail half (cards, 催付 assistant)
+ * is fetched once the badges are up.
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import {
-  createShadowRootUi,
-  type ShadowRootContentScriptUi,
-} from 'wxt/utils/content-script-ui/shadow-root';
+import type { DetailSource } from '@/components/overlay/detail';
 import { Overlay } from '@/components/overlay/Overlay';
 import { OVERLAY_CSS } from '@/components/overlay/styles';
 import { shopDisplayName } from '@/lib/adapters/parse';
 import type { Adapter, AdapterContext, PageRow } from '@/lib/adapters/types';
 import { send } from '@/lib/browser/rpc';
-import { checkBeforeContact } from '@/lib/reminders';
+import { shopKey } from '@/lib/keys';
+import { checkBeforeContact } from '@/lib/reminders/plan';
 import type { OrderInput } from '@/lib/schemas';
-import { shopKey } from '@/lib/schemas';
 import type { Settings } from '@/lib/settings';
 import type { RowSummary } from '@/lib/summary';
 import type { Bridge } from './bridge';
 import { copyText } from './clipboard';
+import { detailLoader } from './detail';
+import { createRowHost, sharedStyle, yieldToPage, type RowHost, type SharedStyle } from './mount';
 import { showNotice, type Notice } from './notice';
 
 /** Rows per sync message: the background answers each batch in one transaction. */
 const BATCH = 200;
+/** Longest stretch of mounting before the page gets a turn (a long task is 50 ms). */
+const SLICE_MS = 12;
 
 interface Mounted {
   orderId: string;
   row: Element;
-  ui: ShadowRootContentScriptUi<void>;
+  ui: RowHost;
+  dark: boolean;
   summary?: RowSummary;
 }
 
@@ -45,6 +50,10 @@ export class PageController {
   private overlayEnabled = true;
   private stopped = false;
   private shopId = 'default';
+  private style?: SharedStyle;
+  private scanning = false;
+  private rescan = false;
+  private detail: DetailSource = detailLoader(() => send('loadDetail', {}));
 
   constructor(
     private ctx: ContentScriptContext,
@@ -63,7 +72,8 @@ export class PageController {
       this.schedule();
     });
     this.observer.observe(document.body, { childList: true, subtree: true });
-    this.schedule();
+    // The rows a loaded page already has are read now, not a frame later.
+    void this.scan();
     // The step due now and the auto-close countdown move with the clock: while unpaid orders are
     // on screen, ask again once a minute (one message, no page work otherwise).
     this.ctx.setInterval(() => {
@@ -76,9 +86,18 @@ export class PageController {
     this.stopped = true;
     this.observer?.disconnect();
     cancelAnimationFrame(this.frame);
-    for (const m of this.mounted.values()) m.ui.remove();
-    this.mounted.clear();
+    this.unmountAll();
     this.notice?.remove();
+  }
+
+  private unmount(m: Mounted): void {
+    render(null, m.ui.container);
+    m.ui.host.remove();
+    this.mounted.delete(m.row);
+  }
+
+  private unmountAll(): void {
+    for (const m of [...this.mounted.values()]) this.unmount(m);
   }
 
   /** Settings changed: re-render with the new language/templates and ask for fresh figures. */
@@ -109,7 +128,25 @@ export class PageController {
     return { url: new URL(location.href), now: Date.now(), shopId: this.shopId };
   }
 
+  /** One scan at a time: changes that arrive meanwhile get one more scan after it. */
   private async scan(): Promise<void> {
+    if (this.scanning) {
+      this.rescan = true;
+      return;
+    }
+    this.scanning = true;
+    try {
+      await this.scanOnce();
+    } finally {
+      this.scanning = false;
+    }
+    if (this.rescan) {
+      this.rescan = false;
+      this.schedule();
+    }
+  }
+
+  private async scanOnce(): Promise<void> {
     const result = this.adapter.readRows(document, this.context());
     if (!result.ok) {
       this.pause(result.problem);
@@ -121,11 +158,8 @@ export class PageController {
     const rows = result.items;
     // Forget overlays whose rows left the page (paging re-renders rows in place).
     const present = new Set(rows.map((r) => r.row));
-    for (const [row, m] of this.mounted) {
-      if (!present.has(row) || !row.isConnected || !m.ui.shadowHost.isConnected) {
-        m.ui.remove();
-        this.mounted.delete(row);
-      }
+    for (const [row, m] of [...this.mounted]) {
+      if (!present.has(row) || !row.isConnected || !m.ui.host.isConnected) this.unmount(m);
     }
     const fresh: OrderInput[] = [];
     for (const r of rows) {
@@ -179,8 +213,7 @@ export class PageController {
 
   /** Wrong badges are worse than none: the page changed, so say so and show nothing. */
   private pause(problem: string): void {
-    for (const m of this.mounted.values()) m.ui.remove();
-    this.mounted.clear();
+    this.unmountAll();
     this.notice ??= showNotice(this.ctx, this.settings.language, problem);
   }
 
@@ -212,55 +245,74 @@ export class PageController {
         if (!rejected.has(j)) this.sent.set(o.orderId, JSON.stringify(o));
       });
       this.overlayEnabled = reply.value.overlayEnabled;
+      const byOrder = new Map<string, Mounted[]>();
+      for (const m of this.mounted.values())
+        byOrder.set(m.orderId, [...(byOrder.get(m.orderId) ?? []), m]);
+      const repaint: [Mounted, RowSummary][] = [];
       for (const s of reply.value.summaries) {
         this.summaries.set(s.orderId, s);
-        for (const m of this.mounted.values()) if (m.orderId === s.orderId) this.paint(m, s);
+        for (const m of byOrder.get(s.orderId) ?? []) repaint.push([m, s]);
       }
+      // Reads (the host page's colours) first, then writes: no style recalc per row.
+      const themes = new Map<Element, boolean>();
+      for (const [m] of repaint) m.dark = hostIsDark(m.row, themes);
+      for (const [m, s] of repaint) this.paint(m, s);
     }
   }
 
   private async mountRows(rows: PageRow[]): Promise<void> {
     if (!this.overlayEnabled) {
-      for (const m of this.mounted.values()) m.ui.remove();
-      this.mounted.clear();
+      this.unmountAll();
       return;
     }
-    for (const r of rows) {
+    const todo = rows.filter((r) => this.summaries.has(r.orderId) && !this.mounted.has(r.row));
+    if (todo.length === 0) return;
+    this.style ??= sharedStyle(OVERLAY_CSS);
+    // Read every row's surroundings before the first write (one style recalc for all).
+    const themes = new Map<Element, boolean>();
+    const dark = todo.map((r) => hostIsDark(r.row, themes));
+    let sliceStart = performance.now();
+    for (let i = 0; i < todo.length; i++) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        if (this.stopped || !this.overlayEnabled) return;
+        sliceStart = performance.now();
+      }
+      const r = todo[i]!;
       const summary = this.summaries.get(r.orderId);
-      if (!summary || this.mounted.has(r.row)) continue;
+      // The page may have re-rendered the row while we yielded, or another scan mounted it.
+      if (!summary || this.mounted.has(r.row) || !r.anchor.isConnected) continue;
       const entry: Mounted = {
         orderId: r.orderId,
         row: r.row,
-        ui: await this.createUi(r),
+        ui: createRowHost(r.anchor, this.style),
+        dark: dark[i] ?? false,
         summary,
       };
       this.mounted.set(r.row, entry);
-      entry.ui.mount();
       this.paint(entry, summary);
     }
+    this.prefetchDetail();
   }
 
-  private createUi(r: PageRow): Promise<ShadowRootContentScriptUi<void>> {
-    return createShadowRootUi(this.ctx, {
-      name: 'kezhi-overlay',
-      position: 'inline',
-      anchor: r.anchor,
-      append: 'after',
-      css: OVERLAY_CSS,
-      onMount: () => undefined,
-    });
+  /** Loads the cards and the assistant while the seller reads the badges, not when they click. */
+  private prefetchDetail(): void {
+    if (this.detail.current() || this.mounted.size === 0) return;
+    const load = () => void this.detail.load().catch(() => undefined);
+    if ('requestIdleCallback' in globalThis) requestIdleCallback(load, { timeout: 2000 });
+    else this.ctx.setTimeout(load, 200);
   }
 
   private paint(m: Mounted, s: RowSummary): void {
     m.summary = s;
-    const host = m.ui.shadowHost;
+    const host = m.ui.host;
     host.setAttribute('data-kezhi-order', s.orderId);
     host.setAttribute('data-kezhi-kind', s.view.kind);
     host.setAttribute('data-kezhi-tier', s.view.tier);
     host.setAttribute('data-kezhi-stage', s.view.stage);
     if (s.plan) host.setAttribute('data-kezhi-remind', s.plan.dueNow ?? 'none');
     else host.removeAttribute('data-kezhi-remind');
-    host.setAttribute('data-theme', hostIsDark(m.row) ? 'dark' : 'light');
+    host.setAttribute('data-theme', m.dark ? 'dark' : 'light');
     const shopName =
       this.settings.shops[shopKey(this.adapter.platform, this.shopId)]?.name ||
       shopDisplayName(this.shopId);
@@ -271,6 +323,7 @@ export class PageController {
         lang={this.settings.language}
         shopName={shopName}
         now={Date.now()}
+        detail={this.detail}
         onCheck={() =>
           checkBeforeContact({
             orderKey: s.orderKey,
@@ -293,7 +346,7 @@ export class PageController {
           return logged.ok ? { ok: true } : { ok: false, error: logged.error };
         }}
       />,
-      m.ui.uiContainer,
+      m.ui.container,
     );
   }
 }
@@ -302,15 +355,25 @@ function isOurs(n: Node): boolean {
   return n instanceof Element && (n.tagName === 'KEZHI-OVERLAY' || n.tagName === 'KEZHI-NOTICE');
 }
 
-/** Is the host page dark around this row? One computed-style read per paint, no layout. */
-function hostIsDark(el: Element): boolean {
-  for (let e: Element | null = el; e; e = e.parentElement) {
+/**
+ * Is the host page dark around this row? Computed-style reads only (no layout); `seen` remembers
+ * the answer per ancestor, so rows in one table cost one walk between them.
+ */
+function hostIsDark(el: Element, seen: Map<Element, boolean>): boolean {
+  const walked: Element[] = [];
+  let dark: boolean | undefined;
+  for (let e: Element | null = el; e && dark === undefined; e = e.parentElement) {
+    dark = seen.get(e);
+    if (dark !== undefined) break;
+    walked.push(e);
     const bg = getComputedStyle(e).backgroundColor;
     const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?\)/.exec(bg);
     if (m && (m[4] === undefined || Number(m[4]) > 0.5)) {
       const [r, g, b] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110;
+      dark = 0.2126 * r + 0.7152 * g + 0.0722 * b < 110;
     }
   }
-  return matchMedia('(prefers-color-scheme: dark)').matches;
+  dark ??= matchMedia('(prefers-color-scheme: dark)').matches;
+  for (const e of walked) seen.set(e, dark);
+  return dark;
 }

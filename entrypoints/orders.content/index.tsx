@@ -6,7 +6,7 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { adapterFor } from '@/lib/adapters';
-import { loadSettings, watchRevision, watchSettings } from '@/lib/browser/settings-store';
+import { loadSettings, watchRevision, watchSettings } from '@/lib/browser/settings-watch';
 import { openBridge } from './bridge';
 import { PageController } from './controller';
 
@@ -21,7 +21,7 @@ export default defineContentScript({
     'https://admin.shopify.com/*',
   ],
   runAt: 'document_start',
-  // Styles go into each overlay's shadow root as a string: no per-row fetch of a CSS file.
+  // Styles go into the overlays' shadow roots as one shared sheet: no per-row fetch of a CSS file.
   cssInjectionMode: 'manual',
   async main(ctx) {
     const adapter = adapterFor(new URL(location.href));
@@ -29,11 +29,13 @@ export default defineContentScript({
     const bridge = adapter.jsonEndpoints.length ? openBridge(adapter.jsonEndpoints) : undefined;
     ctx.onInvalidated(() => bridge?.close());
 
+    // Ask for the settings now; the answer arrives while the page is still parsing.
+    const stored = loadSettings();
     if (document.readyState === 'loading')
       await new Promise<void>((r) =>
         document.addEventListener('DOMContentLoaded', () => r(), { once: true }),
       );
-    let settings = await loadSettings();
+    let settings = await stored;
     let page: PageController | undefined;
 
     const route = () => {

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { Overlay, type OverlayProps } from '../../components/overlay/Overlay';
-import { OVERLAY_CSS } from '../../components/overlay/styles';
+import { bundledDetail } from '../../components/overlay/detail-impl';
+import { ASSISTANT_CSS, OVERLAY_CSS } from '../../components/overlay/styles';
 import { BADGE_CSS } from '../../components/CustomerBadges';
 import type { RowSummary } from '../../lib/summary';
 import { HOUR, cn, makeRow, settingsWith } from './fixtures';
@@ -20,6 +21,7 @@ function show(row: RowSummary, now: number, over: Partial<OverlayProps> = {}) {
     now,
     onCopy: vi.fn(() => Promise.resolve({ ok: true as const })),
     onCheck: vi.fn(() => []),
+    detail: bundledDetail,
     ...over,
   };
   return render(<Overlay {...props} />);
@@ -152,14 +154,24 @@ describe('OVERLAY_CSS', () => {
     expect(OVERLAY_CSS).toContain(':host(:not([data-theme="light"])) .kz-overlay');
     expect(OVERLAY_CSS).toMatch(/:focus-visible[^{]*\{outline:2px solid var\(--kz-focus\)/);
     expect(OVERLAY_CSS).toMatch(/\.kz-overlay\{[^}]*font:12px/);
-    expect(OVERLAY_CSS).toMatch(
+    expect(ASSISTANT_CSS).toMatch(
       /\.kz-ellipsis\{[^}]*text-overflow:ellipsis[^}]*unicode-bidi:isolate/,
     );
     expect(OVERLAY_CSS).not.toContain('inherit;font-family');
+    expect(ASSISTANT_CSS).not.toContain('inherit;font-family');
+  });
+
+  it('the assistant brings its own rules into the opened panel', () => {
+    const now = cn(2025, 6, 1, 12, 30);
+    show(makeRow({ createdAt: ORDERED, now }), now, { defaultOpen: true });
+    expect(OVERLAY_CSS).not.toContain('.kz-channel{');
+    expect(screen.getByRole('dialog').querySelector('style')!.textContent).toBe(ASSISTANT_CSS);
   });
 
   it('every custom property used is defined in both themes', () => {
-    const used = new Set([...OVERLAY_CSS.matchAll(/var\(--kz-([\w-]+)\)/g)].map((m) => m[1]));
+    const used = new Set(
+      [...(OVERLAY_CSS + ASSISTANT_CSS).matchAll(/var\(--kz-([\w-]+)\)/g)].map((m) => m[1]),
+    );
     const light = OVERLAY_CSS.match(/\.kz-overlay\{(--kz-[^}]*)\}/)![1]!;
     const dark = OVERLAY_CSS.match(
       /:host\(\[data-theme="dark"\]\) \.kz-overlay,[^{]*\{([^}]*)\}/,

@@ -10,6 +10,7 @@ import { render as preactRender, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import fc from 'fast-check';
 import { CustomerBadges } from '../../components/CustomerBadges';
+import { bundledDetail } from '../../components/overlay/detail-impl';
 import { Overlay } from '../../components/overlay/Overlay';
 import { RemindAssistant } from '../../components/overlay/RemindAssistant';
 import { CustomerCard } from '../../components/popup/CustomerCard';
@@ -113,6 +114,7 @@ describe('overlay with hostile buyer data', () => {
                 now={DUE_NOW}
                 onCopy={() => Promise.resolve({ ok: true as const })}
                 onCheck={() => []}
+                detail={bundledDetail}
               />,
             );
             count('overlay.renders');

@@ -1,0 +1,21 @@
+/**
+ * Injects the overlay's on-demand half into the tab whose content script asked for it. The file
+ * is not web-accessible: only the extension can put it into a page, and only into the content
+ * script's isolated world (executeScript's default), where it registers itself for the overlay.
+ */
+import { browser } from 'wxt/browser';
+import type { Handlers } from '@/lib/messaging';
+
+/** The unlisted script entrypoints/overlay-detail builds to. */
+export const DETAIL_FILE = '/overlay-detail.js';
+
+export const loadDetail: Handlers['loadDetail'] = async (_input, sender) => {
+  if (sender.tabId === undefined) throw new Error('loadDetail needs a tab');
+  // Top frame only: the order content script does not run in frames.
+  await browser.scripting.executeScript({
+    target: { tabId: sender.tabId },
+    files: [DETAIL_FILE],
+    injectImmediately: true,
+  });
+  return { injected: true };
+};

@@ -1,0 +1,79 @@
+/**
+ * Light hosts for the overlay rows: one `<kezhi-overlay>` element per row with an open shadow
+ * root, all sharing one constructed stylesheet. WXT's createShadowRootUi builds a whole document
+ * (html/head/body, its own style element and CSS text parse) per UI and mounts asynchronously;
+ * with a hundred rows that was most of the overlay's cost. The host page's CSS still cannot reach
+ * inside, and ours cannot leak out.
+ */
+
+/** One row's host element and the element inside its shadow root that Preact renders into. */
+export interface RowHost {
+  host: HTMLElement;
+  container: HTMLElement;
+}
+
+/** A stylesheet every row shares: adopted where the browser allows it, else a style element. */
+export interface SharedStyle {
+  applyTo(root: ShadowRoot): void;
+}
+
+/**
+ * Builds the shared sheet once. Where a constructed sheet cannot be adopted from this world
+ * (older engines, some content-script sandboxes), each root gets its own style element instead.
+ */
+export function sharedStyle(css: string): SharedStyle {
+  let sheet: CSSStyleSheet | undefined;
+  try {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+  } catch {
+    sheet = undefined;
+  }
+  return {
+    applyTo(root) {
+      if (sheet && 'adoptedStyleSheets' in root) {
+        try {
+          root.adoptedStyleSheets = [sheet];
+          return;
+        } catch {
+          sheet = undefined; // not adoptable here: fall back for this and every later root
+        }
+      }
+      const style = document.createElement('style');
+      style.textContent = css;
+      root.append(style);
+    },
+  };
+}
+
+/**
+ * Creates a row's host right after `anchor` (the buyer cell), without shifting the host page's
+ * layout: the host is an inline-block of its own size.
+ */
+export function createRowHost(anchor: Element, style: SharedStyle, tag = 'kezhi-overlay'): RowHost {
+  const host = document.createElement(tag);
+  const root = host.attachShadow({ mode: 'open' });
+  style.applyTo(root);
+  const container = document.createElement('div');
+  root.append(container);
+  anchor.after(host);
+  return { host, container };
+}
+
+/**
+ * Gives the page a turn (input, paint) between slices of our work, so no task of ours runs long:
+ * `scheduler.yield()` where there is one (it resumes ahead of other queued tasks), else a message
+ * to ourselves (no timer clamping).
+ */
+export function yieldToPage(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
