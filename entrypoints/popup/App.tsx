@@ -18,7 +18,7 @@ import { loadSettings, watchSettings } from '@/lib/browser/settings-store';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { copyText, openDashboard, openOptions } from './actions';
 import { loadCard, loadDue, readShops, recentRows, searchRows, type DueRow } from './data';
-import { useLiveQueryNow } from './use-live';
+import { useLiveQueryAfterPaint, useLiveQueryNow } from './use-live';
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -68,13 +68,21 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
       : await recentRows(db, shop, settings, now());
     return { query, shop, rows };
   }, [query, shop, settings]);
-  // The due list reads many customers; it waits until the results are on screen so the popup's
-  // first paint (what staff open it for) never queues behind it.
+  // The due list reads many customers (seconds at 100,000); it waits until the results are on
+  // screen so the popup's first paint (what staff open it for) never queues behind it. It shows
+  // only with an empty query: typing stops an unfinished load and pauses it (searches must not
+  // queue behind it either), and its last rows stay for when the query is cleared.
   const listReady = list.status !== 'loading';
-  const due = useLiveQuery(
-    () => (listReady ? loadDue(db, shop, settings, now()) : Promise.resolve(null)),
-    [shop, settings, listReady],
+  const searching = query.trim() !== '';
+  const due = useLiveQueryAfterPaint(
+    async (signal) => ({ shop, settings, rows: await loadDue(db, shop, settings, now(), signal) }),
+    [shop, settings],
+    listReady && !searching,
   );
+  const dueRows =
+    due.status === 'ok' && due.value.shop === shop && due.value.settings === settings
+      ? due.value.rows
+      : null;
   const card = useLiveQueryNow(
     () => (openKey ? loadCard(db, openKey, settings, now()) : Promise.resolve(null)),
     [openKey, settings],
@@ -184,7 +192,7 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
         idle={
           <DueList
             lang={lang}
-            rows={due.status === 'ok' ? due.value : null}
+            rows={dueRows}
             copiedId={copiedId}
             onCopy={(row) => void onCopy(row)}
             onDone={(row) =>

@@ -104,13 +104,14 @@ function storedStatsOf(db: KezhiDb): StoredStats {
 }
 
 /** The stored statistics record of a shop, parsed; read from the database once per change. */
-async function storedStats(db: KezhiDb, key: string): Promise<ShopStats | null> {
+async function storedStats(db: KezhiDb, key: string, observe: boolean): Promise<ShopStats | null> {
   const cache = storedStatsOf(db);
   const hit = cache.byShop.get(key);
   if (hit !== undefined) {
     // A key-only read of the record, so that a liveQuery calling us still re-runs when the
-    // background rewrites it (and then finds the cache cleared).
-    await db.stats.where(':id').equals(key).primaryKeys();
+    // background rewrites it (and then finds the cache cleared). Callers that read the stats
+    // table's keys themselves pass observe = false.
+    if (observe) await db.stats.where(':id').equals(key).primaryKeys();
     return hit;
   }
   const generation = cache.generation;
@@ -127,15 +128,26 @@ async function storedStats(db: KezhiDb, key: string): Promise<ShopStats | null> 
  * (and was counted with the current same-day setting), else computed in memory from the shop's
  * customers.
  */
-export async function readShopStats(
+export function readShopStats(
   db: KezhiDb,
   platform: Platform,
   shopId: string,
   settings: Settings,
   now: number,
 ): Promise<ShopStats> {
+  return shopStats(db, platform, shopId, settings, now, true);
+}
+
+async function shopStats(
+  db: KezhiDb,
+  platform: Platform,
+  shopId: string,
+  settings: Settings,
+  now: number,
+  observe: boolean,
+): Promise<ShopStats> {
   const key = shopKey(platform, shopId);
-  const record = await storedStats(db, key);
+  const record = await storedStats(db, key, observe);
   if (record && record.mergeSameDayPurchases === settings.mergeSameDayPurchases) return record;
   const memoKey = `${key}|${settings.mergeSameDayPurchases}`;
   const memo = computed.get(memoKey);
@@ -158,13 +170,14 @@ async function statsByShop(
   customers: readonly Customer[],
   settings: Settings,
   now: number,
+  observe = true,
 ): Promise<Map<string, ShopStats>> {
   const shops = new Map<string, Customer>();
   for (const c of customers) shops.set(shopKey(c.platform, c.shopId), c);
   const out = new Map<string, ShopStats>();
   await Promise.all(
     [...shops].map(async ([key, c]) =>
-      out.set(key, await readShopStats(db, c.platform, c.shopId, settings, now)),
+      out.set(key, await shopStats(db, c.platform, c.shopId, settings, now, observe)),
     ),
   );
   return out;
@@ -180,20 +193,52 @@ function describeNow(
   return describeCustomer(c, { stats: s, settings, now });
 }
 
+/**
+ * What list rows need besides their customers, read alongside them rather than after (a second
+ * round of IndexedDB requests was a third of a keystroke's time): the shops, which customers
+ * have meta at all (keys only: few do, so their records are rarely read), and the stats table's
+ * keys, which subscribe a liveQuery to every stats record while the records themselves come
+ * from the popup's cache (see storedStats).
+ */
+interface RowContext {
+  shops: readonly Shop[];
+  metaKeys: ReadonlySet<unknown>;
+}
+
+async function readRowContext(db: KezhiDb): Promise<RowContext> {
+  const [shops, metaKeys] = await Promise.all([
+    db.shops.toArray(),
+    db.meta.toCollection().primaryKeys(),
+    db.stats.toCollection().primaryKeys(),
+  ]);
+  return { shops, metaKeys: new Set(metaKeys) };
+}
+
+/**
+ * A list's reads in one read-only transaction over the tables they touch. Each Dexie read
+ * outside one opens its own, and opening them was a measurable part of a keystroke (the
+ * profile's native `transaction`: over a millisecond per search for half a dozen reads).
+ */
+function readTogether<T>(db: KezhiDb, reads: () => Promise<T>): Promise<T> {
+  return db.transaction('r', [db.customers, db.meta, db.stats, db.shops], reads);
+}
+
 async function toRows(
   db: KezhiDb,
   customers: readonly { customer: Customer; matched?: string }[],
   settings: Settings,
   now: number,
+  context: RowContext,
 ): Promise<ResultRowData[]> {
   const list = customers.map((x) => x.customer);
-  const [stats, metas, shops] = await Promise.all([
-    statsByShop(db, list, settings, now),
-    db.meta.bulkGet(list.map((c) => c.key)),
-    db.shops.toArray(),
+  const withMeta = list.filter((c) => context.metaKeys.has(c.key)).map((c) => c.key);
+  const [stats, metas] = await Promise.all([
+    statsByShop(db, list, settings, now, false),
+    withMeta.length > 0 ? db.meta.bulkGet(withMeta) : [],
   ]);
-  const shopMap = new Map(shops.map((s) => [s.key, s]));
-  return customers.map(({ customer: c, matched }, i) => {
+  const blacklisted = new Set(metas.flatMap((m) => (m?.blacklisted ? [m.customerKey] : [])));
+  const shopMap = new Map(context.shops.map((s) => [s.key, s]));
+  return customers.map(({ customer: c, matched }) => {
     const view = describeNow(c, stats, settings, now);
     return {
       key: c.key,
@@ -205,7 +250,7 @@ async function toRows(
       segment: view.segment,
       kind: view.kind,
       lastOrderAt: c.lastOrderAt,
-      blacklisted: metas[i]?.blacklisted ?? false,
+      blacklisted: blacklisted.has(c.key),
       ...(matched === undefined ? {} : { matched }),
     };
   });
@@ -227,12 +272,18 @@ export async function searchRows(
   now: number,
 ): Promise<ResultRowData[]> {
   const lang = settings.language;
-  const ranked = await searchCustomers<Customer>(
-    db.customers,
-    q,
-    shop === ALL_SHOPS ? RESULT_LIMIT : RESULT_LIMIT * 10,
-    // A 张s query imports pinyin-pro on the way: keep liveQuery tracking across that await.
-    (p) => Dexie.waitFor(p),
+  const [ranked, context] = await readTogether(db, () =>
+    Promise.all([
+      searchCustomers<Customer>(
+        db.customers,
+        q,
+        shop === ALL_SHOPS ? RESULT_LIMIT : RESULT_LIMIT * 10,
+        // A 张s query imports pinyin-pro on the way: Dexie.waitFor keeps the transaction open
+        // and liveQuery tracking across that await.
+        (p) => Dexie.waitFor(p),
+      ),
+      readRowContext(db),
+    ]),
   );
   const hits = ranked.filter((r) => inShop(shop)(r.customer)).slice(0, RESULT_LIMIT);
   return toRows(
@@ -243,6 +294,7 @@ export async function searchRows(
     })),
     settings,
     now,
+    context,
   );
 }
 
@@ -253,17 +305,23 @@ export async function recentRows(
   settings: Settings,
   now: number,
 ): Promise<ResultRowData[]> {
-  const customers = await db.customers
-    .orderBy('lastOrderAt')
-    .reverse()
-    .filter(inShop(shop))
-    .limit(RECENT_LIMIT)
-    .toArray();
+  const [customers, context] = await readTogether(db, () =>
+    Promise.all([
+      db.customers
+        .orderBy('lastOrderAt')
+        .reverse()
+        .filter(inShop(shop))
+        .limit(RECENT_LIMIT)
+        .toArray(),
+      readRowContext(db),
+    ]),
+  );
   return toRows(
     db,
     customers.map((customer) => ({ customer })),
     settings,
     now,
+    context,
   );
 }
 
@@ -343,21 +401,27 @@ export function warningText(w: Warning, lang: Lang): string {
   }
 }
 
+/** Customers read per care range at most (see loadDue). */
+export const DUE_CANDIDATES = 2000;
+
 /**
  * Today's list (lib/care) for one shop or all: candidates from `lastOrderAt` range queries (not
  * the whole table), blacklisted buyers left out, their orders by `customerKey`, done marks by id;
  * then each message rendered from the seller's templates with the checks to make before sending.
+ *
+ * Its cursors walk thousands of records (seconds at 100,000 customers), so `signal` stops them:
+ * a popup that starts searching before the list is done must not queue its searches behind it.
+ * An aborted load rejects with the signal's reason.
  */
-/** Customers read per care range at most (see loadDue). */
-export const DUE_CANDIDATES = 2000;
-
 export async function loadDue(
   db: KezhiDb,
   shop: string,
   settings: Settings,
   now: number,
+  signal?: AbortSignal,
 ): Promise<DueRow[]> {
   const lang = settings.language;
+  const aborted = () => signal?.aborted ?? false;
   const ranges = careCandidateRanges(settings, now);
   const found = await Promise.all(
     ranges.map((r) =>
@@ -367,20 +431,25 @@ export async function loadDue(
         .where('lastOrderAt')
         .between(r.from, r.to, true, true)
         .reverse()
+        .until(aborted)
         .limit(DUE_CANDIDATES)
         .toArray(),
     ),
   );
+  signal?.throwIfAborted();
   const byKey = new Map<string, Customer>();
   for (const c of found.flat()) if (inShop(shop)(c)) byKey.set(c.key, c);
   const keys = [...byKey.keys()];
   if (keys.length === 0) return [];
   const metas = await db.meta.bulkGet(keys);
+  signal?.throwIfAborted();
   const customers = [...byKey.values()].filter((_, i) => !metas[i]?.blacklisted);
   const orders = await db.orders
     .where('customerKey')
     .anyOf(customers.map((c) => c.key))
+    .until(aborted)
     .toArray();
+  signal?.throwIfAborted();
   const entries = collectDue({ customers, orders, now, settings });
   const marks = await db.careDone.bulkGet(entries.map((e) => e.item.id));
   const done = new Set(marks.flatMap((m) => (m ? [m.id] : [])));

@@ -1,0 +1,57 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * The modules the popup loads up front: static imports from its entry, followed through our own
+ * files (`import type` and dynamic `import()` are not followed). Bare specifiers are packages.
+ */
+function firstLoad(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const resolveFile = (from: string, spec: string): string | undefined => {
+    const base = spec.startsWith('@/') ? join(ROOT, spec.slice(2)) : resolve(dirname(from), spec);
+    return ['', '.ts', '.tsx', '/index.ts', '/index.tsx']
+      .map((ext) => base + ext)
+      .find((f) => existsSync(f) && statSync(f).isFile());
+  };
+  const visit = (file: string): void => {
+    if (files.has(file)) return;
+    files.add(file);
+    const src = readFileSync(file, 'utf8');
+    // `import x from '…'`, `import { … } from '…'`, `export … from '…'`, `import '…'`.
+    const statics = src.matchAll(
+      /^\s*(?:import|export)(?!\s+type\b)(?:[^'"();]*?\sfrom\s*)?\s*['"]([^'"]+)['"]/gm,
+    );
+    for (const [, spec] of statics) {
+      if (spec!.startsWith('.') || spec!.startsWith('@/')) {
+        const f = resolveFile(file, spec!);
+        if (f && /\.tsx?$/.test(f)) visit(f);
+      } else {
+        packages.add(
+          spec!.startsWith('@') ? spec!.split('/').slice(0, 2).join('/') : spec!.split('/')[0]!,
+        );
+      }
+    }
+  };
+  visit(join(ROOT, entry));
+  return { files, packages };
+}
+
+describe('the popup’s first load', () => {
+  const { files, packages } = firstLoad('entrypoints/popup/main.tsx');
+
+  it('is followed through the popup’s own modules', () => {
+    // The walk itself works: it reaches the search and the database.
+    expect(files).toContain(join(ROOT, 'lib/search/search.ts'));
+    expect(packages).toContain('dexie');
+    expect(packages).toContain('preact');
+  });
+
+  it('leaves pinyin-pro (its dictionary) to an on-demand import', () => {
+    expect(packages).not.toContain('pinyin-pro');
+    for (const f of ['lib/search/plan.ts', 'lib/search/terms.ts', 'lib/search/index.ts'])
+      expect(files).not.toContain(join(ROOT, f));
+  });
+});
