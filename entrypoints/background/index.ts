@@ -1,11 +1,14 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { useBackgroundCache } from '@/lib/db';
 import { dispatch } from '@/lib/messaging';
 import { SETTINGS_KEY } from '@/lib/settings';
 import { forgetSettings, handlers, loadSettings } from './handlers';
 import { registerWooScripts } from './woo';
 
 export default defineBackground(() => {
+  // The background writes everything, so it alone may cache what it reads (the overlay's rows).
+  useBackgroundCache();
   const self = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener(
     // eslint-disable-next-line @typescript-eslint/no-misused-promises -- returning the promise is the polyfill's reply API

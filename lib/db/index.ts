@@ -11,6 +11,7 @@ import { customerFigures } from '../customers';
 import type { ContactEntry, Customer, CustomerMeta, Order, Shop } from '../schemas';
 import { shopKey } from '../schemas';
 import { applyFigureChanges, bucketOf, figuresMiddleware, type FiguresBlock } from './figures';
+import { createRecordCache, type RecordCache } from './record-cache';
 
 export const DB_NAME = 'kezhi';
 
@@ -116,6 +117,19 @@ export function openDb(name = DB_NAME): KezhiDb {
 }
 
 let singleton: KezhiDb | undefined;
+let backgroundCache: RecordCache | undefined;
+
+/**
+ * The background's handle gets a read cache of orders, customers and meta (lib/db/record-cache).
+ * Call once, before the first query, and only where every write happens: the background.
+ */
+export function useBackgroundCache(db: KezhiDb = getDb()): RecordCache {
+  if (!backgroundCache) {
+    backgroundCache = createRecordCache(['orders', 'customers', 'meta']);
+    db.use(backgroundCache.middleware);
+  }
+  return backgroundCache;
+}
 
 /** The extension's database handle (created on first use, never at import time). */
 export function getDb(): KezhiDb {

@@ -1,0 +1,168 @@
+/**
+ * The background's record cache answers exactly what the database holds: checked against a
+ * second, uncached connection to the same database after random writes and reads, with reads
+ * racing writes, after an aborted write, and when a caller changes a record it was given.
+ */
+import fc from 'fast-check';
+import { openDb, type KezhiDb } from '../../lib/db';
+import { ingestOrders } from '../../lib/db/ingest';
+import { createRecordCache, type RecordCache } from '../../lib/db/record-cache';
+import { deleteShop, forgetBuyer, updateMeta } from '../../lib/db/writes';
+import type { OrderInput } from '../../lib/schemas';
+
+const RUNS = Number(process.env.KEZHI_FUZZ_RUNS ?? 40);
+const T0 = Date.UTC(2026, 0, 1);
+const NOW = Date.UTC(2026, 10, 25);
+const BUYERS = ['a', 'b', 'c', 'd'];
+
+function order(id: number, buyer: string, status: OrderInput['status'] = 'paid'): OrderInput {
+  return {
+    platform: 'taobao',
+    shopId: 'shop1',
+    orderId: String(1000 + id),
+    buyerId: `nick:${buyer}`,
+    buyerNick: buyer,
+    identity: 'known',
+    status,
+    createdAt: T0 + id * 3_600_000,
+    amount: 1000 * (id + 1),
+    items: [{ title: '商品', quantity: 1 }],
+    source: 'dom',
+  };
+}
+
+let name: string;
+let cached: KezhiDb;
+let plain: KezhiDb;
+let cache: RecordCache;
+beforeEach(async () => {
+  name = `cache-${Math.random()}`;
+  cached = openDb(name);
+  cache = createRecordCache(['orders', 'customers', 'meta']);
+  cached.use(cache.middleware);
+  plain = openDb(name);
+  await cached.open();
+  await plain.open();
+});
+afterEach(() => {
+  cached.close();
+  plain.close();
+});
+
+const orderKeys = Array.from({ length: 8 }, (_, i) => `taobao:shop1:${1000 + i}`);
+const customerKeys = BUYERS.map((b) => `taobao:shop1:nick:${b}`);
+
+/** What the cached handle reads (in read transactions, as the overlay's lookup does) equals the database. */
+async function expectSameAsDatabase(): Promise<void> {
+  const read = (db: KezhiDb) =>
+    db.transaction('r', [db.orders, db.customers, db.meta], async () => ({
+      orders: await db.orders.bulkGet(orderKeys),
+      customers: await db.customers.bulkGet(customerKeys),
+      meta: await db.meta.bulkGet(customerKeys),
+      one: await db.customers.get(customerKeys[0]!),
+    }));
+  expect(await read(cached)).toEqual(await read(plain));
+}
+
+describe('record cache', () => {
+  test('reads equal the database after any sequence of writes, reads racing them', async () => {
+    const step = fc.oneof(
+      fc.record({
+        ingest: fc.array(
+          fc.record({
+            id: fc.integer({ min: 0, max: 7 }),
+            buyer: fc.constantFrom(...BUYERS),
+            status: fc.constantFrom('unpaid', 'paid', 'completed', 'closed' as const),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        race: fc.boolean(),
+      }),
+      fc.record({ tag: fc.constantFrom(...BUYERS), text: fc.string({ maxLength: 5 }) }),
+      fc.record({ forget: fc.constantFrom(...BUYERS) }),
+      fc.record({ dropShop: fc.constant(true) }),
+      fc.record({ read: fc.constant(true) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
+        await cached.transaction('rw', cached.tables, async () => {
+          for (const t of cached.tables) await t.clear();
+        });
+        for (const s of steps) {
+          if ('ingest' in s) {
+            const write = ingestOrders(
+              cached,
+              s.ingest.map((o) => order(o.id, o.buyer, o.status)),
+              NOW,
+            );
+            // A read transaction in flight while the write commits must not fill the cache
+            // with what it saw before.
+            if (s.race) await Promise.all([write, expectSameAsDatabase().catch(() => undefined)]);
+            else await write;
+          } else if ('tag' in s)
+            await updateMeta(cached, `taobao:shop1:nick:${s.tag}`, { tags: [s.text || 'x'] }, NOW);
+          else if ('forget' in s) await forgetBuyer(cached, `taobao:shop1:nick:${s.forget}`);
+          else if ('dropShop' in s) await deleteShop(cached, 'taobao', 'shop1');
+          await expectSameAsDatabase();
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    expect(cache.stats.hits).toBeGreaterThan(0);
+  });
+
+  test('an aborted write leaves the cache answering the committed value', async () => {
+    await ingestOrders(cached, [order(0, 'a')], NOW);
+    await expectSameAsDatabase(); // fills the cache
+    await expect(
+      cached.transaction('rw', cached.orders, async () => {
+        const o = await cached.orders.get(orderKeys[0]!);
+        await cached.orders.put({ ...o!, amount: 1 });
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    expect((await cached.orders.get(orderKeys[0]!))?.amount).toBe(1000);
+    await expectSameAsDatabase();
+  });
+
+  test('a caller changing a record it was given does not change the cache', async () => {
+    await ingestOrders(cached, [order(0, 'a')], NOW);
+    const first = await cached.orders.get(orderKeys[0]!);
+    first!.amount = 42;
+    const second = await cached.orders.get(orderKeys[0]!);
+    expect(second?.amount).toBe(1000);
+    const hitsBefore = cache.stats.hits;
+    second!.amount = 43;
+    expect((await cached.orders.get(orderKeys[0]!))?.amount).toBe(1000);
+    expect(cache.stats.hits).toBeGreaterThan(hitsBefore);
+  });
+
+  test('serves repeated reads from memory, and a write makes the next read go to the database', async () => {
+    await ingestOrders(cached, [order(0, 'a')], NOW);
+    await cached.orders.get(orderKeys[0]!);
+    const { hits, misses } = cache.stats;
+    await cached.orders.get(orderKeys[0]!);
+    expect(cache.stats.hits).toBe(hits + 1);
+    await ingestOrders(cached, [{ ...order(0, 'a'), status: 'completed' }], NOW);
+    expect((await cached.orders.get(orderKeys[0]!))?.status).toBe('completed');
+    expect(cache.stats.misses).toBe(misses + 1);
+  });
+
+  test('keeps at most the given number of entries per table', async () => {
+    const small = createRecordCache(['orders'], 3);
+    const db = openDb(name);
+    db.use(small.middleware);
+    await ingestOrders(
+      db,
+      [0, 1, 2, 3, 4].map((i) => order(i, 'a')),
+      NOW,
+    );
+    for (const k of orderKeys.slice(0, 5)) await db.orders.get(k);
+    const before = small.stats.misses;
+    await db.orders.get(orderKeys[0]!); // evicted first
+    expect(small.stats.misses).toBe(before + 1);
+    await db.orders.get(orderKeys[4]!); // still there
+    expect(small.stats.misses).toBe(before + 1);
+    db.close();
+  });
+});
