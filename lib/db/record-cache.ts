@@ -17,6 +17,9 @@ import type { DBCore, DBCoreGetManyRequest, DBCoreTransaction, Middleware } from
 /** Entries kept per table; the least recently used go first. */
 export const RECORD_CACHE_ENTRIES = 20_000;
 
+/** Stands for "no such record" in the cache: absent keys are asked for as often as present ones. */
+const ABSENT = Symbol('absent');
+
 interface TableCache {
   map: Map<string, unknown>;
   generation: number;
@@ -45,18 +48,19 @@ export function createRecordCache(
 
   const remember = (cache: TableCache, key: string, value: unknown) => {
     cache.map.delete(key);
-    cache.map.set(key, structuredClone(value));
+    cache.map.set(key, value === undefined ? ABSENT : structuredClone(value));
     if (cache.map.size > maxEntries) {
       const oldest = cache.map.keys().next();
       if (!oldest.done) cache.map.delete(oldest.value);
     }
   };
+  /** The cached record, ABSENT for a key known to have none, undefined when not cached. */
   const recall = (cache: TableCache, key: string): unknown => {
     const v = cache.map.get(key);
     if (v === undefined) return undefined;
     cache.map.delete(key); // most recently used last
     cache.map.set(key, v);
-    return structuredClone(v);
+    return v === ABSENT ? ABSENT : structuredClone(v);
   };
   const settle = (trans: DBCoreTransaction, committed: boolean) => {
     const byTable = touched.get(trans);
@@ -102,13 +106,12 @@ export function createRecordCache(
               const hit = recall(cache, key);
               if (hit !== undefined) {
                 stats.hits++;
-                return hit;
+                return hit === ABSENT ? undefined : hit;
               }
               stats.misses++;
               const generation = cache.generation;
               const value: unknown = await table.get(req);
-              if (value !== undefined && cache.generation === generation)
-                remember(cache, key, value);
+              if (cache.generation === generation) remember(cache, key, value);
               return value;
             },
             async getMany(req: DBCoreGetManyRequest) {
@@ -119,15 +122,15 @@ export function createRecordCache(
               const missing = keys.filter((_, i) => out[i] === undefined);
               stats.hits += keys.length - missing.length;
               stats.misses += missing.length;
-              if (missing.length === 0) return out;
+              if (missing.length === 0) return out.map((v) => (v === ABSENT ? undefined : v));
               const generation = cache.generation;
               const found = await table.getMany({ ...req, keys: missing });
               const byKey = new Map(missing.map((k, i) => [k, found[i] as unknown]));
               const fill = cache.generation === generation;
               return keys.map((k, i) => {
-                if (out[i] !== undefined) return out[i];
+                if (out[i] !== undefined) return out[i] === ABSENT ? undefined : out[i];
                 const v = byKey.get(k);
-                if (fill && v !== undefined) remember(cache, k, v);
+                if (fill) remember(cache, k, v);
                 return v;
               });
             },

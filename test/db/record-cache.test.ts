@@ -148,6 +148,16 @@ describe('record cache', () => {
     expect(cache.stats.misses).toBe(misses + 1);
   });
 
+  test('remembers that a key has no record, until a write adds one', async () => {
+    const key = customerKeys[1]!;
+    expect(await cached.meta.get(key)).toBeUndefined();
+    const { misses } = cache.stats;
+    expect(await cached.meta.bulkGet([key])).toEqual([undefined]);
+    expect(cache.stats.misses).toBe(misses);
+    await updateMeta(cached, key, { tags: ['新'] }, NOW);
+    expect((await cached.meta.get(key))?.tags).toEqual(['新']);
+  });
+
   test('keeps at most the given number of entries per table', async () => {
     const small = createRecordCache(['orders'], 3);
     const db = openDb(name);
