@@ -107,6 +107,26 @@ describe('popup search', () => {
     await page.close();
   });
 
+  test('loads pinyin-pro only for a query mixing Han and Latin, and finds by it', async () => {
+    // Extension resources show in neither Playwright's requests nor resource timing: the
+    // debugger's list of parsed scripts names every chunk the page evaluated.
+    const page = await s.context.newPage();
+    const cdp = await s.context.newCDPSession(page);
+    const parsed: string[] = [];
+    cdp.on('Debugger.scriptParsed', (e) => parsed.push(e.url));
+    await cdp.send('Debugger.enable');
+    await page.goto(`chrome-extension://${s.extensionId}/popup.html`);
+    await page.locator('[role="combobox"]').waitFor();
+    const pinyinLoaded = () => parsed.some((u) => /\/chunks\/pinyin-/.test(u));
+    await expectFirst(page, 'zsf', '张三丰');
+    expect(parsed.some((u) => /\/chunks\/popup-/.test(u))).toBe(true);
+    expect(pinyinLoaded()).toBe(false);
+    await page.locator('[role="combobox"]').fill('');
+    await expectFirst(page, '张sanf', '张三丰');
+    await until('pinyin-pro loaded', () => Promise.resolve(pinyinLoaded()), 5000);
+    await page.close();
+  });
+
   test('Enter opens the card with the history newest first; a tag added there shows on the overlay', async () => {
     const page = await openPopup();
     await expectFirst(page, 'tb_test_buyer01', 'tb_test_buyer01');
