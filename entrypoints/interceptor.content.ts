@@ -16,15 +16,17 @@ import {
 } from '@/lib/capture-protocol';
 
 export default defineContentScript({
+  // The order scripts' areas (entrypoints/<platform>.content.ts): only there is an isolated end
+  // to hand JSON to, so nowhere else does this run.
   matches: [
-    'https://trade.taobao.com/*',
-    'https://myseller.taobao.com/*',
-    'https://qn.taobao.com/*',
+    'https://trade.taobao.com/trade/itemlist/list_sold_items.htm*',
+    'https://myseller.taobao.com/home.htm*',
+    'https://qn.taobao.com/home.htm*',
     'https://mms.pinduoduo.com/*',
     'https://sff.jd.com/*',
-    'https://shop.jd.com/*',
-    'https://fxg.jinritemai.com/*',
-    'https://admin.shopify.com/*',
+    'https://shop.jd.com/jdm/trade/orders/*',
+    'https://fxg.jinritemai.com/ffa/morder/*',
+    'https://admin.shopify.com/store/*/orders*',
   ],
   world: 'MAIN',
   runAt: 'document_start',

@@ -13,7 +13,7 @@ import type { Reply } from '@/lib/request';
  */
 export function detailLoader(
   inject: () => Promise<Reply<unknown>>,
-  slot: Record<string, unknown> = globalThis as unknown as Record<string, unknown>,
+  slot: Record<string, unknown> = globalThis,
 ): DetailSource {
   let pending: Promise<OverlayDetail> | undefined;
   const current = () => slot[DETAIL_SLOT] as OverlayDetail | undefined;

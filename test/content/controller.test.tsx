@@ -46,7 +46,7 @@ const ctx = {
 /** The background's side of sync: a paid-order summary for every row asked about. */
 function answerSync(over: { overlayEnabled?: boolean } = {}) {
   const asked: string[][] = [];
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((m: unknown) => {
+  const reply = (m: unknown): Promise<unknown> => {
     if (!isEnvelope(m) || m.name !== 'sync') return Promise.resolve(undefined);
     const ids = (m.input as { rows: { orderId: string }[] }).rows.map((r) => r.orderId);
     asked.push(ids);
@@ -58,23 +58,35 @@ function answerSync(over: { overlayEnabled?: boolean } = {}) {
       ok: true,
       value: { summaries, rejected: [], overlayEnabled: over.overlayEnabled ?? true, unknown: [] },
     });
-  });
+  };
+  // The fake's sendMessage is typed as the callback form; ours is the promise form.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(reply);
   return asked;
 }
 
 const hosts = () => [...document.querySelectorAll('kezhi-overlay')];
 
 async function settle(controller: PageController, rows: number) {
-  await vi.waitFor(() =>
-    expect(hosts().filter((h) => h.hasAttribute('data-kezhi-kind'))).toHaveLength(rows),
+  await vi.waitFor(
+    () => expect(hosts().filter((h) => h.hasAttribute('data-kezhi-kind'))).toHaveLength(rows),
+    { timeout: 10_000 },
   );
   return controller;
+}
+
+const started: PageController[] = [];
+function controller() {
+  const c = new PageController(ctx, adapter, undefined, DEFAULT_SETTINGS);
+  started.push(c);
+  return c;
 }
 
 beforeEach(() => {
   vi.stubGlobal('matchMedia', () => ({ matches: false })); // jsdom has none
 });
 afterEach(() => {
+  for (const c of started.splice(0)) c.stop();
   document.body.innerHTML = '';
   vi.unstubAllGlobals();
 });
@@ -83,7 +95,7 @@ describe('PageController: light overlays', () => {
   test('mounts one painted overlay per row, right after its buyer cell, all sharing one stylesheet', async () => {
     page(60);
     answerSync();
-    const c = new PageController(ctx, adapter, undefined, DEFAULT_SETTINGS);
+    const c = controller();
     c.start();
     await settle(c, 60);
     for (const row of document.querySelectorAll('.order')) {
@@ -102,7 +114,7 @@ describe('PageController: light overlays', () => {
   test('a second scan while the first waits for the background mounts nothing twice', async () => {
     page(10);
     const asked = answerSync();
-    const c = new PageController(ctx, adapter, undefined, DEFAULT_SETTINGS);
+    const c = controller();
     c.start();
     // The page re-renders something right away: the observer asks for another scan.
     document.body.append(document.createElement('i'));
@@ -116,15 +128,17 @@ describe('PageController: light overlays', () => {
   test('a row the page replaces gets a fresh overlay, the old one goes', async () => {
     page(3);
     answerSync();
-    const c = new PageController(ctx, adapter, undefined, DEFAULT_SETTINGS);
+    const c = controller();
     c.start();
     await settle(c, 3);
     const first = document.querySelector('.order')!;
     const copy = first.cloneNode(false) as Element;
     copy.innerHTML = '<span class="buyer">buyer0</span>';
     first.replaceWith(copy);
-    await vi.waitFor(() =>
-      expect(copy.querySelector('.buyer')!.nextElementSibling?.localName).toBe('kezhi-overlay'),
+    await vi.waitFor(
+      () =>
+        expect(copy.querySelector('.buyer')!.nextElementSibling?.localName).toBe('kezhi-overlay'),
+      { timeout: 10_000 },
     );
     expect(hosts()).toHaveLength(3);
     c.stop();
@@ -133,7 +147,7 @@ describe('PageController: light overlays', () => {
   test('the shop overlay switched off: nothing mounts', async () => {
     page(5);
     answerSync({ overlayEnabled: false });
-    const c = new PageController(ctx, adapter, undefined, DEFAULT_SETTINGS);
+    const c = controller();
     c.start();
     await new Promise((r) => setTimeout(r, 100));
     expect(hosts()).toHaveLength(0);

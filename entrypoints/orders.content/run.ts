@@ -1,0 +1,89 @@
+/**
+ * The order-page content script, one per platform (entrypoints/<platform>.content.ts) so a page
+ * loads only its own platform's adapter: pick the adapter, open the JSON capture channel at
+ * document_start, then observe rows and mount overlays. No parsing here (adapters do it), no
+ * database (the background owns it).
+ *
+ * The manifest `matches` of each script are its adapters' own `matches` areas, so on any other
+ * page of a platform host the browser runs nothing of ours. Inside an area (a single-page app),
+ * a page that is not an order list costs a URL check and a route-change listener; settings are
+ * read and rows observed only once an order list shows.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { Adapter } from '@/lib/adapters/types';
+import { loadSettings, watchRevision, watchSettings } from '@/lib/browser/settings-watch';
+import type { Settings } from '@/lib/settings';
+import { openBridge } from './bridge';
+import { PageController } from './controller';
+
+/** An order-page content script serving `adapters` on the pages `matches` names. */
+export function orderPageScript(
+  matches: string[],
+  adapters: readonly Adapter[],
+  registration: 'manifest' | 'runtime' = 'manifest',
+): ReturnType<typeof defineContentScript> {
+  return defineContentScript({
+    matches,
+    registration,
+    runAt: 'document_start',
+    // Styles go into the overlays' shadow roots as one shared sheet: no CSS file to fetch.
+    cssInjectionMode: 'manual',
+    main: (ctx) => runOrderPage(ctx, adapters),
+  });
+}
+
+async function runOrderPage(ctx: ContentScriptContext, adapters: readonly Adapter[]) {
+  const url = new URL(location.href);
+  const adapter = adapters.find((a) => a.matches(url));
+  if (!adapter) return;
+  const bridge = adapter.jsonEndpoints.length ? openBridge(adapter.jsonEndpoints) : undefined;
+  ctx.onInvalidated(() => bridge?.close());
+
+  // On an order list, ask for the settings now: the answer arrives while the page still parses.
+  let stored: Promise<Settings> | undefined = adapter.isOrderPage(url) ? loadSettings() : undefined;
+  if (document.readyState === 'loading')
+    await new Promise<void>((r) =>
+      document.addEventListener('DOMContentLoaded', () => r(), { once: true }),
+    );
+  let settings: Settings | undefined;
+  let page: PageController | undefined;
+  let routing = Promise.resolve();
+
+  /** Settings, and the listeners that keep them and the overlay current, from the first list on. */
+  const ready = async (): Promise<Settings> => {
+    if (settings) return settings;
+    stored ??= loadSettings();
+    settings = await stored;
+    const unwatchSettings = watchSettings((s) => {
+      settings = s;
+      page?.updateSettings(s);
+    });
+    const unwatchRevision = watchRevision(() => void page?.refresh());
+    ctx.onInvalidated(() => {
+      unwatchSettings();
+      unwatchRevision();
+    });
+    return settings;
+  };
+
+  const route = async () => {
+    const onOrders = adapter.isOrderPage(new URL(location.href));
+    if (onOrders && !page) {
+      const s = await ready();
+      if (page || ctx.isInvalid || !adapter.isOrderPage(new URL(location.href))) return;
+      page = new PageController(ctx, adapter, bridge, s);
+      page.start();
+    } else if (!onOrders && page) {
+      page.stop();
+      page = undefined;
+    }
+  };
+  // One route change at a time (settings may still be on their way when the next one comes).
+  const reroute = () => {
+    routing = routing.then(route, route);
+  };
+  reroute();
+  ctx.addEventListener(window, 'wxt:locationchange', reroute);
+  ctx.onInvalidated(() => page?.stop());
+}
