@@ -14,7 +14,7 @@ import type { Warning } from '../../lib/reminders/plan';
 import type { Channel } from '../../lib/schemas';
 import type { Settings } from '../../lib/settings';
 import type { RowSummary } from '../../lib/summary';
-import { bounded, chipHeads, type ChipHead, type CustomerBadgesProps } from '../badge-chips';
+import { bounded, chipHeads, type CustomerBadgesProps } from '../badge-chips';
 import { t } from '../strings';
 import type { DetailSource, OverlayDetail } from './detail';
 import { toggleLabel } from './format';
@@ -57,60 +57,76 @@ function useDetail(source: DetailSource): [OverlayDetail | undefined, () => void
 }
 
 /**
- * One chip and its card. The card element is always there (so `aria-describedby` has a target)
- * and gets its lines while the chip is hovered or focused; Esc hides it (WCAG 1.4.13).
+ * The row's chips and their cards. One set of listeners and one piece of state for the whole
+ * row (a page mounts a hundred of these at once): which chip is hovered, which is focused, and
+ * whether Esc dismissed the card (WCAG 1.4.13). Every chip's card element is always there, so
+ * `aria-describedby` has a target; only the open one gets its lines, from the detail half.
  */
-function Chip(props: {
-  head: ChipHead;
-  badges: CustomerBadgesProps;
-  detail: DetailSource;
-}): JSX.Element {
-  const { head } = props;
-  const id = useId();
-  const [hover, setHover] = useState(false);
-  const [focus, setFocus] = useState(false);
+function BadgeRow(props: { badges: CustomerBadgesProps; detail: DetailSource }): JSX.Element {
+  const { badges } = props;
+  const [hover, setHover] = useState<string | null>(null);
+  const [focus, setFocus] = useState<string | null>(null);
   const [dismissed, setDismissed] = useState(false);
-  const open = (hover || focus) && !dismissed;
   const [detail, wantDetail] = useDetail(props.detail);
-  const lines = open && detail ? detail.chipTip(props.badges, head.key) : [];
+  const id = useId();
+  const open = dismissed ? null : (hover ?? focus);
+  const lines = open !== null && detail ? detail.chipTip(badges, open) : [];
+  const chipOf = (e: Event) =>
+    (e.target as Element | null)?.closest?.('[data-chip-wrap]')?.getAttribute('data-chip-wrap') ??
+    null;
+  const show = (key: string | null, set: (k: string | null) => void) => {
+    set(key);
+    if (key !== null) {
+      setDismissed(false);
+      wantDetail();
+    }
+  };
   return (
     <span
-      class="kz-chip-wrap"
-      onMouseEnter={() => {
-        setHover(true);
-        setDismissed(false);
-        wantDetail();
+      class="kz-badges kz-compact"
+      role="group"
+      aria-label={t(badges.lang, 'badges.label')}
+      lang={badges.lang === 'zh_CN' ? 'zh-CN' : 'en'}
+      onMouseOver={(e) => {
+        const key = chipOf(e);
+        if (key !== hover) show(key, setHover);
       }}
-      onMouseLeave={() => setHover(false)}
+      onMouseLeave={() => setHover(null)}
+      onFocusCapture={(e) => show(chipOf(e), setFocus)}
+      onBlurCapture={() => setFocus(null)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open !== null) {
+          setDismissed(true);
+          e.stopPropagation();
+        }
+      }}
     >
-      <span
-        class={`kz-chip ${head.cls}`}
-        tabIndex={0}
-        aria-describedby={id}
-        data-chip={head.key}
-        title={head.key.startsWith('tag-') ? bounded(head.label) : undefined}
-        onFocus={() => {
-          setFocus(true);
-          setDismissed(false);
-          wantDetail();
-        }}
-        onBlur={() => setFocus(false)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' && open) {
-            setDismissed(true);
-            e.stopPropagation();
-          }
-        }}
-      >
-        <bdi class="kz-chip-text">{head.label}</bdi>
-      </span>
-      <span role="tooltip" id={id} class="kz-tip" hidden={!open || lines.length === 0}>
-        {lines.map((line, i) => (
-          <span key={i} class="kz-tip-line">
-            <bdi>{line}</bdi>
+      {chipHeads(badges).map((head, i) => (
+        <span key={head.key} class="kz-chip-wrap" data-chip-wrap={head.key}>
+          <span
+            class={`kz-chip ${head.cls}`}
+            tabIndex={0}
+            aria-describedby={`${id}-${i}`}
+            data-chip={head.key}
+            title={head.key.startsWith('tag-') ? bounded(head.label) : undefined}
+          >
+            <bdi class="kz-chip-text">{head.label}</bdi>
           </span>
-        ))}
-      </span>
+          <span
+            role="tooltip"
+            id={`${id}-${i}`}
+            class="kz-tip"
+            hidden={open !== head.key || lines.length === 0}
+          >
+            {open === head.key &&
+              lines.map((line, n) => (
+                <span key={n} class="kz-tip-line">
+                  <bdi>{line}</bdi>
+                </span>
+              ))}
+          </span>
+        </span>
+      ))}
     </span>
   );
 }
@@ -180,16 +196,7 @@ export function Overlay(props: OverlayProps): JSX.Element {
       }}
     >
       <div class="kz-row">
-        <span
-          class="kz-badges kz-compact"
-          role="group"
-          aria-label={t(lang, 'badges.label')}
-          lang={lang === 'zh_CN' ? 'zh-CN' : 'en'}
-        >
-          {chipHeads(badges).map((head) => (
-            <Chip key={head.key} head={head} badges={badges} detail={props.detail} />
-          ))}
-        </span>
+        <BadgeRow badges={badges} detail={props.detail} />
         {label && (
           <button
             ref={toggleRef}

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { Overlay, type OverlayProps } from '../../components/overlay/Overlay';
-import { bundledDetail } from '../../components/overlay/detail-impl';
+import { bundledDetail, overlayDetail } from '../../components/overlay/detail-impl';
 import { ASSISTANT_CSS, OVERLAY_CSS } from '../../components/overlay/styles';
 import { BADGE_CSS } from '../../components/CustomerBadges';
 import type { RowSummary } from '../../lib/summary';
@@ -141,6 +141,60 @@ describe('the assistant popover', () => {
     const { container } = show(r, now, { defaultOpen: true });
     expect(container.querySelector('img, script')).toBeNull();
     expect(container.textContent).toContain('"><script>alert(1)</script>');
+  });
+});
+
+describe('chip cards', () => {
+  const now = cn(2025, 6, 1, 12, 30);
+  const row = () => makeRow({ who: 'champ', status: 'paid', createdAt: ORDERED, now });
+  const chip = (c: Element, key: string) => c.querySelector<HTMLElement>(`[data-chip="${key}"]`)!;
+  const card = (c: Element, key: string) =>
+    document.getElementById(chip(c, key).getAttribute('aria-describedby')!)!;
+
+  it('no card is built until a chip is hovered or focused', () => {
+    const { container } = show(row(), now);
+    expect(container.querySelectorAll('.kz-tip-line')).toHaveLength(0);
+    for (const tip of container.querySelectorAll('.kz-tip')) expect(tip.hidden).toBe(true);
+  });
+
+  it('hover shows the chip explanation; leaving the row hides it', () => {
+    const { container } = show(row(), now);
+    fireEvent.mouseOver(chip(container, 'tier'));
+    expect(card(container, 'tier').hidden).toBe(false);
+    expect(card(container, 'tier').textContent).toContain('至尊VIP');
+    expect(container.querySelectorAll('.kz-tip:not([hidden])')).toHaveLength(1);
+    fireEvent.mouseOver(chip(container, 'segment'));
+    expect(card(container, 'tier').hidden).toBe(true);
+    expect(card(container, 'segment').textContent).toMatch(/R \d 分/);
+    fireEvent.mouseLeave(container.querySelector('.kz-badges')!);
+    expect(container.querySelectorAll('.kz-tip:not([hidden])')).toHaveLength(0);
+  });
+
+  it('focus shows the card, Esc dismisses it, the next focus brings it back', () => {
+    const { container } = show(row(), now);
+    fireEvent.focus(chip(container, 'stage'));
+    expect(card(container, 'stage').hidden).toBe(false);
+    fireEvent.keyDown(chip(container, 'stage'), { key: 'Escape' });
+    expect(card(container, 'stage').hidden).toBe(true);
+    fireEvent.blur(chip(container, 'stage'));
+    fireEvent.focus(chip(container, 'kind'));
+    expect(card(container, 'kind').hidden).toBe(false);
+  });
+
+  it('with the detail half not loaded yet, hovering loads it and then shows the card', async () => {
+    let loaded = false;
+    const load = vi.fn(() => {
+      loaded = true;
+      return Promise.resolve(overlayDetail);
+    });
+    const { container } = show(row(), now, {
+      detail: { current: () => (loaded ? overlayDetail : undefined), load },
+    });
+    expect(load).not.toHaveBeenCalled();
+    fireEvent.mouseOver(chip(container, 'tier'));
+    expect(load).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(card(container, 'tier').hidden).toBe(false));
+    expect(card(container, 'tier').textContent).toContain('至尊VIP');
   });
 });
 
