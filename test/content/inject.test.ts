@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DETAIL_FILE, loadDetail } from '../../entrypoints/background/inject';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('loadDetail (background)', () => {
+  test("injects the detail script into the sender's tab, top frame, at once", async () => {
+    const executeScript = vi
+      .spyOn(fakeBrowser.scripting, 'executeScript')
+      .mockResolvedValue([] as never);
+    expect(await loadDetail({}, { tabId: 7, url: 'https://trade.taobao.com/x' })).toEqual({
+      injected: true,
+    });
+    expect(executeScript).toHaveBeenCalledWith({
+      target: { tabId: 7 },
+      files: [DETAIL_FILE],
+      injectImmediately: true,
+    });
+  });
+
+  test('a sender without a tab gets an error, nothing is injected', async () => {
+    const executeScript = vi.spyOn(fakeBrowser.scripting, 'executeScript');
+    await expect(loadDetail({}, {})).rejects.toThrow('needs a tab');
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+
+  test('the file is what the unlisted entrypoint entrypoints/overlay-detail builds to', () => {
+    expect(DETAIL_FILE).toBe('/overlay-detail.js');
+    expect(existsSync(new URL('../../entrypoints/overlay-detail/index.ts', import.meta.url))).toBe(
+      true,
+    );
+  });
+});
