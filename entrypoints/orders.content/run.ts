@@ -53,8 +53,19 @@ async function runOrderPage(ctx: ContentScriptContext, adapters: readonly Adapte
   /** Settings, and the listeners that keep them and the overlay current, from the first list on. */
   const ready = async (): Promise<Settings> => {
     if (settings) return settings;
+    // Listen first: a change that lands while the first read is on its way must not be lost.
+    if (!watching) watch();
     stored ??= loadSettings();
-    settings = await stored;
+    const first = await stored.catch((e: unknown) => {
+      stored = undefined; // the next order list asks again
+      throw e;
+    });
+    settings ??= first;
+    return settings;
+  };
+  let watching = false;
+  const watch = () => {
+    watching = true;
     const unwatchSettings = watchSettings((s) => {
       settings = s;
       page?.updateSettings(s);
@@ -64,7 +75,6 @@ async function runOrderPage(ctx: ContentScriptContext, adapters: readonly Adapte
       unwatchSettings();
       unwatchRevision();
     });
-    return settings;
   };
 
   const route = async () => {

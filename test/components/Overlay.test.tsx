@@ -154,7 +154,8 @@ describe('chip cards', () => {
   it('no card is built until a chip is hovered or focused', () => {
     const { container } = show(row(), now);
     expect(container.querySelectorAll('.kz-tip-line')).toHaveLength(0);
-    for (const tip of container.querySelectorAll('.kz-tip')) expect(tip.hidden).toBe(true);
+    for (const tip of container.querySelectorAll<HTMLElement>('.kz-tip'))
+      expect(tip.hidden).toBe(true);
   });
 
   it('hover shows the chip explanation; leaving the row hides it', () => {
