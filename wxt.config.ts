@@ -32,9 +32,10 @@ export default defineConfig({
       );
       if (!isolated) return;
       const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
-      const alias = config.resolve?.alias;
-      const rest = Array.isArray(alias)
-        ? alias.filter((a: { find: unknown }) => String(a.find) !== 'wxt/browser')
+      type Alias = { find: string | RegExp; replacement: string };
+      const alias = config.resolve?.alias as Alias[] | Record<string, string> | undefined;
+      const rest: Alias[] = Array.isArray(alias)
+        ? alias.filter((a) => String(a.find) !== 'wxt/browser')
         : Object.entries(alias ?? {})
             .filter(([find]) => find !== 'wxt/browser')
             .map(([find, replacement]) => ({ find, replacement: String(replacement) }));
