@@ -82,6 +82,42 @@ describe('summarizeRows', () => {
   });
 });
 
+describe('summarizeRows through the background record cache', () => {
+  test('answers the same from frozen cached records as from the database', async () => {
+    const { createRecordCache } = await import('../../lib/db/record-cache');
+    const cache = createRecordCache(['orders', 'customers', 'meta']);
+    const cachedDb = openDb(db.name);
+    cachedDb.use(cache.middleware);
+    await ingestOrders(
+      cachedDb,
+      [
+        order({ orderId: '1', buyerNick: 'a', buyerId: 'nick:a' }),
+        order({ orderId: '2', buyerNick: 'a', buyerId: 'nick:a', createdAt: T0 + 86400_000 }),
+        order({
+          orderId: '3',
+          buyerNick: 'b',
+          buyerId: 'nick:b',
+          status: 'unpaid',
+          createdAt: NOW - 3600_000,
+        }),
+      ],
+      NOW,
+    );
+    await updateMeta(cachedDb, 'taobao:shop1:nick:a', { tags: ['回头客'] }, NOW);
+    const req = {
+      platform: 'taobao' as const,
+      shopId: 'shop1',
+      rows: ['3', '2', '1', 'x'].map((orderId) => ({ orderId })),
+    };
+    const cold = await summarizeRows(cachedDb, req, DEFAULT_SETTINGS, NOW);
+    const warm = await summarizeRows(cachedDb, req, DEFAULT_SETTINGS, NOW);
+    expect(cache.stats.hits).toBeGreaterThan(0);
+    expect(warm).toEqual(cold);
+    expect(warm).toEqual(await summarizeRows(db, req, DEFAULT_SETTINGS, NOW));
+    cachedDb.close();
+  });
+});
+
 describe('getShopStats', () => {
   test('rebuilds from the figure blocks when stale, clears the mark, then serves from memory', async () => {
     await ingestOrders(db, [order({ orderId: '1' })], NOW);
