@@ -7,7 +7,7 @@ import type { JSX } from 'preact';
 import { t } from '../strings';
 import type { PanelProps } from './detail';
 import { RemindAssistant } from './RemindAssistant';
-import { ASSISTANT_CSS } from './styles';
+import { ASSISTANT_CSS } from './assistant-css';
 
 export function AssistantPanel(props: PanelProps): JSX.Element {
   const { lang } = props;
