@@ -203,9 +203,8 @@ describe('quantile scores', () => {
 
 describe('computeShopStatsFromFigures', () => {
   test('equals computeShopStats over the same customers, with and without same-day merging', async () => {
-    const { computeShopStats, computeShopStatsFromFigures, customerFigures } = await import(
-      '../../lib/customers'
-    );
+    const { computeShopStats, computeShopStatsFromFigures, customerFigures } =
+      await import('../../lib/customers');
     const { makeCustomer } = await import('./make-customer');
     const now = Date.UTC(2026, 10, 25);
     const purchase = fc.record({
@@ -217,9 +216,7 @@ describe('computeShopStatsFromFigures', () => {
         fc.array(fc.array(purchase, { maxLength: 6 }), { maxLength: 40 }),
         fc.boolean(),
         (shapes, merge) => {
-          const customers = shapes.map((ps) =>
-            makeCustomer([...ps].sort((a, b) => a.at - b.at)),
-          );
+          const customers = shapes.map((ps) => makeCustomer([...ps].sort((a, b) => a.at - b.at)));
           // Figures in blocks of any size: concatenated they are the shop's.
           const figures = customers.flatMap((c) => customerFigures(c) ?? []);
           const blocks = [figures.slice(0, 8), figures.slice(8)].map((b) => Float64Array.from(b));
