@@ -95,6 +95,37 @@ export function applyFigureChanges(
   return { put, remove };
 }
 
+/** Customer changes grouped by the block they belong to: block ids and, in the same order, changes. */
+function groupByBlock(
+  changes: readonly { customer: Customer; figures: readonly number[] | undefined }[],
+): { ids: [string, number][]; lists: Change[][] } {
+  const byBlock = new Map<string, { id: [string, number]; list: Change[] }>();
+  for (const { customer, figures } of changes) {
+    const id: [string, number] = [
+      shopKey(customer.platform, customer.shopId),
+      bucketOf(customer.key),
+    ];
+    const k = `${id[1]}|${id[0]}`;
+    const entry = byBlock.get(k) ?? { id, list: [] };
+    entry.list.push({ key: customer.key, figures });
+    byBlock.set(k, entry);
+  }
+  const entries = [...byBlock.values()];
+  return { ids: entries.map((e) => e.id), lists: entries.map((e) => e.list) };
+}
+
+/** Builds every shop's figure blocks from the customers (the v3 upgrade, and tests). */
+export function figureBlocksOf(customers: Iterable<Customer>): FiguresBlock[] {
+  const { ids, lists } = groupByBlock(
+    [...customers].map((customer) => ({ customer, figures: customerFigures(customer) })),
+  );
+  return applyFigureChanges(
+    ids.map(() => undefined),
+    ids,
+    lists,
+  ).put;
+}
+
 /** Writes the changes of one customers mutation into the figures table (same transaction). */
 async function updateBlocks(
   figures: DBCoreTable,
@@ -102,25 +133,9 @@ async function updateBlocks(
   changes: readonly { customer: Customer; figures: readonly number[] | undefined }[],
 ): Promise<void> {
   if (changes.length === 0) return;
-  const byBlock = new Map<string, { id: [string, number]; list: Change[] }>();
-  for (const { customer, figures: f } of changes) {
-    const id: [string, number] = [
-      shopKey(customer.platform, customer.shopId),
-      bucketOf(customer.key),
-    ];
-    const k = `${id[1]}|${id[0]}`;
-    const entry = byBlock.get(k) ?? { id, list: [] };
-    entry.list.push({ key: customer.key, figures: f });
-    byBlock.set(k, entry);
-  }
-  const entries = [...byBlock.values()];
-  const ids = entries.map((e) => e.id);
+  const { ids, lists } = groupByBlock(changes);
   const stored = await readBlocks(figures, trans, ids);
-  const { put, remove } = applyFigureChanges(
-    stored,
-    ids,
-    entries.map((e) => e.list),
-  );
+  const { put, remove } = applyFigureChanges(stored, ids, lists);
   if (put.length > 0) await figures.mutate({ type: 'put', trans, values: put });
   if (remove.length > 0) await figures.mutate({ type: 'delete', trans, keys: remove });
 }

@@ -7,10 +7,10 @@
  * version's data (test/db/migrations.test.ts). Keep old versions while anyone may have them.
  */
 import { Dexie, type EntityTable } from 'dexie';
-import { customerFigures } from '../customers';
 import type { ContactEntry, Customer, CustomerMeta, Order, Shop } from '../schemas';
-import { shopKey } from '../schemas';
-import { applyFigureChanges, bucketOf, figuresMiddleware, type FiguresBlock } from './figures';
+import { figureBlocksOf, figuresMiddleware, type FiguresBlock } from './figures';
+
+export { figureBlocksOf };
 import { createRecordCache, type RecordCache } from './record-cache';
 
 export const DB_NAME = 'kezhi';
@@ -77,29 +77,6 @@ export const SCHEMA_V3 = {
   ...SCHEMA_V1,
   figures: '[shopKey+bucket]',
 } as const;
-
-/** Builds every shop's figure blocks from the customers (the v3 upgrade, and tests). */
-export function figureBlocksOf(customers: Iterable<Customer>): FiguresBlock[] {
-  const byBlock = new Map<
-    string,
-    { id: [string, number]; list: { key: string; figures: number[] | undefined }[] }
-  >();
-  for (const c of customers) {
-    const figures = customerFigures(c);
-    if (!figures) continue;
-    const id: [string, number] = [shopKey(c.platform, c.shopId), bucketOf(c.key)];
-    const k = `${id[1]}|${id[0]}`;
-    const entry = byBlock.get(k) ?? { id, list: [] };
-    entry.list.push({ key: c.key, figures });
-    byBlock.set(k, entry);
-  }
-  const entries = [...byBlock.values()];
-  return applyFigureChanges(
-    entries.map(() => undefined),
-    entries.map((e) => e.id),
-    entries.map((e) => e.list),
-  ).put;
-}
 
 /** Opens (a fresh handle on) the database under `name`. Tests pass their own name. */
 export function openDb(name = DB_NAME): KezhiDb {
