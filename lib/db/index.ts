@@ -15,12 +15,15 @@ import { createRecordCache, type RecordCache } from './record-cache';
 
 export const DB_NAME = 'kezhi';
 
-/** Cached shop-wide statistics (quantile cuts, spend ranks), rebuilt when `dirty`. */
+/**
+ * Cached shop-wide statistics (sorted R/F/M axes). Whether they are stale is the shop record's
+ * `statsDirty` (set by ingest without rewriting this record); records written before version 3
+ * also carry a `dirty` flag nobody reads.
+ */
 export interface StatsRecord {
   shopKey: string;
   computedAt: number;
-  dirty: boolean;
-  /** lib/customers ShopStats, stored as plain data. */
+  /** lib/customers ShopStats (Float64Array axes). */
   stats: unknown;
 }
 

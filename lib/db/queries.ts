@@ -77,7 +77,7 @@ export async function rebuildShopStats(
   const key = shopKey(platform, shopId);
   return db.transaction('rw', [db.figures, db.stats, db.shops], async () => {
     const stats = await readShopStats(db, platform, shopId, settings, now);
-    await db.stats.put({ shopKey: key, computedAt: now, dirty: false, stats });
+    await db.stats.put({ shopKey: key, computedAt: now, stats });
     const shop = await db.shops.get(key);
     if (shop?.statsDirty) await db.shops.put({ ...shop, statsDirty: false });
     return stats;

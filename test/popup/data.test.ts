@@ -97,7 +97,6 @@ describe('shop statistics in the popup', () => {
     await db.stats.put({
       shopKey: 'taobao:shop1',
       computedAt: NOW,
-      dirty: false,
       stats: { ...stats, customers: n, spend, frequency: rest, recencyDays: rest },
     });
   }
