@@ -5,11 +5,10 @@ import { ingestOrders } from '../../lib/db/ingest';
 import { bucketOf } from '../../lib/db/figures';
 import { deleteShop, forgetBuyer } from '../../lib/db/writes';
 import { customerFigures, FIGURES_STRIDE } from '../../lib/customers';
-import { STATUS_RANK, OrderStatus, type OrderInput } from '../../lib/schemas';
+import { STATUS_RANK, OrderStatus } from '../../lib/schemas';
+import { NOW, T0, order } from './make-order';
 
 const RUNS = Number(process.env.KEZHI_FUZZ_RUNS ?? 60);
-const T0 = Date.UTC(2026, 0, 1);
-const NOW = Date.UTC(2026, 10, 25);
 
 let db: KezhiDb;
 beforeEach(async () => {
@@ -17,22 +16,6 @@ beforeEach(async () => {
   await db.open();
 });
 afterEach(() => db.close());
-
-function order(p: Partial<OrderInput> & { orderId: string }): OrderInput {
-  return {
-    platform: 'taobao',
-    shopId: 'shop1',
-    buyerId: 'nick:buyer1',
-    buyerNick: 'buyer1',
-    identity: 'known',
-    status: 'paid',
-    createdAt: T0,
-    amount: 10000,
-    items: [{ title: '测试商品', quantity: 1 }],
-    source: 'dom',
-    ...p,
-  };
-}
 
 /** Every stored customer equals a recompute from its orders, and no order lacks its customer. */
 async function expectConsistent(db: KezhiDb) {

@@ -13,26 +13,7 @@ import {
 import { logContact, updateMeta } from '../../lib/db/writes';
 import { computeShopStats } from '../../lib/customers';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import type { OrderInput } from '../../lib/schemas';
-
-const T0 = Date.UTC(2026, 0, 1);
-const NOW = Date.UTC(2026, 10, 25);
-
-function order(p: Partial<OrderInput> & { orderId: string }): OrderInput {
-  return {
-    platform: 'taobao',
-    shopId: 'shop1',
-    buyerId: 'nick:buyer1',
-    buyerNick: 'buyer1',
-    identity: 'known',
-    status: 'paid',
-    createdAt: T0,
-    amount: 10000,
-    items: [{ title: '测试商品', quantity: 1 }],
-    source: 'dom',
-    ...p,
-  };
-}
+import { NOW, T0, order } from './make-order';
 
 let db: KezhiDb;
 beforeEach(async () => {
