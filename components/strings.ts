@@ -100,6 +100,8 @@ const ZH = {
   'status.closed': '已关闭',
   'status.refunding': '退款中',
   'status.refunded': '已退款',
+  'status.partially_refunded': '部分退款',
+  'status.unknown': '状态未知',
 };
 
 /** Every key the UI uses; the English table must have the same ones. */
@@ -203,6 +205,8 @@ const EN: Record<StringKey, string> = {
   'status.closed': 'closed',
   'status.refunding': 'refunding',
   'status.refunded': 'refunded',
+  'status.partially_refunded': 'partly refunded',
+  'status.unknown': 'status unknown',
 };
 
 /** The UI strings by language; both tables have exactly the same keys (the type holds them to it). */

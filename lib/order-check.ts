@@ -17,6 +17,8 @@ export const ORDER_STATUS_IDS = [
   'closed',
   'refunding',
   'refunded',
+  'partially_refunded',
+  'unknown',
 ];
 export const IDENTITY_IDS = ['known', 'masked'];
 export const ORDER_SOURCE_IDS = ['dom', 'json', 'import'];
@@ -89,6 +91,8 @@ const ORDER: [string, Rule | 'items'][] = [
   ['receiverName', optional(text(100))],
   ['receiverPhone', optional(text(40))],
   ['region', optional(text(200))],
+  ['refundedAmount', optional(fen)],
+  ['rawStatus', optional(text(60))],
   ['autoCloseAt', optional(epochMs)],
   ['source', oneOf(ORDER_SOURCE_IDS)],
 ];

@@ -17,6 +17,10 @@ export const OrderStatus = z.enum([
   'closed',
   'refunding',
   'refunded',
+  /** Some items refunded, the rest kept: still a purchase, less `refundedAmount` when known. */
+  'partially_refunded',
+  /** The page showed a status text or code we cannot map: kept, badged, never reminded. */
+  'unknown',
 ]);
 export type OrderStatus = z.infer<typeof OrderStatus>;
 
@@ -32,6 +36,9 @@ export const STATUS_RANK: Record<OrderStatus, number> = {
   refunding: 4,
   refunded: 5,
   closed: 5,
+  partially_refunded: 3,
+  // An unreadable status never overrides one we could read.
+  unknown: -1,
 };
 
 /** Only these count as purchases (domain.md). */
@@ -94,6 +101,10 @@ export const OrderInput = z.object({
   receiverName: text(100).optional(),
   receiverPhone: text(40).optional(),
   region: text(200).optional(),
+  /** Fen refunded so far when the page says (partial refunds keep the rest as spend). */
+  refundedAmount: Fen.optional(),
+  /** The raw status text or code when `status` is `unknown`, for health to report. */
+  rawStatus: text(60).optional(),
   /** When the platform will auto-close an unpaid order, if the page says. */
   autoCloseAt: EpochMs.optional(),
   source: OrderSource,

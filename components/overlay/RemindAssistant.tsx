@@ -109,6 +109,8 @@ const STATUS_KEY = {
   closed: 'status.closed',
   refunding: 'status.refunding',
   refunded: 'status.refunded',
+  partially_refunded: 'status.partially_refunded',
+  unknown: 'status.unknown',
 } as const;
 
 /** A reason not to remind, as a sentence. */
