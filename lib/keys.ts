@@ -14,11 +14,29 @@ export const shopKey = (platform: Platform, shopId: string): string => `${platfo
 export const isMaskedNick = (nick: string): boolean => /\*{1,}/.test(nick);
 
 /**
+ * Everything a page or body gives that may identify its buyer. Adapters fill what they can read;
+ * buyerIdFor decides which is strongest (see the identity rules there).
+ */
+export interface BuyerEvidence {
+  /** The platform's own account id (Taobao buyer.id > 0, JD userPin, Shopify/Woo customer id). */
+  platformBuyerId?: string;
+  /** An opaque per-buyer token whose stability is not promised (Taobao 千牛 buyer.encodeId). */
+  token?: string;
+  /** The buyer's e-mail (WooCommerce billing e-mail, Shopify customer e-mail). */
+  email?: string;
+  /** The nick or display name as shown (may be masked). */
+  nick: string;
+  /** The nick is a display name anyone may share (Shopify, Woo guests, Douyin), not an account nick. */
+  nameOnly?: boolean;
+  orderId: string;
+}
+
+/**
  * The buyer id for an order: the platform's own id when the data has one; otherwise the nick;
  * for a masked nick without an id, the order's own id, because two masked nicks that look the
  * same are not the same buyer.
  */
-export function buyerIdFor(opts: { platformBuyerId?: string; nick: string; orderId: string }): {
+export function buyerIdFor(opts: BuyerEvidence): {
   buyerId: string;
   identity: Identity;
 } {
