@@ -7,7 +7,7 @@
  * Keep messages few: extension pages read Dexie directly; writes go through the background.
  */
 import { z } from 'zod';
-import { Channel, ContactEntry, CustomerMeta, PageHealth, Platform } from './schemas';
+import { Channel, ContactEntry, CustomerMeta, MetaPatch, PageHealth, Platform } from './schemas';
 import { describeError, isEnvelope, type Reply } from './request';
 import type { RowSummary } from './summary';
 
@@ -67,16 +67,10 @@ export const contract = {
     }),
     output: {} as { entry: ContactEntry },
   },
-  /** Tags, note, blacklist of one customer. */
+  /** Tags, note, blacklist of one customer: only the fields sent change. Our pages only. */
   updateMeta: {
-    from: 'any',
-    input: z.object({
-      customerKey: z.string().max(300),
-      tags: CustomerMeta.shape.tags.optional(),
-      note: CustomerMeta.shape.note.optional(),
-      blacklisted: z.boolean().optional(),
-      blacklistReason: CustomerMeta.shape.blacklistReason.optional(),
-    }),
+    from: 'page',
+    input: MetaPatch.extend({ customerKey: z.string().max(300) }),
     output: {} as { meta: CustomerMeta },
   },
   /** Import of one batch from an order-report file (options page). */

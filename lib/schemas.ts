@@ -194,6 +194,19 @@ export const CustomerMeta = z.object({
 });
 export type CustomerMeta = z.infer<typeof CustomerMeta>;
 
+/**
+ * A seller's edit of one customer's meta: only the fields present change. No defaults on purpose:
+ * zod fills `.default()` even inside `.optional()`, which turned "add a tag" into "wipe the note".
+ * Shared by updateMeta and team sync (issue 16).
+ */
+export const MetaPatch = z.object({
+  tags: z.array(text(30)).max(50).optional(),
+  note: text(5000).optional(),
+  blacklisted: z.boolean().optional(),
+  blacklistReason: text(500).optional(),
+});
+export type MetaPatch = z.infer<typeof MetaPatch>;
+
 export const PageHealth = z.object({
   /** Adapter id, e.g. `taobao-old`. */
   adapter: z.string().max(40),

@@ -5,6 +5,7 @@
 import {
   CustomerMeta,
   customerKey as keyOfCustomer,
+  type MetaPatch,
   shopKey,
   type ContactEntry,
   type Platform,
@@ -28,7 +29,7 @@ export async function logContact(
 export async function updateMeta(
   db: KezhiDb,
   customerKey: string,
-  patch: Partial<Pick<CustomerMeta, 'tags' | 'note' | 'blacklisted' | 'blacklistReason'>>,
+  patch: MetaPatch,
   now: number,
 ): Promise<CustomerMeta> {
   return db.transaction('rw', db.meta, async () => {
