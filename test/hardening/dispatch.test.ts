@@ -93,7 +93,7 @@ describe('dispatch: who may send what', () => {
     const { h, calls } = fakeHandlers();
     const pageOnly = Object.entries(contract).filter(([, c]) => c.from === 'page');
     expect(pageOnly.map(([n]) => n).sort()).toEqual(
-      ['deleteShop', 'forgetBuyer', 'importBatch', 'markCareDone', 'restore'].sort(),
+      ['deleteShop', 'forgetBuyer', 'importBatch', 'markCareDone', 'restore', 'updateMeta'].sort(),
     );
     for (const [name] of pageOnly) {
       const r = await dispatch(h, env(name, VALID[name as keyof typeof VALID]), CONTENT, SELF);
