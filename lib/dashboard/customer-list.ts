@@ -86,8 +86,17 @@ export function customersCsv(
     yuan(r.spent),
     chinaDate(r.lastOrderAt),
   ]);
-  return UTF8_BOM + Papa.unparse({ fields, data }, { escapeFormulae: true, newline: '\r\n' });
+  return (
+    UTF8_BOM + Papa.unparse({ fields, data }, { escapeFormulae: FORMULA_START, newline: '\r\n' })
+  );
 }
+
+/**
+ * A cell a spreadsheet would run: a tab or CR first, or = + - @ (or their full-width forms, which
+ * WPS reads as the same) as the first non-space character. Unlike papaparse's own test, not
+ * anchored to one line: `=HYPERLINK(…)\n…` is a formula too. Papaparse prefixes a `'`.
+ */
+export const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
 
 /** A file name for the export: kezhi-customers-<bucket>-<date>.csv, safe on every system. */
 export function csvFileName(bucket: string, now: number): string {

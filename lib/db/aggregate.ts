@@ -210,8 +210,27 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/**
+ * Page and file text as one printable line: runs of control characters and line breaks become
+ * one space, so a nick or title cannot break a CSV row, a log line or the overlay's layout.
+ */
+export function oneLine(s: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
+  return s.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ');
+}
+
 /** An adapter's or importer's order, given its database keys. */
-export function toStoredOrder(input: OrderInput, seenAt: number): Order {
+export function toStoredOrder(raw: OrderInput, seenAt: number): Order {
+  const input: OrderInput = {
+    ...raw,
+    buyerNick: oneLine(raw.buyerNick),
+    items: raw.items.map((it) => ({
+      ...it,
+      title: oneLine(it.title),
+      ...(it.sku !== undefined ? { sku: oneLine(it.sku) } : {}),
+    })),
+    ...(raw.receiverName !== undefined ? { receiverName: oneLine(raw.receiverName) } : {}),
+  };
   const digits = input.receiverPhone?.replace(/\D/g, '') ?? '';
   return {
     ...input,
