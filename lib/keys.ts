@@ -10,6 +10,19 @@ export const customerKey = (platform: Platform, shopId: string, buyerId: string)
   `${platform}:${shopId}:${buyerId}`;
 export const shopKey = (platform: Platform, shopId: string): string => `${platform}:${shopId}`;
 
+/**
+ * A shop key back into its fields. Platform ids have no `:`, so everything after the first one is
+ * the shop id, `:` and all (a WooCommerce shop on a port: `woocommerce:localhost:8080`). Order
+ * and customer keys cannot be split this way (the shop id may itself hold `:`): match their
+ * records' own platform and shopId fields instead.
+ */
+export function splitShopKey(key: string): { platform: string; shopId: string } | undefined {
+  const at = key.indexOf(':');
+  return at > 0 && at < key.length - 1
+    ? { platform: key.slice(0, at), shopId: key.slice(at + 1) }
+    : undefined;
+}
+
 /** A nick the platform masked: 牛** , a***b, 张*. */
 export const isMaskedNick = (nick: string): boolean => /\*{1,}/.test(nick);
 

@@ -234,4 +234,4 @@ export const Shop = z.object({
 export type Shop = z.infer<typeof Shop>;
 
 // Keys and the buyer-identity rule live in a zod-free module the content script can import.
-export { buyerIdFor, customerKey, isMaskedNick, orderKey, shopKey } from './keys';
+export { buyerIdFor, customerKey, isMaskedNick, orderKey, shopKey, splitShopKey } from './keys';

@@ -79,18 +79,41 @@ export const primaryKeyOf: { [T in BackupTableName]: (r: BackupTables[T][number]
   careDone: (r) => r.id,
 };
 
-/** The shop (`platform:shopId`) a record belongs to, from its key. */
+/**
+ * Which shop owns each customer and order key of a backup, from the orders' and customers'
+ * own platform and shopId fields (a key cannot be split: the shop id may hold `:`).
+ */
+export function recordOwners(tables: {
+  orders: readonly Pick<Order, 'key' | 'customerKey' | 'platform' | 'shopId'>[];
+  customers: readonly Pick<Customer, 'key' | 'platform' | 'shopId'>[];
+}): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const o of tables.orders) {
+    owners.set(o.key, shopKey(o.platform, o.shopId));
+    owners.set(o.customerKey, shopKey(o.platform, o.shopId));
+  }
+  for (const c of tables.customers) owners.set(c.key, shopKey(c.platform, c.shopId));
+  return owners;
+}
+
+/**
+ * The shop (`platform:shopId`) a record belongs to: its own fields for shops, orders and
+ * customers; for contacts, meta and care marks, the shop of the customer (or, for a contact, the
+ * order) they name among `owners` (recordOwners of the same backup); undefined when none does.
+ */
 export function shopOfRecord<T extends BackupTableName>(
   table: T,
   record: BackupTables[T][number],
-): string {
+  owners: ReadonlyMap<string, string> = new Map(),
+): string | undefined {
   if (table === 'shops') return (record as Shop).key;
-  const k =
-    table === 'orders' || table === 'customers'
-      ? (record as Order | Customer).key
-      : (record as ContactEntry | CustomerMeta | CareDone).customerKey;
-  const [platform, shopId] = k.split(':');
-  return `${platform ?? ''}:${shopId ?? ''}`;
+  if (table === 'orders' || table === 'customers') {
+    const r = record as Order | Customer;
+    return shopKey(r.platform, r.shopId);
+  }
+  const r = record as ContactEntry | CustomerMeta | CareDone;
+  const viaOrder = 'orderKey' in r && r.orderKey ? owners.get(r.orderKey) : undefined;
+  return owners.get(r.customerKey) ?? viaOrder;
 }
 
 /** A key rule a valid record obeys beyond its schema (indexes and scoping depend on these). */
@@ -206,6 +229,7 @@ export function parseBackup(raw: unknown): ParseResult {
     if (problems.length < MAX_PROBLEMS) problems.push(p);
   };
   const tables = {} as Record<BackupTableName, unknown[]>;
+  let owners: Map<string, string> | undefined;
   for (const name of BACKUP_TABLES) {
     const rows = head.data.tables[name];
     if (rows === undefined) {
@@ -238,8 +262,28 @@ export function parseBackup(raw: unknown): ParseResult {
       if (bad) return problem({ table: name, index, key, reason: bad });
       if (seen.has(key)) return problem({ table: name, index, key, reason: 'duplicate key' });
       seen.add(key);
-      if (scope && !scope.has(shopOfRecord(name, record as never)))
-        return problem({ table: name, index, key, reason: 'belongs to a shop not in this backup' });
+      if (scope) {
+        // Orders and customers come first (BACKUP_TABLES), so the keyed tables find their owners.
+        owners ??=
+          name === 'shops' || name === 'orders' || name === 'customers'
+            ? undefined
+            : recordOwners(tables as { orders: Order[]; customers: Customer[] });
+        const shop = shopOfRecord(name, record as never, owners);
+        if (shop === undefined)
+          return problem({
+            table: name,
+            index,
+            key,
+            reason: 'its customer is not in this backup',
+          });
+        if (!scope.has(shop))
+          return problem({
+            table: name,
+            index,
+            key,
+            reason: 'belongs to a shop not in this backup',
+          });
+      }
       out.push(record);
     });
     tables[name] = out;

@@ -8,6 +8,7 @@
  * recomputed from its orders after the merge, so it always agrees with them. Into an empty
  * database a backup restores exactly what was exported.
  */
+import { shopKey as shopKeyOf, splitShopKey } from '../keys';
 import type { ContactEntry, Customer, CustomerMeta, Order, Shop } from '../schemas';
 import {
   BACKUP_FORMAT,
@@ -35,6 +36,8 @@ export interface BackupTable<T> {
   where(index: string): {
     startsWith(prefix: string): Rows<T>;
     anyOf(keys: readonly string[]): Rows<T>;
+    /** For the compound `[platform+shopId…]` indexes: one shop's records by their fields. */
+    between(lower: unknown, upper: unknown, includeLower: boolean, includeUpper: boolean): Rows<T>;
   };
 }
 
@@ -86,14 +89,36 @@ export async function exportBackup(
         meta: await db.meta.toArray(),
         careDone: await db.careDone.toArray(),
       };
-    const prefix = `${shopKey}:`;
+    // By the records' platform and shopId fields, never by key prefix: `woocommerce:localhost:`
+    // is a prefix of shop `localhost:8080`'s keys. The keyed tables follow the shop's customers
+    // and orders (contacts also by their order: a re-keyed buyer's log keeps its old key).
+    const { platform, shopId } = splitShopKey(shopKey) ?? { platform: '', shopId: '' };
+    const orders = await db.orders
+      .where('[platform+shopId+createdAt]')
+      .between([platform, shopId, -Infinity], [platform, shopId, Infinity], true, true)
+      .toArray();
+    const customers = await db.customers
+      .where('[platform+shopId]')
+      .between([platform, shopId], [platform, shopId], true, true)
+      .toArray();
+    const customerKeys = [
+      ...new Set([...customers.map((c) => c.key), ...orders.map((o) => o.customerKey)]),
+    ];
+    const contacts = new Map<string, ContactEntry>();
+    for (const c of await db.contacts.where('customerKey').anyOf(customerKeys).toArray())
+      contacts.set(c.id, c);
+    for (const c of await db.contacts
+      .where('orderKey')
+      .anyOf(orders.map((o) => o.key))
+      .toArray())
+      contacts.set(c.id, c);
     return {
       shops: (await db.shops.bulkGet([shopKey])).filter((s): s is Shop => !!s),
-      orders: await db.orders.where('key').startsWith(prefix).toArray(),
-      customers: await db.customers.where('key').startsWith(prefix).toArray(),
-      contacts: await db.contacts.where('customerKey').startsWith(prefix).toArray(),
-      meta: await db.meta.where('customerKey').startsWith(prefix).toArray(),
-      careDone: await db.careDone.where('customerKey').startsWith(prefix).toArray(),
+      orders,
+      customers,
+      contacts: [...contacts.values()],
+      meta: await db.meta.where('customerKey').anyOf(customerKeys).toArray(),
+      careDone: await db.careDone.where('customerKey').anyOf(customerKeys).toArray(),
     };
   });
   const backup: Backup = {
@@ -233,12 +258,10 @@ async function plan(db: BackupDb, backup: Backup, rules: RestoreRules): Promise<
   });
   summary.customers = customers;
 
+  // Statistics are built from orders and customers only; their fields name the shop exactly.
   const shopKeys = new Set<string>();
-  for (const name of BACKUP_TABLES)
-    for (const r of writes[name] as { key?: string; customerKey?: string }[]) {
-      const k = r.key ?? r.customerKey ?? '';
-      shopKeys.add(k.split(':').slice(0, 2).join(':'));
-    }
+  for (const r of [...writes.orders, ...writes.customers])
+    shopKeys.add(shopKeyOf(r.platform, r.shopId));
   return { summary, writes, shopKeys: [...shopKeys] };
 }
 

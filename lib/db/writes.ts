@@ -98,29 +98,57 @@ export async function forgetBuyer(
   );
 }
 
-/** Deletes everything stored for one shop. */
+/**
+ * The keys of one shop's records, matched by their platform and shopId fields (never by key
+ * prefix: `woocommerce:localhost:` is a prefix of shop `localhost:8080`'s keys). Customer keys
+ * come from the shop's customers and from its orders; contacts, meta and care marks are found
+ * through them (and contacts also through their order).
+ */
+export async function shopRecordKeys(
+  db: KezhiDb,
+  platform: Platform,
+  shopId: string,
+): Promise<{ orderKeys: string[]; customerKeys: string[]; contactIds: string[] }> {
+  const orders = await db.orders
+    .where('[platform+shopId+createdAt]')
+    .between([platform, shopId, -Infinity], [platform, shopId, Infinity], true, true)
+    .toArray();
+  const customers = await db.customers
+    .where('[platform+shopId]')
+    .equals([platform, shopId])
+    .primaryKeys();
+  const orderKeys = orders.map((o) => o.key);
+  const customerKeys = [...new Set([...customers, ...orders.map((o) => o.customerKey)])];
+  const contactIds = new Set([
+    ...(await db.contacts.where('customerKey').anyOf(customerKeys).primaryKeys()),
+    ...(await db.contacts.where('orderKey').anyOf(orderKeys).primaryKeys()),
+  ]);
+  return { orderKeys, customerKeys, contactIds: [...contactIds] };
+}
+
+/** Deletes everything stored for one shop (matched by fields, see shopRecordKeys). */
 export async function deleteShop(
   db: KezhiDb,
   platform: Platform,
   shopId: string,
 ): Promise<{ orders: number; customers: number }> {
   const key = shopKey(platform, shopId);
-  const prefix = `${key}:`;
   return db.transaction(
     'rw',
     [db.orders, db.customers, db.contacts, db.meta, db.careDone, db.shops, db.stats],
     async () => {
-      const orders = await db.orders.where('key').startsWith(prefix).delete();
+      const { orderKeys, customerKeys, contactIds } = await shopRecordKeys(db, platform, shopId);
+      await db.orders.bulkDelete(orderKeys);
       const customers = await db.customers
         .where('[platform+shopId]')
         .equals([platform, shopId])
         .delete();
-      await db.contacts.where('customerKey').startsWith(prefix).delete();
-      await db.meta.where('customerKey').startsWith(prefix).delete();
-      await db.careDone.where('customerKey').startsWith(prefix).delete();
+      await db.contacts.bulkDelete(contactIds);
+      await db.meta.bulkDelete(customerKeys);
+      await db.careDone.where('customerKey').anyOf(customerKeys).delete();
       await db.shops.delete(key);
       await db.stats.delete(key);
-      return { orders, customers };
+      return { orders: orderKeys.length, customers };
     },
   );
 }

@@ -87,6 +87,7 @@ describe('nicks and titles: control characters and line breaks collapse on the w
       stored[0]!.receiverName!,
       customer[0]!.nick,
     ];
+    // eslint-disable-next-line no-control-regex -- control characters are what must be gone
     for (const s of strings) expect(s).not.toMatch(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/);
     expect(stored[0]!.buyerNick).toBe('bad nick [31m');
     expect(stored[0]!.items[0]!.title).toBe('标题 第二行 第三行 制表');
