@@ -62,7 +62,10 @@ export async function markCareDone(
 
 /**
  * Forget one buyer: personal fields cleared from their orders (the orders stay, anonymous, so
- * the shop's totals hold), nick replaced, notes/tags/blacklist, contact log and care marks deleted.
+ * the shop's totals hold), nick replaced, notes/tags/blacklist, contact log and care marks deleted
+ * under every key their orders ever had: the present one, the masked `order:` key an order had
+ * before its buyer was known, and any key a contact on one of their orders was filed under (when
+ * no other buyer's order holds it now).
  */
 export async function forgetBuyer(
   db: KezhiDb,
@@ -73,6 +76,23 @@ export async function forgetBuyer(
     [db.orders, db.customers, db.contacts, db.meta, db.careDone],
     async () => {
       const orders = await db.orders.where('customerKey').equals(customerKey).toArray();
+      const orderKeys = orders.map((o) => o.key);
+      const onOrders = await db.contacts.where('orderKey').anyOf(orderKeys).toArray();
+      const candidates = new Set([
+        ...orders.map((o) => keyOfCustomer(o.platform, o.shopId, `order:${o.orderId}`)),
+        ...onOrders.map((c) => c.customerKey),
+      ]);
+      candidates.delete(customerKey);
+      // A key another buyer's order holds today is theirs, not a past key of this buyer.
+      const heldByOthers = new Set(
+        (
+          await db.orders
+            .where('customerKey')
+            .anyOf([...candidates])
+            .toArray()
+        ).map((o) => o.customerKey),
+      );
+      const keys = [customerKey, ...[...candidates].filter((k) => !heldByOthers.has(k))];
       // The buyer id and the customer key are built from the nick (nick:…) or the platform's
       // buyer id: both are personal, so the anonymous orders move to a new, meaningless buyer.
       const anonId = `forgotten:${crypto.randomUUID()}`;
@@ -81,6 +101,8 @@ export async function forgetBuyer(
         buyerId: anonId,
         customerKey: keyOfCustomer(o.platform, o.shopId, anonId),
         buyerNick: '已删除买家',
+        // A sku is free text (engraving, "for 张三"): only the product title is kept.
+        items: o.items.map(({ sku: _sku, ...item }) => item),
         receiverName: undefined,
         receiverPhone: undefined,
         phoneTail: undefined,
@@ -88,12 +110,16 @@ export async function forgetBuyer(
       }));
       await db.orders.bulkPut(anonymous);
       const c = recomputeCustomer(anonymous);
-      await db.customers.delete(customerKey);
+      await db.customers.bulkDelete(keys);
       if (c) await db.customers.put(c);
-      const contactsDeleted = await db.contacts.where('customerKey').equals(customerKey).delete();
-      await db.meta.delete(customerKey);
-      await db.careDone.where('customerKey').equals(customerKey).delete();
-      return { ordersCleared: anonymous.length, contactsDeleted };
+      const contactIds = new Set([
+        ...(await db.contacts.where('customerKey').anyOf(keys).primaryKeys()),
+        ...onOrders.map((x) => x.id),
+      ]);
+      await db.contacts.bulkDelete([...contactIds]);
+      await db.meta.bulkDelete(keys);
+      await db.careDone.where('customerKey').anyOf(keys).delete();
+      return { ordersCleared: anonymous.length, contactsDeleted: contactIds.size };
     },
   );
 }
