@@ -172,7 +172,11 @@ export async function dispatch(
     ) => Promise<unknown>;
     return {
       ok: true,
-      value: await handler(parsed.data, { tabId: sender.tab?.id, url: sender.url }),
+      // A tab id only for content scripts: our own pages opened in a tab are not bound to it.
+      value: await handler(parsed.data, {
+        tabId: fromContent ? sender.tab?.id : undefined,
+        url: sender.url,
+      }),
     };
   } catch (e) {
     return { ok: false, error: describeError(e) };

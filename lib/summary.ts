@@ -22,7 +22,8 @@ export interface RowSummary {
   view: CustomerView;
   /** The buyer today, for the hover card's "now" line. */
   current: Pick<CustomerView, 'tier' | 'purchaseCount' | 'totalSpent' | 'stage'>;
-  meta: Pick<CustomerMeta, 'tags' | 'blacklisted' | 'blacklistReason' | 'note'>;
+  /** What the badges show; never the private note (the page shares the tab with us). */
+  meta: Pick<CustomerMeta, 'tags' | 'blacklisted' | 'blacklistReason'>;
   order: Pick<Order, 'platform' | 'status' | 'amount' | 'createdAt' | 'items' | 'autoCloseAt'>;
   /** The 催付 plan, for unpaid orders only. */
   plan: ReminderPlan | null;
@@ -91,7 +92,6 @@ export function summarizeRow(input: SummaryInput): RowSummary {
       tags: input.meta?.tags ?? [],
       blacklisted,
       blacklistReason: input.meta?.blacklistReason ?? '',
-      note: input.meta?.note ?? '',
     },
     order: {
       platform: order.platform,

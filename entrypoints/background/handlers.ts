@@ -18,11 +18,26 @@ import {
 } from '@/lib/db/writes';
 import type { Handlers } from '@/lib/messaging';
 import { loadDetail } from './inject';
+import { grantedWooPatterns } from './woo';
+import { TabGate } from '@/lib/sender-gate';
 import { PLATFORMS, shopKey, type Platform } from '@/lib/schemas';
 import { REVISION_KEY } from '@/lib/browser/settings-store';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 
 let settingsCache: Settings | undefined;
+
+/** Which tab may send what (lib/sender-gate); the background's index forgets closed tabs. */
+export const tabs = new TabGate();
+
+/** The WooCommerce origins the seller added and granted (the only Woo pages we listen to). */
+async function wooOrigins(settings: Settings): Promise<string[]> {
+  if (settings.wooShops.length === 0) return [];
+  try {
+    return (await grantedWooPatterns(settings)).map((p) => p.replace(/\/\*$/, ''));
+  } catch {
+    return [];
+  }
+}
 
 /** Current settings (cached; the cache is dropped when storage changes). */
 export async function loadSettings(): Promise<Settings> {
@@ -45,19 +60,69 @@ async function bumpRevision(): Promise<void> {
 export const handlers = {
   loadDetail,
 
-  async sync(input) {
+  async sync(input, sender) {
     const db = getDb();
     const now = Date.now();
     const settings = await loadSettings();
-    const ingest = await ingestOrders(db, input.orders, now);
+    // Bound to the sending tab: its URL says the platform, its first sync the shop.
+    const tabId = sender.tabId ?? -1;
+    const refused = tabs.check(
+      tabId,
+      { url: sender.url, wooOrigins: await wooOrigins(settings) },
+      input.platform,
+      input.shopId,
+    );
+    if (refused) throw new Error(`sync refused: ${refused}`);
+    // Orders of another platform or shop are the page's doing, never ours: refused one by one.
+    const own: unknown[] = [];
+    const ownIndex: number[] = [];
+    const rejected: { index: number; orderId?: string; reason: string }[] = [];
+    input.orders.forEach((o, index) => {
+      const r = (o ?? {}) as { platform?: unknown; shopId?: unknown; orderId?: unknown };
+      if (r.platform === input.platform && r.shopId === input.shopId) {
+        own.push(o);
+        ownIndex.push(index);
+      } else
+        rejected.push({
+          index,
+          orderId: typeof r.orderId === 'string' ? r.orderId.slice(0, 64) : undefined,
+          reason: 'order of another shop than this tab',
+        });
+    });
+    const allowed = tabs.spend(tabId, own.length, now);
+    for (let i = allowed; i < own.length; i++)
+      rejected.push({ index: ownIndex[i]!, reason: 'this tab sent too many orders this minute' });
+    const ingest = await ingestOrders(db, own.slice(0, allowed), now);
+    for (const r of ingest.rejected) rejected.push({ ...r, index: ownIndex[r.index]! });
+    const notices = [
+      allowed < own.length
+        ? `${own.length - allowed} orders not stored: over ${tabs.ordersPerMinute} a minute from one tab`
+        : undefined,
+      ingest.refused.length > 0
+        ? `${ingest.refused.length} orders refused: the page named another buyer for a stored order`
+        : undefined,
+    ].filter((x): x is string => !!x);
     if (input.health) await recordHealth(db, input.platform, input.shopId, input.health);
+    if (notices.length)
+      await recordHealth(db, input.platform, input.shopId, {
+        adapter: input.adapter,
+        ok: false,
+        recognised: 0,
+        problem: notices.join('; ').slice(0, 300),
+        at: now,
+      });
     const { summaries, unknown } = await summarizeRows(db, input, settings, now);
+    tabs.summarized(tabId, summaries);
     const overlayEnabled =
       settings.shops[shopKey(input.platform, input.shopId)]?.overlayEnabled ?? true;
-    return { summaries, rejected: ingest.rejected, overlayEnabled, unknown };
+    rejected.sort((a, b) => a.index - b.index);
+    return { summaries, rejected, overlayEnabled, unknown };
   },
 
-  async logContact(input) {
+  async logContact(input, sender) {
+    // From a tab, only a customer (and order) the background described to that tab.
+    if (sender.tabId !== undefined && !tabs.mayLog(sender.tabId, input.customerKey, input.orderKey))
+      throw new Error('logContact refused: not a customer shown in this tab');
     const settings = await loadSettings();
     const entry = await logContact(getDb(), {
       ...input,

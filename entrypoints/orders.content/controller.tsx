@@ -183,7 +183,8 @@ export class PageController {
     if (!this.adapter.parseJson || !this.adapter.jsonEndpoints.some((re) => re.test(url))) return;
     const result = this.adapter.parseJson(body, this.context());
     if (!result.ok) {
-      this.pause(result.problem);
+      // A bad capture costs that capture, not the overlay: page script can fetch any body from
+      // an order endpoint. The rows on screen still come from the DOM, which pauses on its own.
       await this.reportHealth(false, 0, result.problem);
       return;
     }
@@ -336,13 +337,20 @@ export class PageController {
         onCopy={async ({ channel, templateId, text }) => {
           const copied = await copyText(text);
           if (!copied.ok) return copied;
-          const logged = await send('logContact', {
+          const entry = {
             customerKey: s.customerKey,
             orderKey: s.orderKey,
             channel,
             template: templateId,
-            purpose: 'remind',
-          });
+            purpose: 'remind' as const,
+          };
+          let logged = await send('logContact', entry);
+          // The background logs only rows it described to this tab; a restarted service worker
+          // has forgotten them, so describe the rows again and retry once.
+          if (!logged.ok) {
+            await this.refresh();
+            logged = await send('logContact', entry);
+          }
           return logged.ok ? { ok: true } : { ok: false, error: logged.error };
         }}
       />,

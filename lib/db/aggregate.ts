@@ -162,9 +162,11 @@ export function mergeOrder(existing: Order | undefined, incoming: Order): Order 
   const fresher = STATUS_RANK[incoming.status] >= STATUS_RANK[existing.status];
   // A known buyer is never downgraded to a masked one, and a platform buyer id (`id:`) is never
   // traded for a nick-derived one: the same order seen on two pages must not flip between buyers.
+  // Nor is a known buyer ever replaced by another (ingest refuses such a sighting; see buyerConflict).
   const keepBuyer =
     (existing.identity === 'known' && incoming.identity === 'masked') ||
-    (existing.buyerId.startsWith('id:') && !incoming.buyerId.startsWith('id:'));
+    (existing.buyerId.startsWith('id:') && !incoming.buyerId.startsWith('id:')) ||
+    buyerConflict(existing, incoming);
   const pick = <K extends keyof Order>(k: K): Order[K] =>
     fresher && incoming[k] !== undefined ? incoming[k] : existing[k];
   const merged: Order = {
@@ -190,6 +192,25 @@ export function mergeOrder(existing: Order | undefined, incoming: Order): Order 
   return sameOrder(existing, merged)
     ? existing
     : { ...merged, seenAt: Math.max(existing.seenAt, incoming.seenAt) };
+}
+
+/**
+ * Does `incoming` name another buyer for an order whose buyer we know? An order has one buyer
+ * for good: a masked one may become known, a nick-derived id may give way to the platform's id for
+ * the same nick, but one known buyer never becomes another. A page (or its JSON, which page
+ * script can forge) that says otherwise contradicts the history and is refused.
+ */
+export function buyerConflict(
+  existing: Pick<Order, 'identity' | 'customerKey' | 'buyerId' | 'buyerNick'>,
+  incoming: Pick<Order, 'identity' | 'customerKey' | 'buyerId' | 'buyerNick'>,
+): boolean {
+  if (existing.identity !== 'known' || incoming.identity !== 'known') return false;
+  if (existing.customerKey === incoming.customerKey) return false;
+  // The same nick seen once by name and once with the platform's id is the same buyer.
+  const upgrade =
+    existing.buyerNick === incoming.buyerNick &&
+    (existing.buyerId.startsWith('nick:') || incoming.buyerId.startsWith('nick:'));
+  return !upgrade;
 }
 
 function sameOrder(a: Order, b: Order): boolean {

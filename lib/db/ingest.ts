@@ -8,6 +8,7 @@ import { shopDisplayName } from '../adapters/parse';
 import { OrderInput, isPurchase, shopKey, type Customer, type Order } from '../schemas';
 import {
   applyOrder,
+  buyerConflict,
   mergeOrder,
   recomputeCustomer,
   toStoredOrder,
@@ -72,6 +73,8 @@ export interface IngestResult {
   /** Orders already stored exactly so. */
   unchanged: number;
   rejected: Rejected[];
+  /** Of `rejected`, the sightings refused for naming another buyer than the stored order. */
+  refused: Rejected[];
   /** Keys of the customers whose aggregates changed. */
   customersChanged: string[];
   /** Orders seen paid after being unpaid: reminder responses recorded. */
@@ -114,24 +117,54 @@ export async function ingestOrders(
   now: number,
 ): Promise<IngestResult> {
   const { ok, rejected } = validateOrders(raw);
-  // Within one batch the same order may appear twice (DOM row and JSON): merge them first.
-  const incoming = new Map<string, Order>();
-  for (const input of ok) {
-    const o = toStoredOrder(input, now);
-    incoming.set(o.key, mergeOrder(incoming.get(o.key), o));
-  }
+  const rejectedAt = new Set(rejected.map((r) => r.index));
+  const okIndex = raw.flatMap((_, i) => (rejectedAt.has(i) ? [] : [i]));
+  const sightings = ok.map((input) => toStoredOrder(input, now));
   const result: IngestResult = {
     written: 0,
     unchanged: 0,
     rejected,
+    refused: [],
     customersChanged: [],
     paidAfterReminder: 0,
   };
-  if (incoming.size === 0) return result;
+  if (sightings.length === 0) return result;
 
   await db.transaction('rw', [db.orders, db.customers, db.shops, db.contacts], async () => {
+    const allKeys = [...new Set(sightings.map((o) => o.key))];
+    const storedBy = new Map(
+      (await readExisting<Order, string>(db.orders, allKeys)).map((o, i) => [allKeys[i]!, o]),
+    );
+    // An order's known buyer never changes: a sighting naming another is refused, and one such
+    // sighting in captured JSON (which page script can forge) drops the JSON of the whole batch.
+    const first = new Map<string, Order>();
+    const conflicting = new Set<number>();
+    sightings.forEach((o, i) => {
+      const before = storedBy.get(o.key) ?? first.get(o.key);
+      if (before && buyerConflict(before, o)) conflicting.add(i);
+      else if (!first.has(o.key)) first.set(o.key, o);
+    });
+    const dropJson = [...conflicting].some((i) => sightings[i]!.source === 'json');
+    const incoming = new Map<string, Order>();
+    sightings.forEach((o, i) => {
+      if (conflicting.has(i) || (dropJson && o.source === 'json')) {
+        const r = {
+          index: okIndex[i]!,
+          orderId: o.orderId,
+          reason: conflicting.has(i)
+            ? 'names another buyer than the stored order'
+            : 'dropped with a page body that named another buyer for a stored order',
+        };
+        result.refused.push(r);
+        result.rejected.push(r);
+        return;
+      }
+      // Within one batch the same order may appear twice (DOM row and JSON): merge them first.
+      incoming.set(o.key, mergeOrder(incoming.get(o.key), o));
+    });
+    result.rejected.sort((a, b) => a.index - b.index);
     const keys = [...incoming.keys()];
-    const stored = await readExisting<Order, string>(db.orders, keys);
+    const stored = keys.map((k) => storedBy.get(k));
     const changed: { prev: Order | undefined; next: Order }[] = [];
     keys.forEach((k, i) => {
       const prev = stored[i];

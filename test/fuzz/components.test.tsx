@@ -91,7 +91,7 @@ function hostileRow(nick: string, title: string, tags: string[], reason: string)
   return {
     ...row,
     nick,
-    meta: { tags, note: reason, blacklisted: reason.length % 2 === 0, blacklistReason: reason },
+    meta: { tags, blacklisted: reason.length % 2 === 0, blacklistReason: reason },
     order: { ...row.order, items: [{ title, quantity: 1 }] },
   };
 }

@@ -13,7 +13,11 @@ const SELF = {
   extensionId: 'kezhiextensionid',
   extensionOrigin: 'chrome-extension://kezhiextensionid/',
 };
-const CONTENT = { id: SELF.extensionId, url: 'https://trade.taobao.com/x', tab: { id: 1 } };
+const CONTENT = {
+  id: SELF.extensionId,
+  url: 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm',
+  tab: { id: 1 },
+};
 const PAGE = { id: SELF.extensionId, url: `${SELF.extensionOrigin}options.html` };
 
 const order = (i: number): OrderInput => ({
