@@ -7,8 +7,14 @@
  * Keep messages few: extension pages read Dexie directly; writes go through the background.
  */
 import { z } from 'zod';
-import type { CustomerMeta} from './schemas';
-import { Channel, ContactEntry, MetaPatch, PageHealth, Platform } from './schemas';
+import {
+  Channel,
+  ContactEntry,
+  MetaPatch,
+  PageHealth,
+  Platform,
+  type CustomerMeta,
+} from './schemas';
 import { describeError, isEnvelope, type Reply } from './request';
 import type { RowSummary } from './summary';
 
