@@ -16,7 +16,9 @@ import {
 import type { AdapterContext, AdapterResult } from './types';
 
 /** Request URLs whose response is the sold-orders list. */
-export const ASYNC_SOLD_ENDPOINT = /trade\.taobao\.com\/trade\/itemlist\/asyncSold\.htm/;
+// Anchored to origin and path: `https://elsewhere/x/trade.taobao.com/…` is not this endpoint.
+export const ASYNC_SOLD_ENDPOINT =
+  /^https:\/\/trade\.taobao\.com\/trade\/itemlist\/asyncSold\.htm(?:[?#]|$)/;
 
 /**
  * Taobao trade enums that normaliseStatus does not know (TOP API trade status values). The
