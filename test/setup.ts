@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { configure } from '@testing-library/preact';
+import { acceptSyntheticEvents } from '../components/overlay/trusted';
 
 // Under jsdom, structuredClone (which fake-indexeddb stores with) makes typed arrays of Node's
 // realm while the globals are jsdom's: a Float64Array read back would not be one here, as it is
@@ -21,6 +22,8 @@ for (const name of [
 // A fresh fake IndexedDB and a clean fake browser before every test (style.md, Habits).
 beforeEach(() => {
   fakeBrowser.reset();
+  // fireEvent's events are synthetic; the overlay refuses those outside tests (trusted.ts).
+  acceptSyntheticEvents(true);
   globalThis.indexedDB = new IDBFactory();
 });
 

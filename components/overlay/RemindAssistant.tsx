@@ -30,6 +30,7 @@ import type { RowSummary } from '../../lib/summary';
 import { bounded } from '../badge-chips';
 import { t } from '../strings';
 import { channelLabel, formatAgo, formatWhen } from './format';
+import { isUserEvent } from './trusted';
 
 /** What the host did with a copy request. */
 export type CopyOutcome = { ok: true } | { ok: false; error: string };
@@ -300,8 +301,9 @@ function ChannelCard(props: {
     setPhase(outcome.ok ? { kind: 'copied' } : { kind: 'failed', error: outcome.error });
   };
 
-  const onClick = () => {
-    if (text === null || phase.kind === 'copying') return;
+  const onClick = (e: MouseEvent) => {
+    // Copying logs a contact: page script clicking for the seller must not.
+    if (!isUserEvent(e) || text === null || phase.kind === 'copying') return;
     if (phase.kind === 'confirm') {
       void copy(text);
       return;
