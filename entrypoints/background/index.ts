@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { useBackgroundCache } from '@/lib/db';
 import { dispatch } from '@/lib/messaging';
 import { SETTINGS_KEY } from '@/lib/settings';
-import { forgetSettings, handlers, loadSettings } from './handlers';
+import { forgetSettings, handlers, loadSettings, tabs } from './handlers';
 import { registerWooScripts } from './woo';
 
 export default defineBackground(() => {
@@ -24,6 +24,12 @@ export default defineBackground(() => {
       refreshWoo();
     }
   });
+  // A tab that loads a new document, or closes, starts over: its shop binding, what it was
+  // shown and its budget (lib/sender-gate). Route changes inside a single-page app keep them.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') tabs.forget(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => tabs.forget(tabId));
   browser.permissions.onAdded.addListener(refreshWoo);
   browser.permissions.onRemoved.addListener(refreshWoo);
   browser.runtime.onInstalled.addListener(refreshWoo);
