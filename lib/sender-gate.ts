@@ -95,7 +95,13 @@ export class TabGate {
     if (own !== platform) return `this tab is not a ${platform} order page`;
     const urlShop = shopOfUrl(platform, sender.url);
     if (urlShop !== undefined && urlShop !== shopId) return `this tab is not shop ${shopId}`;
-    const bound = this.tabs.get(tabId);
+    let bound = this.tabs.get(tabId);
+    // The browser's URL shows another platform: the tab went to a new page (before its
+    // onUpdated reached us). It starts over.
+    if (bound && bound.platform !== platform) {
+      this.tabs.delete(tabId);
+      bound = undefined;
+    }
     // A page that did not show its shop yet syncs as `default`: its first real id may take over.
     if (bound && bound.shopId === 'default' && shopId !== 'default') bound.shopId = shopId;
     else if (bound && (bound.platform !== platform || bound.shopId !== shopId))
