@@ -25,8 +25,8 @@ export const OrderStatus = z.enum([
 export type OrderStatus = z.infer<typeof OrderStatus>;
 
 /**
- * How far along an order is. A stale page may show an earlier status; ingest keeps the higher
- * rank, so a completed order seen later as unpaid stays completed. Terminal states share the top.
+ * How far along an order is, for display order only. Which sighting may move an order where is
+ * the table in lib/orders/status-machine (a refund can end without refund; ranks cannot say so).
  */
 export const STATUS_RANK: Record<OrderStatus, number> = {
   unpaid: 0,
@@ -46,6 +46,8 @@ export const PURCHASE_STATUSES: ReadonlySet<OrderStatus> = new Set([
   'paid',
   'shipped',
   'completed',
+  // domain.md excludes only fully refunded orders: the kept items are still bought.
+  'partially_refunded',
 ]);
 export const isPurchase = (s: OrderStatus): boolean => PURCHASE_STATUSES.has(s);
 
@@ -59,6 +61,11 @@ const text = (max: number) =>
 
 export const Id = text(64).regex(/^[\w.:#~\-/@+]{1,64}$/, 'id has unexpected characters');
 export const Fen = z.number().int().min(0).max(1e12);
+/**
+ * A sum of many orders' fen (a customer's spend): its own bound, since a buyer with several
+ * orders near the single-order cap legitimately sums past it. Still a safe integer.
+ */
+export const FenTotal = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 /** 2000-01-01 .. 2100-01-01: anything outside is a parse error, not a date. */
 export const EpochMs = z.number().int().min(946684800000).max(4102444800000);
 
@@ -107,6 +114,8 @@ export const OrderInput = z.object({
   rawStatus: text(60).optional(),
   /** When the platform will auto-close an unpaid order, if the page says. */
   autoCloseAt: EpochMs.optional(),
+  /** The platform's own time of the current status (e.g. JD orderCompleteTime), if the page says. */
+  statusAt: EpochMs.optional(),
   source: OrderSource,
 });
 export type OrderInput = z.infer<typeof OrderInput>;
@@ -121,6 +130,8 @@ export const Order = OrderInput.extend({
   phoneTail: z.string().optional(),
   /** Last time any page or import showed us this order. */
   seenAt: EpochMs,
+  /** While a refund is under way: the status before it, to return to if it ends without refund. */
+  preRefundStatus: OrderStatus.optional(),
 });
 export type Order = z.infer<typeof Order>;
 
@@ -145,7 +156,7 @@ export const Customer = z.object({
   purchaseAmount: z.array(Fen),
   purchaseOrderIds: z.array(z.string()),
   purchaseCount: z.number().int().min(0),
-  totalSpent: Fen,
+  totalSpent: FenTotal,
   itemsBought: z.number().int().min(0),
   lastPurchaseAt: z.number().int().optional(),
   /** Newest order ids first (at most CUSTOMER_ORDER_IDS), for order-id search terms. */

@@ -4,6 +4,7 @@ import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { configure } from '@testing-library/preact';
 import { acceptSyntheticEvents } from '../components/overlay/trusted';
+import fc from 'fast-check';
 
 // Under jsdom, structuredClone (which fake-indexeddb stores with) makes typed arrays of Node's
 // realm while the globals are jsdom's: a Float64Array read back would not be one here, as it is
@@ -30,3 +31,9 @@ beforeEach(() => {
 // findBy*/waitFor give up after 1 s by default; on a loaded 2-core CI machine an import worker or
 // a liveQuery can take longer than that without anything being wrong.
 configure({ asyncUtilTimeout: 10_000 });
+
+// Every property runs with one fixed seed, so `npm test` cannot fail at random; fast-check prints
+// the seed and path of any failure. `npm run fuzz` (KEZHI_FUZZ_DRAW=1) draws fresh seeds instead,
+// and KEZHI_FUZZ_SEED replays a given one.
+const drawSeeds = process.env.KEZHI_FUZZ_DRAW === '1' && !process.env.KEZHI_FUZZ_SEED;
+if (!drawSeeds) fc.configureGlobal({ seed: Number(process.env.KEZHI_FUZZ_SEED ?? 20261206) });

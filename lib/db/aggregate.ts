@@ -2,9 +2,9 @@
  * Customer aggregates: the full recompute (the definition) and the incremental update (the fast
  * path ingest takes). A property test holds the two equal over random batches.
  */
+import { netAmount, nextStatus } from '../orders/status-machine';
 import {
   CUSTOMER_ORDER_IDS,
-  STATUS_RANK,
   customerKey,
   isPurchase,
   type Customer,
@@ -66,7 +66,7 @@ export function applyOrder(
       purchases.push({ at: base.purchaseAt[i]!, amount: base.purchaseAmount[i]!, id });
   }
   if (isPurchase(next.status))
-    purchases.push({ at: next.createdAt, amount: next.amount, id: next.orderId });
+    purchases.push({ at: next.createdAt, amount: netAmount(next), id: next.orderId });
   purchases.sort((a, b) =>
     compareOrders({ createdAt: a.at, orderId: a.id }, { createdAt: b.at, orderId: b.id }),
   );
@@ -152,14 +152,16 @@ function mergeNames(list: readonly string[], add: string | undefined): string[] 
 }
 
 /**
- * A stored order merged with a fresh sighting. The status never moves backwards (a stale cached
- * page cannot un-complete an order); other fields take the fresher sighting's values unless that
- * sighting is behind in status; a known buyer is never downgraded to a masked one.
+ * A stored order merged with a fresh sighting. The status follows the table in
+ * lib/orders/status-machine (a stale cached page cannot un-complete an order, a withdrawn refund
+ * returns the order to where it was); other fields take the sighting's values when the machine
+ * accepted its status; a known buyer is never downgraded to a masked one.
  * Returns the stored order itself when nothing changed, so callers can skip the write.
  */
 export function mergeOrder(existing: Order | undefined, incoming: Order): Order {
   if (!existing) return incoming;
-  const fresher = STATUS_RANK[incoming.status] >= STATUS_RANK[existing.status];
+  const outcome = nextStatus(existing, incoming);
+  const fresher = outcome.accepted;
   // A known buyer is never downgraded to a masked one, and a platform buyer id (`id:`) is never
   // traded for a nick-derived one: the same order seen on two pages must not flip between buyers.
   // Nor is a known buyer ever replaced by another (ingest refuses such a sighting; see buyerConflict).
@@ -171,7 +173,17 @@ export function mergeOrder(existing: Order | undefined, incoming: Order): Order 
     fresher && incoming[k] !== undefined ? incoming[k] : existing[k];
   const merged: Order = {
     ...existing,
-    status: fresher ? incoming.status : existing.status,
+    status: outcome.status,
+    preRefundStatus: outcome.preRefundStatus,
+    statusAt: pick('statusAt'),
+    // A refund that ended without refund leaves nothing refunded.
+    refundedAmount:
+      outcome.status === 'partially_refunded' || outcome.status === 'refunding'
+        ? pick('refundedAmount')
+        : fresher
+          ? incoming.refundedAmount
+          : existing.refundedAmount,
+    rawStatus: fresher ? incoming.rawStatus : existing.rawStatus,
     // The first sighting's creation time stands: the same order cannot be created twice.
     createdAt: existing.createdAt,
     paidAt: existing.paidAt ?? incoming.paidAt,
