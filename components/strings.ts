@@ -58,6 +58,8 @@ const ZH = {
   'reason.sibling-paid': '买家已付款其他订单（一天内下的另一单已付款，本单可能是重复下单）',
   'reason.blacklisted': '买家在黑名单中',
   'reason.cap-reached': '24 小时内已催付 {count} 次，达到上限 {cap} 次；{at} 后可再催',
+  'reason.unknown-status': '无法识别订单状态（{raw}），可能已付款：请先在平台核对，不催付',
+  'assistant.pulled': '（提前：原定 {at} 晚于订单自动关闭）',
   'warning.quiet-hours': '现在是免打扰时段，{at} 结束',
   'warning.too-soon': '{ago}前刚联系过该买家（间隔少于 {gap} 分钟）',
   'warning.would-exceed-cap': '本单 24 小时内已催付 {count} 次，再发一次将达到上限 {cap} 次',
@@ -161,6 +163,9 @@ const EN: Record<StringKey, string> = {
     'The buyer paid another order (one placed within a day was paid; this may be a duplicate)',
   'reason.blacklisted': 'The buyer is blacklisted',
   'reason.cap-reached': '{count} reminders in 24 h reached the cap of {cap}; next allowed {at}',
+  'reason.unknown-status':
+    'The order status could not be read ({raw}); it may be paid: check on the platform, no reminder',
+  'assistant.pulled': '(brought forward: planned {at}, after the order auto-closes)',
   'warning.quiet-hours': 'Quiet hours now, until {at}',
   'warning.too-soon': 'This buyer was contacted {ago} ago (less than {gap} min)',
   'warning.would-exceed-cap':

@@ -95,6 +95,34 @@ export const ReminderSettings = z.object({
 });
 export type ReminderSettings = z.infer<typeof ReminderSettings>;
 
+/**
+ * What each platform's default auto-close rests on (platforms.md, "Auto-close windows").
+ * estimate: no public statement found, the default is a guess the seller should check;
+ * conditional: documented, but only under a shop setting; none: the platform never closes unpaid
+ * orders, and the minutes are only how long the 催付 plan runs. A window the page shows always wins.
+ */
+export const AUTO_CLOSE_BASIS: Readonly<
+  Record<Platform, { basis: 'estimate' | 'conditional' | 'none'; source?: string }>
+> = {
+  taobao: { basis: 'estimate' },
+  pinduoduo: { basis: 'estimate' },
+  jd: { basis: 'estimate' },
+  // order_expire_time on the order detail (unit undocumented); 30 minutes is a guess.
+  douyin: { basis: 'estimate' },
+  // Settings > Products > Inventory > Hold stock (minutes), option woocommerce_hold_stock_minutes,
+  // default 60: cancels unpaid orders only when stock management is on.
+  woocommerce: {
+    basis: 'conditional',
+    source: 'https://woocommerce.com/document/configuring-woocommerce-settings/#inventory',
+  },
+  // Shopify leaves unpaid orders open; 7 days is the card-authorization period, not a window.
+  shopify: {
+    basis: 'none',
+    source:
+      'https://help.shopify.com/en/manual/fulfillment/managing-orders/payments/authorization-periods',
+  },
+};
+
 export const Settings = z.object({
   version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
   language: z.enum(['zh_CN', 'en']).default('zh_CN'),

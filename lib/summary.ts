@@ -25,7 +25,7 @@ export interface RowSummary {
   /** What the badges show; never the private note (the page shares the tab with us). */
   meta: Pick<CustomerMeta, 'tags' | 'blacklisted' | 'blacklistReason'>;
   order: Pick<Order, 'platform' | 'status' | 'amount' | 'createdAt' | 'items' | 'autoCloseAt'>;
-  /** The 催付 plan, for unpaid orders only. */
+  /** The 催付 plan, for unpaid orders and for unreadable statuses (whose plan says why not). */
   plan: ReminderPlan | null;
   /** This buyer's latest contacts, newest first. */
   contacts: ContactEntry[];
@@ -57,7 +57,7 @@ export function summarizeRow(input: SummaryInput): RowSummary {
   const blacklisted = input.meta?.blacklisted ?? false;
   const autoCloseAt = input.autoCloseAt ?? order.autoCloseAt;
   const plan =
-    order.status === 'unpaid'
+    order.status === 'unpaid' || order.status === 'unknown'
       ? planReminders({
           order: {
             key: order.key,
@@ -66,6 +66,7 @@ export function summarizeRow(input: SummaryInput): RowSummary {
             createdAt: order.createdAt,
             amount: order.amount,
             autoCloseAt,
+            rawStatus: order.rawStatus,
           },
           kind: view.kind,
           blacklisted,

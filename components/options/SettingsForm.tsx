@@ -332,6 +332,9 @@ export function SettingsForm(props: SettingsFormProps) {
           />
         ))}
         <h3>{t('autoClose')}</h3>
+        <p class="hint" data-testid="auto-close-hint">
+          {t('autoCloseHint')} {t('autoCloseWoo')} {t('autoCloseShopify')}
+        </p>
         <div class="row">
           {PLATFORMS.map((p: Platform) => (
             <NumberField

@@ -65,6 +65,10 @@ const zh = {
   moveUp: '上移',
   noSteps: '没有步骤：这类订单不会提示催付',
   autoClose: '未付款订单自动关闭时间（分钟）',
+  autoCloseHint:
+    '订单页显示了关闭时间时，以页面为准。淘宝、拼多多、京东、抖店未找到公开的默认时长，以下默认值为估计，请按店铺实际情况修改。',
+  autoCloseWoo: 'WooCommerce：仅在开启库存管理时按“保留库存（分钟）”取消未付款订单（默认 60）。',
+  autoCloseShopify: 'Shopify 不会自动关闭未付款订单：此处仅为催付计划的时长。',
   secShops: '店铺',
   noShops: '还没有店铺：打开平台的订单页面或导入历史订单后会出现在这里',
   shopName: '显示名称',
@@ -298,6 +302,11 @@ const en: Record<keyof typeof zh, string> = {
   moveUp: 'Move up',
   noSteps: 'No steps: these orders get no reminder',
   autoClose: 'Unpaid orders close automatically after (minutes)',
+  autoCloseHint:
+    'A close time shown on the order page wins. No public default was found for Taobao, Pinduoduo, JD and Douyin: these defaults are estimates, set them to what your shop sees.',
+  autoCloseWoo:
+    'WooCommerce cancels unpaid orders after “Hold stock (minutes)” (default 60) only when stock management is on.',
+  autoCloseShopify: 'Shopify never closes unpaid orders: this is only how long the 催付 plan runs.',
   secShops: 'Shops',
   noShops: 'No shops yet: they appear here once you open an order page or import history',
   shopName: 'Display name',

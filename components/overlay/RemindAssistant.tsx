@@ -119,6 +119,8 @@ export function reasonText(r: Reason, now: number, lang: Lang): string {
   switch (r.code) {
     case 'not-unpaid':
       return t(lang, 'reason.not-unpaid', { status: t(lang, STATUS_KEY[r.status]) });
+    case 'unknown-status':
+      return t(lang, 'reason.unknown-status', { raw: r.rawStatus ?? '—' });
     case 'auto-closed':
       return t(lang, 'reason.auto-closed', { at: formatWhen(r.autoCloseAt, now, lang) });
     case 'sibling-paid':
@@ -179,10 +181,16 @@ function Steps(props: {
           <span class="kz-step-when">{formatWhen(s.at, now, lang)}</span>
           <span class="kz-step-channel">{channelLabel(s.channel, platform, lang)}</span>
           <span class="kz-step-state">{t(lang, `assistant.state.${s.state}`)}</span>
-          {s.at !== s.plannedAt && (
-            <span class="kz-step-moved">
-              {t(lang, 'assistant.moved', { at: formatWhen(s.plannedAt, now, lang) })}
+          {s.pulled ? (
+            <span class="kz-step-moved" data-testid="step-pulled">
+              {t(lang, 'assistant.pulled', { at: formatWhen(s.plannedAt, now, lang) })}
             </span>
+          ) : (
+            s.at !== s.plannedAt && (
+              <span class="kz-step-moved">
+                {t(lang, 'assistant.moved', { at: formatWhen(s.plannedAt, now, lang) })}
+              </span>
+            )
           )}
         </li>
       ))}

@@ -87,3 +87,27 @@ export function endOfQuiet(t: number, q: QuietHours): number {
   // Inside a wrapping window after its start (23:30 in 22:00-08:00) the end is tomorrow morning.
   return sameDay > t ? sameDay : sameDay + DAY_MS;
 }
+
+/**
+ * The stretches of [from, to) outside quiet hours, in time order, as [start, end) pairs. Walks
+ * quiet period by quiet period, so a week-long window costs a handful of steps, not 10,080 minutes.
+ */
+export function openIntervals(from: number, to: number, q: QuietHours): [number, number][] {
+  const out: [number, number][] = [];
+  let t = from;
+  while (t < to) {
+    if (isQuietAt(t, q)) {
+      t = endOfQuiet(t, q);
+      continue;
+    }
+    let nextQuiet = Infinity;
+    if (q.startMinute !== q.endMinute) {
+      nextQuiet = startOfChinaDay(t) + q.startMinute * MINUTE_MS;
+      if (nextQuiet <= t) nextQuiet += DAY_MS;
+    }
+    const end = Math.min(to, nextQuiet);
+    out.push([t, end]);
+    t = end;
+  }
+  return out;
+}

@@ -10,6 +10,7 @@ import {
   MINUTE_MS,
   endOfQuiet,
   isQuietAt,
+  openIntervals,
   quietHours,
   startOfChinaDay,
   type QuietHours,
@@ -36,17 +37,24 @@ export interface PlannedStep {
   /** The ladder's own time, before any quiet-hours move (equal to `at` when not moved). */
   plannedAt: number;
   state: StepState;
+  /**
+   * The ladder's time (after any quiet-hours move) fell at or after the auto-close, so the step
+   * was pulled earlier into the window (a compressed ladder: same channels, same order).
+   */
+  pulled?: true;
 }
 
 /** A reason not to remind this order now. While any applies, the plan's dueNow is null. */
 export type Reason =
   | { code: 'not-unpaid'; status: OrderStatus }
+  /** The page's status could not be read: never remind an order that may well be paid. */
+  | { code: 'unknown-status'; rawStatus?: string }
   | { code: 'auto-closed'; autoCloseAt: number; msAgo: number }
   | { code: 'sibling-paid' }
   | { code: 'blacklisted' }
   | {
       code: 'cap-reached';
-      /** Reminders for this order in the last 24 h. */
+      /** Reminders for this buyer (any of their orders) in the last 24 h. */
       count: number;
       cap: number;
       /** When the oldest of them leaves the 24 h window and one more is allowed again. */
@@ -83,6 +91,8 @@ export interface PlanInput {
     /** fen */
     amount: number;
     autoCloseAt?: number;
+    /** The page's own status text when status is unknown. */
+    rawStatus?: string;
   };
   /** New or returning as of this order (before it), see lib/customers. */
   kind: 'new' | 'returning';
@@ -171,6 +181,17 @@ export function remindersInLast24h(
 }
 
 /**
+ * Times (ascending) of this buyer's reminders, on any of their orders, inside the 24 h window
+ * ending at `now`: the cap is about the person, who gets every one of them.
+ */
+export function buyerRemindersInLast24h(contacts: readonly ContactEntry[], now: number): number[] {
+  return contacts
+    .filter((c) => c.purpose === 'remind' && c.at > now - DAY_MS)
+    .map((c) => c.at)
+    .sort((a, b) => a - b);
+}
+
+/**
  * The warnings staff confirm right before copying a message (copying counts as a contact):
  * quiet hours now, this buyer contacted less than minGapMinutes ago, and, for a reminder about an
  * order, one more would reach or break the per-order cap.
@@ -199,8 +220,8 @@ export function checkBeforeContact(input: {
     if (msAgo < minGapMs) warnings.push({ code: 'too-soon', lastAt, msAgo, minGapMs });
   }
 
-  if (input.purpose === 'remind' && input.orderKey !== undefined) {
-    const count = remindersInLast24h(input.orderKey, contacts, now).length;
+  if (input.purpose === 'remind') {
+    const count = buyerRemindersInLast24h(contacts, now).length;
     if (count + 1 >= r.maxPerOrderPer24h)
       warnings.push({ code: 'would-exceed-cap', count, cap: r.maxPerOrderPer24h });
   }
@@ -211,7 +232,13 @@ export function checkBeforeContact(input: {
 function reasonsNotToRemind(input: PlanInput, autoCloseAt: number): Reason[] {
   const { order, now } = input;
   const reasons: Reason[] = [];
-  if (order.status !== 'unpaid') reasons.push({ code: 'not-unpaid', status: order.status });
+  if (order.status === 'unknown')
+    reasons.push(
+      order.rawStatus !== undefined
+        ? { code: 'unknown-status', rawStatus: order.rawStatus }
+        : { code: 'unknown-status' },
+    );
+  else if (order.status !== 'unpaid') reasons.push({ code: 'not-unpaid', status: order.status });
   // Auto-close only concerns an order still waiting for payment; a paid order never closes so.
   else if (now >= autoCloseAt)
     reasons.push({ code: 'auto-closed', autoCloseAt, msAgo: now - autoCloseAt });
@@ -219,7 +246,7 @@ function reasonsNotToRemind(input: PlanInput, autoCloseAt: number): Reason[] {
   if (input.blacklisted) reasons.push({ code: 'blacklisted' });
 
   const cap = input.settings.reminders.maxPerOrderPer24h;
-  const recent = remindersInLast24h(order.key, input.contacts, now);
+  const recent = buyerRemindersInLast24h(input.contacts, now);
   if (recent.length >= cap) {
     // One more is allowed once enough of the oldest ones leave the window to drop below the cap.
     const leaving = recent[recent.length - cap] ?? now;
@@ -245,16 +272,21 @@ export function planReminders(input: PlanInput): ReminderPlan {
   const group = reminderGroup(input.kind, order.amount, r);
   const autoCloseAt = autoCloseAtFor(order, r);
 
-  const timed = ladderFor(group, r)
-    .map((step, i) => ({ channel: step.channel, i, ...stepTime(step, order.createdAt, quiet) }))
-    // Ladder order breaks ties so equal times keep the seller's order.
-    .sort((a, b) => a.at - b.at || a.i - b.i);
+  const timed = fitWindow(
+    ladderFor(group, r)
+      .map((step, i) => ({ channel: step.channel, i, ...stepTime(step, order.createdAt, quiet) }))
+      // Ladder order breaks ties so equal times keep the seller's order.
+      .sort((a, b) => a.at - b.at || a.i - b.i),
+    order.createdAt,
+    autoCloseAt,
+    quiet,
+  );
 
   const doneLeft = new Map<Channel, number>();
   for (const c of input.contacts)
     if (isReminderFor(c, order.key)) doneLeft.set(c.channel, (doneLeft.get(c.channel) ?? 0) + 1);
 
-  const steps: PlannedStep[] = timed.map(({ channel, at, plannedAt }) => {
+  const steps: PlannedStep[] = timed.map(({ channel, at, plannedAt, pulled }) => {
     const left = doneLeft.get(channel) ?? 0;
     let state: StepState;
     if (left > 0) {
@@ -262,7 +294,7 @@ export function planReminders(input: PlanInput): ReminderPlan {
       state = 'done';
     } else if (at >= autoCloseAt || now >= autoCloseAt) state = 'missed';
     else state = at <= now ? 'due' : 'upcoming';
-    return { channel, at, plannedAt, state };
+    return pulled ? { channel, at, plannedAt, state, pulled } : { channel, at, plannedAt, state };
   });
 
   const reasonsNot = reasonsNotToRemind(input, autoCloseAt);
@@ -285,4 +317,48 @@ export function planReminders(input: PlanInput): ReminderPlan {
       now,
     }),
   };
+}
+
+/** The share of the window kept free after the last pulled step, so the buyer has time to pay. */
+const PAY_MARGIN_SHARE = 0.25;
+const PAY_MARGIN_MAX_MS = 2 * 60 * MINUTE_MS;
+
+/**
+ * A ladder that fits the order's window. Steps that fall before the auto-close keep their time;
+ * the ones that would fall at or after it are pulled earlier, in the same order, spread over the
+ * time outside quiet hours between the last step that fits (or the order) and the close, keeping
+ * a margin before the close (a quarter of the window, at most 2 h) when that leaves any time. The
+ * n-th of k pulled steps sits at (n - 1/2)/k of that open time, so the first comes soonest and
+ * none lands on the close itself. When the whole window is quiet nothing is pulled: those steps
+ * stay missed (there is no minute in which to remind).
+ */
+function fitWindow<T extends { at: number; plannedAt: number }>(
+  timed: readonly T[],
+  createdAt: number,
+  autoCloseAt: number,
+  quiet: QuietHours,
+): (T & { pulled?: true })[] {
+  const fits = timed.filter((s) => s.at < autoCloseAt);
+  const late = timed.slice(fits.length);
+  if (late.length === 0) return [...timed];
+  const from = Math.max(createdAt, fits.at(-1)?.at ?? createdAt);
+  const margin = Math.min(PAY_MARGIN_MAX_MS, (autoCloseAt - createdAt) * PAY_MARGIN_SHARE);
+  let open = openIntervals(from, autoCloseAt - margin, quiet);
+  if (open.length === 0) open = openIntervals(from, autoCloseAt, quiet);
+  if (open.length === 0) return [...timed];
+  const total = open.reduce((sum, [a, b]) => sum + (b - a), 0);
+  const pulled = late.map((s, n) => {
+    let pos = ((n + 0.5) / late.length) * total;
+    let at = open[0]![0];
+    for (const [a, b] of open) {
+      if (pos < b - a) {
+        at = a + pos;
+        break;
+      }
+      pos -= b - a;
+    }
+    // Whole milliseconds, and never before the stretch it landed in.
+    return { ...s, at: Math.floor(at), pulled: true as const };
+  });
+  return [...fits, ...pulled];
 }

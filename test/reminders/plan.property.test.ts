@@ -2,14 +2,28 @@ import fc from 'fast-check';
 import type { ContactEntry } from '../../lib/schemas';
 import { Channel, OrderStatus, Platform } from '../../lib/schemas';
 import type { LadderStep } from '../../lib/settings';
-import {
-  checkBeforeContact,
-  isQuietAt,
-  planReminders,
-  quietHoursOf,
-  type PlanInput,
-} from '../../lib/reminders';
+import { planReminders, type PlanInput } from '../../lib/reminders';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { DAY, HOUR, MIN, cn, settingsWith } from './helpers';
+
+/**
+ * Quiet hours, independently of lib/reminders/china-time: the wall clock in Shanghai as Intl
+ * prints it, against the seller's window read straight from the settings.
+ */
+const shanghai = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Shanghai',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+function quietOracle(t: number, r: { quietStartMinute: number; quietEndMinute: number }): boolean {
+  const [h, m] = shanghai.format(new Date(t)).split(':').map(Number);
+  const minute = h! * 60 + m!;
+  const start = r.quietStartMinute % 1440;
+  const end = r.quietEndMinute % 1440;
+  if (start === end) return false;
+  return start < end ? minute >= start && minute < end : minute >= start || minute < end;
+}
 
 const numRuns = Number(process.env.KEZHI_FUZZ_RUNS ?? 200);
 const KEY = 'taobao:shop1:o1';
@@ -107,12 +121,18 @@ describe('planReminders for any order, time and contact log', () => {
           expect(plan.dueNow).toBeNull();
           expect(plan.next).toBeNull();
         }
-        const quiet = quietHoursOf(input.settings.reminders);
         for (const s of plan.steps) {
-          expect(isQuietAt(s.at, quiet)).toBe(false);
+          expect(quietOracle(s.at, input.settings.reminders)).toBe(false);
           expect(s.plannedAt).toBeGreaterThanOrEqual(input.order.createdAt);
-          expect(s.at).toBeGreaterThanOrEqual(s.plannedAt);
-          expect(s.at - s.plannedAt).toBeLessThan(DAY);
+          if (s.pulled) {
+            // Pulled earlier into the window: after the order, before the close and the plan.
+            expect(s.at).toBeGreaterThanOrEqual(input.order.createdAt);
+            expect(s.at).toBeLessThan(plan.autoCloseAt);
+            expect(s.at).toBeLessThan(s.plannedAt);
+          } else {
+            expect(s.at).toBeGreaterThanOrEqual(s.plannedAt);
+            expect(s.at - s.plannedAt).toBeLessThan(DAY);
+          }
         }
       }),
       { numRuns },
@@ -128,11 +148,15 @@ describe('planReminders for any order, time and contact log', () => {
         const r = input.settings.reminders;
         const autoCloseAt =
           order.autoCloseAt ?? order.createdAt + r.autoCloseMinutes[order.platform] * MIN;
+        // The cap is the buyer's: reminders on any of their orders count.
         const recent = input.contacts.filter(
-          (c) => c.orderKey === order.key && c.purpose === 'remind' && now - c.at < DAY,
+          (c) => c.purpose === 'remind' && now - c.at < DAY,
         ).length;
         expect(plan.autoCloseAt).toBe(autoCloseAt);
-        expect(codes.has('not-unpaid')).toBe(order.status !== 'unpaid');
+        expect(codes.has('unknown-status')).toBe(order.status === 'unknown');
+        expect(codes.has('not-unpaid')).toBe(
+          order.status !== 'unpaid' && order.status !== 'unknown',
+        );
         expect(codes.has('auto-closed')).toBe(order.status === 'unpaid' && now >= autoCloseAt);
         expect(codes.has('blacklisted')).toBe(input.blacklisted);
         expect(codes.has('sibling-paid')).toBe(input.siblingPaid);
@@ -178,22 +202,97 @@ describe('planReminders for any order, time and contact log', () => {
     );
   });
 
-  it('the plan carries the same warnings checkBeforeContact gives for a reminder', () => {
+  it('the plan warns exactly when the facts say so, computed independently', () => {
     fc.assert(
       fc.property(scenario, (input) => {
         const plan = planReminders(input);
-        expect(plan.warnings).toEqual(
-          checkBeforeContact({
-            orderKey: input.order.key,
-            purpose: 'remind',
-            contacts: input.contacts,
-            settings: input.settings,
-            now: input.now,
-          }),
+        const r = input.settings.reminders;
+        const { now, contacts } = input;
+        const codes = plan.warnings.map((w) => w.code);
+        const lastAt = contacts.length ? Math.max(...contacts.map((c) => c.at)) : undefined;
+        const tooSoon =
+          r.minGapMinutes > 0 &&
+          lastAt !== undefined &&
+          Math.max(0, now - lastAt) < r.minGapMinutes * MIN;
+        const reminded = contacts.filter((c) => c.purpose === 'remind' && now - c.at < DAY).length;
+        const expected = [
+          ...(quietOracle(now, r) ? ['quiet-hours'] : []),
+          ...(tooSoon ? ['too-soon'] : []),
+          ...(reminded + 1 >= r.maxPerOrderPer24h ? ['would-exceed-cap'] : []),
+        ];
+        expect(codes).toEqual(expected);
+      }),
+      { numRuns },
+    );
+  });
+});
+
+/** Minutes of [from, to) outside the quiet window, by a plain minute-by-minute walk. */
+function hasOpenMinute(
+  from: number,
+  to: number,
+  r: { quietStartMinute: number; quietEndMinute: number },
+) {
+  const start = r.quietStartMinute % 1440;
+  const end = r.quietEndMinute % 1440;
+  if (start === end) return to > from;
+  for (let t = from; t < to; t += MIN) {
+    // China wall-clock minute, from UTC fields shifted by eight hours (no DST in China).
+    const d = new Date(t + 8 * HOUR);
+    const minute = d.getUTCHours() * 60 + d.getUTCMinutes();
+    const quiet = start < end ? minute >= start && minute < end : minute >= start || minute < end;
+    if (!quiet) return true;
+  }
+  return false;
+}
+
+describe('the plan fits the auto-close window', () => {
+  const windowCase = fc.record({
+    createdOffset: fc.integer({ min: 0, max: 365 * DAY }),
+    windowMs: fc.integer({ min: 15 * MIN, max: 7 * DAY }),
+    platform: fc.constantFrom(...Platform.options),
+    group: fc.constantFrom('new', 'returning', 'large'),
+    defaultQuiet: fc.boolean(),
+    quietStartMinute: minute,
+    quietEndMinute: minute,
+  });
+
+  it('every unpaid order with a non-quiet minute before its close gets a due step before it', () => {
+    fc.assert(
+      fc.property(windowCase, (w) => {
+        // Minute-aligned creation times, as pages show them.
+        const createdAt = BASE + Math.floor(w.createdOffset / MIN) * MIN;
+        const autoCloseAt = createdAt + w.windowMs;
+        const settings = w.defaultQuiet
+          ? DEFAULT_SETTINGS
+          : settingsWith({
+              quietStartMinute: w.quietStartMinute,
+              quietEndMinute: w.quietEndMinute,
+            });
+        const base: PlanInput = {
+          order: {
+            key: KEY,
+            platform: w.platform,
+            status: 'unpaid',
+            createdAt,
+            amount: w.group === 'large' ? 100_000 : 10_000,
+            autoCloseAt,
+          },
+          kind: w.group === 'new' ? 'new' : 'returning',
+          blacklisted: false,
+          siblingPaid: false,
+          contacts: [],
+          settings,
+          now: createdAt,
+        };
+        if (!hasOpenMinute(createdAt, autoCloseAt, settings.reminders)) return;
+        const steps = planReminders(base).steps.filter(
+          (s) => s.at >= createdAt && s.at < autoCloseAt,
         );
-        expect(plan.warnings.some((w) => w.code === 'quiet-hours')).toBe(
-          isQuietAt(input.now, quietHoursOf(input.settings.reminders)),
-        );
+        expect(steps.length).toBeGreaterThan(0);
+        // At the first step's own time, the plan says it is due.
+        const first = steps[0]!;
+        expect(planReminders({ ...base, now: first.at }).dueNow).toBe(first.channel);
       }),
       { numRuns },
     );

@@ -60,22 +60,59 @@ describe('the ladders (domain.md defaults)', () => {
     expect(plan.next).toEqual({ channel: 'chat', at: cn(2026, 5, 17, 12, 0) });
   });
 
-  it('marks a step after the auto-close (Taobao, 24 h) as missed', () => {
+  it('pulls a step after the auto-close (Taobao, 24 h) into the window, and says so', () => {
     const plan = planReminders(input({ createdAt: ordered, now: cn(2026, 5, 17, 12, 0) }));
     expect(plan.autoCloseAt).toBe(ordered + DAY);
     expect(plan.msLeft).toBe(22 * HOUR);
-    expect(plan.steps.map((s) => s.state)).toEqual(['due', 'upcoming', 'missed']);
+    // chat 12:00 and email 09:00 fit; the 15:00 SMS would come after the 10:00 close, so it goes
+    // between the email and the close (no 2 h margin is left after 09:00: the whole last hour).
+    expect(plan.steps.map((s) => [s.channel, s.at, s.state, s.pulled ?? false])).toEqual([
+      ['chat', cn(2026, 5, 17, 12, 0), 'due', false],
+      ['email', cn(2026, 5, 18, 9, 0), 'upcoming', false],
+      ['sms', cn(2026, 5, 18, 9, 30), 'upcoming', true],
+    ]);
+    expect(plan.steps[2]!.plannedAt).toBe(cn(2026, 5, 18, 15, 0));
   });
 
-  it('prefers the auto-close time the page showed over the platform default', () => {
+  it('prefers the auto-close time the page showed, and compresses the ladder into it', () => {
     const autoCloseAt = cn(2026, 5, 17, 10, 30); // a 聚划算 order closes after 30 minutes
     const plan = planReminders(
       input({ createdAt: ordered, now: cn(2026, 5, 17, 10, 10), autoCloseAt }),
     );
     expect(plan.autoCloseAt).toBe(autoCloseAt);
     expect(plan.msLeft).toBe(20 * MIN);
+    // Same channels, same order, inside the first 22.5 minutes (a quarter kept for paying).
+    expect(plan.steps.map((s) => [s.channel, s.at, s.state])).toEqual([
+      ['chat', ordered + 3.75 * MIN, 'due'],
+      ['email', ordered + 11.25 * MIN, 'upcoming'],
+      ['sms', ordered + 18.75 * MIN, 'upcoming'],
+    ]);
+    expect(plan.dueNow).toBe('chat');
+  });
+
+  it('a window that is quiet from start to close leaves its steps missed', () => {
+    const night = cn(2026, 5, 17, 23, 0);
+    const plan = planReminders(
+      input({ createdAt: night, now: night, autoCloseAt: night + 30 * MIN }),
+    );
     expect(plan.steps.every((s) => s.state === 'missed')).toBe(true);
-    expect(plan.next).toBeNull();
+  });
+
+  it('a step in quiet hours whose move would pass the close is pulled before the quiet start', () => {
+    const evening = cn(2026, 5, 17, 21, 0);
+    // Returning: SMS next day 15:00; the order closes at 02:00 after 5 hours.
+    const plan = planReminders(
+      input({
+        createdAt: evening,
+        now: evening,
+        kind: 'returning',
+        autoCloseAt: evening + 5 * HOUR,
+      }),
+    );
+    const [sms] = plan.steps;
+    expect(sms!.pulled).toBe(true);
+    expect(sms!.at).toBeGreaterThanOrEqual(evening);
+    expect(sms!.at).toBeLessThan(cn(2026, 5, 17, 22, 0));
   });
 
   it('order at 21:30: the 23:30 chat falls in quiet hours and moves to 08:00', () => {
@@ -106,10 +143,26 @@ describe('the ladders (domain.md defaults)', () => {
 
   it('returning customer with a large order: a phone call the next afternoon instead', () => {
     const plan = planReminders(
-      input({ createdAt: ordered, now: ordered, kind: 'returning', amountYuan: 600 }),
+      input({
+        createdAt: ordered,
+        now: ordered,
+        kind: 'returning',
+        amountYuan: 600,
+        platform: 'shopify',
+      }),
     );
     expect(plan.group).toBe('large');
     expect(plan.steps.map((s) => [s.channel, s.at])).toEqual([['phone', cn(2026, 5, 18, 15, 0)]]);
+  });
+
+  it('on Taobao (24 h) the next-afternoon call of a 10:00 order comes the same afternoon', () => {
+    const plan = planReminders(
+      input({ createdAt: ordered, now: ordered, kind: 'returning', amountYuan: 600 }),
+    );
+    // Open time before the 2 h margin: 10:00-22:00 (08:00 is the close less 2 h): middle 16:00.
+    expect(plan.steps.map((s) => [s.channel, s.at, s.pulled])).toEqual([
+      ['phone', cn(2026, 5, 17, 16, 0), true],
+    ]);
   });
 
   it('"large" means strictly above largeOrderYuan', () => {
@@ -229,7 +282,7 @@ describe('reasons not to remind', () => {
     expect(plan.next).toBeNull();
   });
 
-  it('reminders older than 24 h and other orders do not count toward the cap', () => {
+  it('reminders older than 24 h do not count toward the cap', () => {
     const contacts = [
       contact({ at: noon - DAY - MIN }),
       contact({ at: noon - DAY - 2 * MIN }),
@@ -238,6 +291,32 @@ describe('reasons not to remind', () => {
     ];
     const plan = planReminders(input({ createdAt: ordered, now: noon, contacts }));
     expect(plan.reasonsNot).toEqual([]);
+  });
+
+  it('the cap is per buyer: three orders do not allow nine reminders in 24 h', () => {
+    const contacts = [
+      contact({ at: noon - HOUR, orderKey: 'taobao:shop1:o7' }),
+      contact({ at: noon - 2 * HOUR, orderKey: 'taobao:shop1:o8' }),
+      contact({ at: noon - 3 * HOUR, orderKey: 'taobao:shop1:o9' }),
+    ];
+    const plan = planReminders(input({ createdAt: ordered, now: noon, contacts }));
+    expect(plan.reasonsNot).toEqual([
+      { code: 'cap-reached', count: 3, cap: 3, nextAllowedAt: noon - 3 * HOUR + DAY },
+    ]);
+    expect(plan.dueNow).toBeNull();
+  });
+
+  it('an unreadable status is never reminded, and the plan says why', () => {
+    const plan = planReminders({
+      ...input({ createdAt: ordered, now: noon, status: 'unknown' }),
+      order: {
+        ...input({ createdAt: ordered, now: noon }).order,
+        status: 'unknown',
+        rawStatus: '待审核',
+      },
+    });
+    expect(plan.reasonsNot).toEqual([{ code: 'unknown-status', rawStatus: '待审核' }]);
+    expect(plan.dueNow).toBeNull();
   });
 
   it('cap follows the setting', () => {
@@ -364,12 +443,17 @@ describe('warnings before contacting', () => {
     expect(one.warnings).toEqual([]);
   });
 
-  it('the cap warning is about reminders for an order only', () => {
+  it('the cap warning counts the buyer’s reminders on any order, and only reminders', () => {
     const now = cn(2026, 5, 17, 15, 0);
-    const contacts = [contact({ at: now - 4 * HOUR }), contact({ at: now - 3 * HOUR })];
+    const contacts = [
+      contact({ at: now - 4 * HOUR, orderKey: 'taobao:shop1:o8' }),
+      contact({ at: now - 3 * HOUR, orderKey: 'taobao:shop1:o9' }),
+    ];
     const base = { contacts, settings: settingsWith(), now };
     expect(checkBeforeContact({ ...base, orderKey: KEY, purpose: 'care' })).toEqual([]);
-    expect(checkBeforeContact({ ...base, purpose: 'remind' })).toEqual([]);
+    expect(checkBeforeContact({ ...base, orderKey: KEY, purpose: 'remind' })).toEqual([
+      { code: 'would-exceed-cap', count: 2, cap: 3 },
+    ]);
   });
 
   it('warns about several things at once', () => {
