@@ -62,7 +62,7 @@ const ZH = {
   'assistant.pulled': '（提前：原定 {at} 晚于订单自动关闭）',
   'warning.quiet-hours': '现在是免打扰时段，{at} 结束',
   'warning.too-soon': '{ago}前刚联系过该买家（间隔少于 {gap} 分钟）',
-  'warning.would-exceed-cap': '本单 24 小时内已催付 {count} 次，再发一次将达到上限 {cap} 次',
+  'warning.would-exceed-cap': '该买家 24 小时内已催付 {count} 次，再发一次将达到上限 {cap} 次',
   'assistant.tone': '语气',
   'tone.polite': '礼貌',
   'tone.brief': '简短',
@@ -169,7 +169,7 @@ const EN: Record<StringKey, string> = {
   'warning.quiet-hours': 'Quiet hours now, until {at}',
   'warning.too-soon': 'This buyer was contacted {ago} ago (less than {gap} min)',
   'warning.would-exceed-cap':
-    '{count} reminders for this order in 24 h; one more reaches the cap of {cap}',
+    '{count} reminders to this buyer in 24 h; one more reaches the cap of {cap}',
   'assistant.tone': 'Tone',
   'tone.polite': 'Polite',
   'tone.brief': 'Brief',

@@ -71,6 +71,7 @@ export const contract = {
       channel: Channel,
       template: z.string().max(100),
       purpose: ContactEntry.shape.purpose,
+      overrode: ContactEntry.shape.overrode,
     }),
     output: {} as { entry: ContactEntry },
   },

@@ -179,6 +179,21 @@ export type Channel = z.infer<typeof Channel>;
 export const Tone = z.enum(['polite', 'brief', 'warm']);
 export type Tone = z.infer<typeof Tone>;
 
+/** What staff confirmed past when they copied anyway: a reason not to remind, or a warning. */
+export const OverrideCode = z.enum([
+  'not-unpaid',
+  'unknown-status',
+  'auto-closed',
+  'sibling-paid',
+  'blacklisted',
+  'cap-reached',
+  'quiet-hours',
+  'too-soon',
+  'would-exceed-cap',
+  'compliance',
+]);
+export type OverrideCode = z.infer<typeof OverrideCode>;
+
 export const ContactEntry = z.object({
   id: z.string(),
   customerKey: z.string(),
@@ -192,6 +207,8 @@ export const ContactEntry = z.object({
   purpose: z.enum(['remind', 'care', 'recall', 'repurchase', 'other']).default('remind'),
   /** Set when the order was later seen paid: reminder response tracking. */
   paidAfterAt: EpochMs.optional(),
+  /** The contact was made with a second click past these warnings (the seller is in charge). */
+  overrode: z.array(OverrideCode).max(10).optional(),
 });
 export type ContactEntry = z.infer<typeof ContactEntry>;
 

@@ -48,7 +48,7 @@ export const ReminderSettings = z.object({
   largeOrderYuan: Yuan.default(500),
   quietStartMinute: Minutes.default(22 * 60),
   quietEndMinute: Minutes.default(8 * 60),
-  /** At most this many reminders per order in any 24 hours. */
+  /** At most this many reminders per buyer (all their orders together) in any 24 hours; the key keeps its old name so saved settings still apply. */
   maxPerOrderPer24h: z.number().int().min(1).max(20).default(3),
   /** Warn when the same buyer was contacted less than this many minutes ago. */
   minGapMinutes: z

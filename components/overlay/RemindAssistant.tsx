@@ -24,7 +24,7 @@ import {
   type TemplateError,
   type Warning,
 } from '../../lib/reminders';
-import type { Channel, ContactEntry, Platform, Tone } from '../../lib/schemas';
+import type { Channel, ContactEntry, OverrideCode, Platform, Tone } from '../../lib/schemas';
 import type { Settings } from '../../lib/settings';
 import type { RowSummary } from '../../lib/summary';
 import { bounded } from '../badge-chips';
@@ -40,6 +40,8 @@ export interface CopyRequest {
   channel: Channel;
   templateId: string;
   text: string;
+  /** Set when staff copied with a second click past these: the host logs them as an override. */
+  overrode?: OverrideCode[];
 }
 
 /** Props of {@link RemindAssistant}. */
@@ -254,7 +256,7 @@ function Contacts(props: {
 
 type Phase =
   | { kind: 'idle' }
-  | { kind: 'confirm'; lines: string[] }
+  | { kind: 'confirm'; lines: string[]; codes: OverrideCode[] }
   | { kind: 'copying' }
   | { kind: 'copied' }
   | { kind: 'failed'; error: string };
@@ -266,6 +268,8 @@ function ChannelCard(props: {
   due: boolean;
   /** Reasons not to remind, already as sentences: copying anyway needs a second click. */
   reasons: string[];
+  /** The same reasons' codes, for the contact log when staff copy anyway. */
+  reasonCodes: OverrideCode[];
   now: number;
   lang: Lang;
   onCopy: RemindAssistantProps['onCopy'];
@@ -293,7 +297,7 @@ function ChannelCard(props: {
     return () => clearTimeout(timer);
   }, [phase]);
 
-  const copy = async (body: string) => {
+  const copy = async (body: string, overrode?: OverrideCode[]) => {
     setPhase({ kind: 'copying' });
     let outcome: CopyOutcome;
     try {
@@ -301,6 +305,7 @@ function ChannelCard(props: {
         channel: message.channel,
         templateId: message.templateId,
         text: body,
+        ...(overrode && overrode.length > 0 ? { overrode } : {}),
       });
     } catch (e) {
       outcome = { ok: false, error: e instanceof Error ? e.message : String(e) };
@@ -313,15 +318,24 @@ function ChannelCard(props: {
     // Copying logs a contact: page script clicking for the seller must not.
     if (!isUserEvent(e) || text === null || phase.kind === 'copying') return;
     if (phase.kind === 'confirm') {
-      void copy(text);
+      void copy(text, phase.codes);
       return;
     }
+    const warnings = props.onCheck({ channel: message.channel });
+    const errors = message.issues.filter((i) => i.severity === 'error');
     const lines = [
       ...props.reasons,
-      ...props.onCheck({ channel: message.channel }).map((w) => warningText(w, props.now, lang)),
-      ...message.issues.filter((i) => i.severity === 'error').map((i) => i.message[lang]),
+      ...warnings.map((w) => warningText(w, props.now, lang)),
+      ...errors.map((i) => i.message[lang]),
     ];
-    if (lines.length > 0) setPhase({ kind: 'confirm', lines });
+    const codes: OverrideCode[] = [
+      ...new Set<OverrideCode>([
+        ...props.reasonCodes,
+        ...warnings.map((w) => w.code),
+        ...(errors.length > 0 ? (['compliance'] as const) : []),
+      ]),
+    ];
+    if (lines.length > 0) setPhase({ kind: 'confirm', lines, codes });
     else void copy(text);
   };
 
@@ -491,6 +505,7 @@ export function RemindAssistant(props: RemindAssistantProps): JSX.Element | null
             open={channel === primary}
             due={channel === plan.dueNow}
             reasons={reasons}
+            reasonCodes={plan.reasonsNot.map((r) => r.code)}
             now={now}
             lang={lang}
             onCopy={props.onCopy}

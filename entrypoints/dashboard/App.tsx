@@ -282,10 +282,15 @@ function detailOf(def: ChartDef, d: Dashboard, lang: Lang): string | undefined {
   if (def.name === 'ladder' && d.ladder.purchasing > 0)
     return d.ladder.ladder.rates.map((r) => `${r.from}→${r.to} ${percent(r.rate)}`).join(' · ');
   if (def.name === 'reminders' && d.reminders.total.sent > 0)
-    return dt(lang, 'reminders.detail', {
-      sent: d.reminders.total.sent,
-      paid: d.reminders.total.paid,
-    });
+    return (
+      dt(lang, 'reminders.detail', {
+        sent: d.reminders.total.sent,
+        paid: d.reminders.total.paid,
+      }) +
+      (d.reminders.total.overridden > 0
+        ? dt(lang, 'reminders.overridden', { n: d.reminders.total.overridden })
+        : '')
+    );
   return undefined;
 }
 

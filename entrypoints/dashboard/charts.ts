@@ -419,6 +419,15 @@ const reminders: ChartDef = {
         itemStyle: { color: COLORS.unpaid },
         cursor: 'pointer',
       },
+      // Beside the stack: reminders staff sent past a warning (quiet hours, too soon, cap).
+      {
+        type: 'bar',
+        stack: 'overrides',
+        name: dt(lang, 'series.overridden'),
+        data: d.reminders.channels.map((c) => c.overridden),
+        itemStyle: { color: COLORS.unpaid, opacity: 0.45 },
+        cursor: 'pointer',
+      },
     ],
   }),
   buckets: (d, lang) =>
@@ -433,11 +442,16 @@ const reminders: ChartDef = {
         value: `${c.sent - c.paid}/${c.sent}`,
         keys: c.unpaidKeys,
       },
+      {
+        label: `${channelLabel(c.channel, lang)} · ${dt(lang, 'series.overridden')}`,
+        value: `${c.overridden}/${c.sent}`,
+        keys: c.overrideKeys,
+      },
     ]),
   bucketAt: (click) =>
     click.dataIndex === undefined
       ? undefined
-      : click.dataIndex * 2 + (click.seriesIndex === 0 ? 0 : 1),
+      : click.dataIndex * 3 + Math.min(2, Math.max(0, click.seriesIndex ?? 0)),
 };
 
 /** The cards, in page order. */

@@ -334,7 +334,7 @@ export class PageController {
             now: Date.now(),
           })
         }
-        onCopy={async ({ channel, templateId, text }) => {
+        onCopy={async ({ channel, templateId, text, overrode }) => {
           const copied = await copyText(text);
           if (!copied.ok) return copied;
           const entry = {
@@ -343,6 +343,7 @@ export class PageController {
             channel,
             template: templateId,
             purpose: 'remind' as const,
+            ...(overrode ? { overrode } : {}),
           };
           let logged = await send('logContact', entry);
           // The background logs only rows it described to this tab; a restarted service worker

@@ -17,6 +17,8 @@ export interface ResponseFigures {
   rate: number;
   /** Median ms from the reminder to payment; null when nobody paid. */
   medianMsToPay: number | null;
+  /** Of those sent, how many staff copied with a second click past a warning (an override). */
+  overridden: number;
 }
 
 /** One channel, with the customers who paid after its reminders and those who did not. */
@@ -26,6 +28,8 @@ export interface ChannelResponse extends ResponseFigures {
   paidKeys: string[];
   /** Customers reminded on this channel who have not paid after any of its reminders. */
   unpaidKeys: string[];
+  /** Customers reminded on this channel past a warning (each once). */
+  overrideKeys: string[];
 }
 
 export interface ReminderResponse {
@@ -34,12 +38,13 @@ export interface ReminderResponse {
   channels: ChannelResponse[];
 }
 
-function figures(sent: number, waits: readonly number[]): ResponseFigures {
+function figures(sent: number, waits: readonly number[], overridden: number): ResponseFigures {
   return {
     sent,
     paid: waits.length,
     rate: shareOf(waits.length, sent),
     medianMsToPay: median(waits) ?? null,
+    overridden,
   };
 }
 
@@ -54,18 +59,41 @@ export function reminderResponse(
 ): ReminderResponse {
   const per = new Map<
     Channel,
-    { sent: number; waits: number[]; paid: Set<string>; reminded: Set<string> }
+    {
+      sent: number;
+      waits: number[];
+      paid: Set<string>;
+      reminded: Set<string>;
+      overridden: number;
+      overrideKeys: Set<string>;
+    }
   >();
   let sent = 0;
+  let overridden = 0;
   const waits: number[] = [];
   for (const c of contacts) {
     if (c.purpose !== 'remind' || !inRange(c.at, range) || !belongs(c.customerKey)) continue;
     let ch = per.get(c.channel);
     if (!ch)
-      per.set(c.channel, (ch = { sent: 0, waits: [], paid: new Set(), reminded: new Set() }));
+      per.set(
+        c.channel,
+        (ch = {
+          sent: 0,
+          waits: [],
+          paid: new Set(),
+          reminded: new Set(),
+          overridden: 0,
+          overrideKeys: new Set(),
+        }),
+      );
     sent++;
     ch.sent++;
     ch.reminded.add(c.customerKey);
+    if (c.overrode && c.overrode.length > 0) {
+      overridden++;
+      ch.overridden++;
+      ch.overrideKeys.add(c.customerKey);
+    }
     if (c.paidAfterAt !== undefined) {
       // Ingest stamps max(paidAt, at), so the wait is never negative; clamp anyway for old data.
       const wait = Math.max(0, c.paidAfterAt - c.at);
@@ -80,10 +108,11 @@ export function reminderResponse(
     if (!ch) continue;
     channels.push({
       channel,
-      ...figures(ch.sent, ch.waits),
+      ...figures(ch.sent, ch.waits, ch.overridden),
       paidKeys: [...ch.paid],
       unpaidKeys: [...ch.reminded].filter((k) => !ch.paid.has(k)),
+      overrideKeys: [...ch.overrideKeys],
     });
   }
-  return { total: figures(sent, waits), channels };
+  return { total: figures(sent, waits, overridden), channels };
 }

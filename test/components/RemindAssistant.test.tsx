@@ -62,17 +62,20 @@ const copyButton = (c: Element, channel: string) =>
   c.querySelector<HTMLButtonElement>(`[data-copy="${channel}"]`)!;
 
 describe('steps and countdown', () => {
-  it('new customer on Taobao: chat due now, email tomorrow 09:00, SMS missed (closes at 10:00)', () => {
+  it('new customer on Taobao: chat due now, email tomorrow 09:00, SMS brought forward before the 10:00 close', () => {
     const row = newOrder();
     expect(row.plan?.group).toBe('new');
     const { container } = show(row);
     expect(steps(container)).toEqual([
       ['今天 12:00', '旺旺', 'due'],
       ['明天 09:00', '邮件', 'upcoming'],
-      ['明天 15:00', '短信', 'missed'],
+      ['明天 09:30', '短信', 'upcoming'],
     ]);
     expect(container.querySelector('[aria-current="step"]')!.textContent).toContain('现在');
-    expect(container.textContent).toContain('来不及（订单先关闭）');
+    // The assistant says why the SMS is not the next afternoon.
+    expect(screen.getByTestId('step-pulled').textContent).toBe(
+      '（提前：原定 明天 15:00 晚于订单自动关闭）',
+    );
     expect(screen.getByTestId('countdown').textContent).toBe(
       '订单将在 21小时30分 后自动关闭（明天 10:00）',
     );
@@ -256,6 +259,8 @@ describe('copy', () => {
     expect(button.getAttribute('aria-describedby')).toBe(confirm.id);
     fireEvent.click(button);
     await waitFor(() => expect(onCopy).toHaveBeenCalledTimes(1));
+    // Copied past the warning: the host logs it as an override.
+    expect(onCopy).toHaveBeenCalledWith(expect.objectContaining({ overrode: ['too-soon'] }));
     await screen.findByText('已复制');
   });
 
@@ -270,11 +275,11 @@ describe('copy', () => {
     fireEvent.click(copyButton(container, 'chat'));
     const text = card(container, 'chat').querySelector('.kz-confirm')!.textContent;
     expect(text).toContain('现在是免打扰时段，明天 08:00 结束');
-    expect(text).toContain('本单 24 小时内已催付 2 次，再发一次将达到上限 3 次');
+    expect(text).toContain('该买家 24 小时内已催付 2 次，再发一次将达到上限 3 次');
     expect(onCopy).not.toHaveBeenCalled();
   });
 
-  it('a reason not to remind also needs a second click', () => {
+  it('a reason not to remind also needs a second click, and is logged as overridden', async () => {
     const row = newOrder({ meta: { blacklisted: true } });
     const { container, onCopy } = show(row, { onCheck: () => [] });
     fireEvent.click(copyButton(container, 'chat'));
@@ -282,6 +287,9 @@ describe('copy', () => {
     expect(card(container, 'chat').querySelector('.kz-confirm')!.textContent).toContain(
       '买家在黑名单中',
     );
+    fireEvent.click(copyButton(container, 'chat'));
+    await waitFor(() => expect(onCopy).toHaveBeenCalledTimes(1));
+    expect(onCopy).toHaveBeenCalledWith(expect.objectContaining({ overrode: ['blacklisted'] }));
   });
 
   it('a failed copy shows the error', async () => {

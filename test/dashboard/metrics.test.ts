@@ -344,7 +344,7 @@ describe('reminder response', () => {
   const contacts = [
     contact({ customerKey: k1, at, paidAfterAt: at + 30 * min }),
     contact({ customerKey: k2, at, paidAfterAt: at + 90 * min }),
-    contact({ customerKey: k3, at }),
+    contact({ customerKey: k3, at, overrode: ['quiet-hours'] }),
     contact({ customerKey: k1, at: at + DAY }),
     contact({ customerKey: k2, at, channel: 'sms', paidAfterAt: at + 600 * min }),
     contact({ customerKey: k3, at, channel: 'sms' }),
@@ -357,7 +357,13 @@ describe('reminder response', () => {
 
   it('gives the paid-after share per channel and the median wait', () => {
     const r = reminderResponse(contacts, rangeOf('30d', NOW), belongs);
-    expect(r.total).toEqual({ sent: 6, paid: 3, rate: 0.5, medianMsToPay: 90 * min });
+    expect(r.total).toEqual({
+      sent: 6,
+      paid: 3,
+      rate: 0.5,
+      medianMsToPay: 90 * min,
+      overridden: 1,
+    });
     expect(r.channels.map((c) => c.channel)).toEqual(['chat', 'sms']);
     const [chat, sms] = r.channels;
     expect(chat).toEqual({
@@ -366,8 +372,10 @@ describe('reminder response', () => {
       paid: 2,
       rate: 0.5,
       medianMsToPay: 60 * min,
+      overridden: 1,
       paidKeys: [k1, k2],
       unpaidKeys: [k3],
+      overrideKeys: [k3],
     });
     expect(sms).toMatchObject({
       sent: 2,
@@ -382,7 +390,7 @@ describe('reminder response', () => {
   it('counts every shop and all time without filters, and nothing without reminders', () => {
     expect(reminderResponse(contacts, {}).total).toMatchObject({ sent: 8, paid: 5 });
     expect(reminderResponse([], {})).toEqual({
-      total: { sent: 0, paid: 0, rate: 0, medianMsToPay: null },
+      total: { sent: 0, paid: 0, rate: 0, medianMsToPay: null, overridden: 0 },
       channels: [],
     });
   });

@@ -98,7 +98,10 @@ describe('takeaways', () => {
         t(
           {
             ...empty,
-            reminders: { total: { sent: 0, paid: 0, rate: 0, medianMsToPay: null }, channels: [] },
+            reminders: {
+              total: { sent: 0, paid: 0, rate: 0, medianMsToPay: null, overridden: 0 },
+              channels: [],
+            },
           },
           'zh_CN',
         ),
