@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach } from 'vitest';
+import { afterAll, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { configure } from '@testing-library/preact';
 import { acceptSyntheticEvents } from '../components/overlay/trusted';
@@ -37,3 +37,13 @@ configure({ asyncUtilTimeout: 10_000 });
 // and KEZHI_FUZZ_SEED replays a given one.
 const drawSeeds = process.env.KEZHI_FUZZ_DRAW === '1' && !process.env.KEZHI_FUZZ_SEED;
 if (!drawSeeds) fc.configureGlobal({ seed: Number(process.env.KEZHI_FUZZ_SEED ?? 20261206) });
+
+// Preact runs effects after paint: a requestAnimationFrame, with a 35 ms timer as fallback that
+// calls cancelAnimationFrame. If a jsdom file ends while one is pending, the timer fires after
+// jsdom's globals are gone ("cancelAnimationFrame is not defined", an unhandled error on a loaded
+// machine). Let every pending frame run before the environment is torn down.
+afterAll(async () => {
+  if (typeof window === 'undefined' || typeof requestAnimationFrame !== 'function') return;
+  for (let i = 0; i < 3; i++)
+    await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+});
