@@ -5,7 +5,7 @@ import { ingestOrders } from '../../lib/db/ingest';
 import { bucketOf } from '../../lib/db/figures';
 import { deleteShop, forgetBuyer } from '../../lib/db/writes';
 import { customerFigures, FIGURES_STRIDE } from '../../lib/customers';
-import { OrderStatus } from '../../lib/schemas';
+import { OrderStatus, type Customer, type Order } from '../../lib/schemas';
 import { refApply, type RefState } from '../orders/reference';
 import { NOW, T0, order } from './make-order';
 
@@ -29,8 +29,52 @@ async function expectConsistent(db: KezhiDb) {
   for (const c of customers) {
     const expected = recomputeCustomer(byCustomer.get(c.key)!);
     expect(deepEqual(c, expected)).toBe(true);
+    // recomputeCustomer shares applyOrder with ingest: check the measures against a naive
+    // reference written here too.
+    expect(pick(c)).toEqual(naiveMeasures(byCustomer.get(c.key)!));
   }
   await expectFiguresMatch(db);
+}
+
+/** domain.md: paid, shipped, completed and partly refunded orders are purchases. */
+const BOUGHT = ['paid', 'shipped', 'completed', 'partially_refunded'];
+
+function pick(c: Customer) {
+  return {
+    orderCount: c.orderCount,
+    purchaseCount: c.purchaseCount,
+    totalSpent: c.totalSpent,
+    purchaseAt: c.purchaseAt,
+    itemsBought: c.itemsBought,
+    firstOrderAt: c.firstOrderAt,
+    lastOrderAt: c.lastOrderAt,
+    lastPurchaseAt: c.lastPurchaseAt,
+  };
+}
+
+function naiveMeasures(orders: readonly Order[]) {
+  const bought = orders
+    .filter((o) => BOUGHT.includes(o.status))
+    .sort((a, b) => a.createdAt - b.createdAt || (a.orderId < b.orderId ? -1 : 1));
+  let spent = 0;
+  let items = 0;
+  for (const o of bought) {
+    // A partial refund whose amount the page gave comes off the spend.
+    const refunded = o.status === 'partially_refunded' ? (o.refundedAmount ?? 0) : 0;
+    spent += Math.max(0, o.amount - refunded);
+    for (const it of o.items) items += it.quantity;
+  }
+  const times = orders.map((o) => o.createdAt);
+  return {
+    orderCount: orders.length,
+    purchaseCount: bought.length,
+    totalSpent: spent,
+    purchaseAt: bought.map((o) => o.createdAt),
+    itemsBought: items,
+    firstOrderAt: Math.min(...times),
+    lastOrderAt: Math.max(...times),
+    lastPurchaseAt: bought.at(-1)?.createdAt,
+  };
 }
 
 /** The figure blocks hold exactly each purchasing customer's figures, each in its own bucket. */
@@ -59,6 +103,7 @@ const arbOrder = fc
     orderId: fc.constantFrom('1001', '1002', '1003', '1004', '1005', '1006', '3306183637220018070'),
     buyer: fc.constantFrom('张三', 'li_si', 'wang**', 'tb_test_01'),
     status: fc.constantFrom(...OrderStatus.options),
+    refunded: fc.option(fc.integer({ min: 0, max: 20_000_00 }), { nil: undefined }),
     day: fc.integer({ min: 0, max: 300 }),
     amount: fc.integer({ min: 0, max: 10_000_00 }),
     qty: fc.integer({ min: 1, max: 5 }),
@@ -75,6 +120,9 @@ const arbOrder = fc
       status: r.status,
       createdAt: T0 + r.day * 86400_000,
       amount: r.amount,
+      ...(r.status === 'partially_refunded' && r.refunded !== undefined
+        ? { refundedAmount: r.refunded }
+        : {}),
       items: [{ title: `商品${r.orderId}`, quantity: r.qty }],
       receiverPhone: r.phone,
       receiverName: r.receiver,
