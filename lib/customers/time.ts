@@ -14,9 +14,10 @@ export function chinaDay(ms: number): number {
 }
 
 /**
- * Whole days elapsed from `from` to `to` (floor), never negative: a purchase stamped a little
- * after "now" by a skewed clock is a purchase today, not one in the future.
+ * Days from `from` to `to` counted in China calendar days (a purchase yesterday at 23:59 is one
+ * day ago at 00:01), the same count care and recall use, so stage and recall agree at 90/180/365.
+ * Never negative: a purchase stamped a little after "now" by a skewed clock is a purchase today.
  */
 export function wholeDays(from: number, to: number): number {
-  return Math.max(0, Math.floor((to - from) / DAY_MS));
+  return Math.max(0, chinaDay(to) - chinaDay(from));
 }

@@ -2,7 +2,7 @@
  * Reads the background makes for the overlay: shop statistics (cached, rebuilt when stale) and
  * the summaries of a page's rows in one pass over the tables.
  */
-import { computeShopStatsFromFigures, ShopStats } from '../customers';
+import { chinaDay, computeShopStatsFromFigures, ShopStats } from '../customers';
 import { orderKey, shopKey, type ContactEntry, type Platform } from '../schemas';
 import type { Settings } from '../settings';
 import { summarizeRow, type RowSummary } from '../summary';
@@ -21,7 +21,9 @@ export function clearStatsCache(): void {
 /**
  * The shop's statistics. Cached ones serve for STATS_MAX_AGE_MS, and after that for as long as
  * nothing was ingested into the shop (its record's `statsDirty`, which ingest sets without
- * touching the statistics themselves); otherwise they are rebuilt from the shop's figure blocks.
+ * touching the statistics themselves) and the China calendar date is the one they were computed
+ * on (R counts China days: a new day moves every buyer's R even when nothing was synced);
+ * otherwise they are rebuilt from the shop's figure blocks.
  */
 export async function getShopStats(
   db: KezhiDb,
@@ -37,19 +39,25 @@ export async function getShopStats(
     settings.mergeSameDayPurchases,
   ]);
   const cached = memo.get(key);
-  const sameSettings = cached?.settingsJson === settingsJson;
+  const today = chinaDay(now);
+  const usable =
+    cached?.settingsJson === settingsJson && chinaDay(cached.computedAt) === today;
   // Within STATS_MAX_AGE_MS the cached figures serve without touching IndexedDB: ranks barely
   // move between two pages, and the answer to a page's rows must not wait on a rebuild.
-  if (cached && sameSettings && now - cached.computedAt < STATS_MAX_AGE_MS) return cached.stats;
+  if (cached && usable && now - cached.computedAt < STATS_MAX_AGE_MS) return cached.stats;
   const shop = await db.shops.get(key);
   const dirty = shop?.statsDirty === true;
-  if (cached && sameSettings && !dirty) {
+  if (cached && usable && !dirty) {
     cached.computedAt = now; // still valid: nothing was ingested since
     return cached.stats;
   }
   if (!cached) {
     const record = await db.stats.get(key);
-    if (record && (!dirty || now - record.computedAt < STATS_MAX_AGE_MS)) {
+    if (
+      record &&
+      chinaDay(record.computedAt) === today &&
+      (!dirty || now - record.computedAt < STATS_MAX_AGE_MS)
+    ) {
       const parsed = ShopStats.safeParse(record.stats);
       // Only same-day merging shapes the stored figures; a record built under the other setting is stale.
       if (parsed.success && parsed.data.mergeSameDayPurchases === settings.mergeSameDayPurchases) {

@@ -130,10 +130,10 @@ describe('tier chip', () => {
 
 describe('lifecycle chip', () => {
   const cases: [ShopBuyer | undefined, string, string, number | null][] = [
-    ['champ', '活跃', 'kz-stage-active', 4],
-    ['mid', '睡眠', 'kz-stage-sleeping', 149],
-    ['steady', '预流失', 'kz-stage-prechurn', 249],
-    ['big', '流失', 'kz-stage-churned', 369],
+    ['champ', '活跃', 'kz-stage-active', 5],
+    ['mid', '睡眠', 'kz-stage-sleeping', 150],
+    ['steady', '预流失', 'kz-stage-prechurn', 250],
+    ['big', '流失', 'kz-stage-churned', 370],
     [undefined, '首单', 'kz-stage-new', null],
   ];
   it.each(cases)('%s is %s', (who, label, cls, days) => {
@@ -205,7 +205,7 @@ describe('segment chip', () => {
     expect(el.classList.contains('kz-seg-champions')).toBe(true);
     expect(el.classList.contains('kz-c-green')).toBe(true);
     const text = tipOf(el).textContent;
-    expect(text).toContain('距上次购买 4 天');
+    expect(text).toContain('距上次购买 5 天');
     expect(text).toContain('购买 4 次');
     expect(text).toContain('累计消费 ¥2000.00');
     expect(text).toContain('客单价 ¥500.00');
@@ -310,7 +310,7 @@ describe('keyboard and language', () => {
     expect(chip(container, 'kind')!.textContent).toBe('Returning ×5');
     expect(chip(container, 'stage')!.textContent).toBe('Active');
     expect(chip(container, 'segment')!.textContent).toMatch(/^Champions R5F\dM\d$/);
-    expect(tipOf(chip(container, 'stage')!).textContent).toContain('Days since last purchase: 4');
+    expect(tipOf(chip(container, 'stage')!).textContent).toContain('Days since last purchase: 5');
     const masked = renderRow(makeRow({ identity: 'masked', nick: 'a***b' }), { lang: 'en' });
     expect(chip(masked.container, 'uncertain')!.textContent).toBe('Identity uncertain');
   });

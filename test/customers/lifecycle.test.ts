@@ -38,12 +38,13 @@ describe('lifecycle stage by R (defaults 90/180/365)', () => {
     expect(stageOf(201, tuned)).toBe('churned');
   });
 
-  it('measures whole days: 90 days and 23 hours is still active', () => {
+  it('counts China calendar days, as care and recall do: 90 days and 23 hours back is day 91', () => {
+    // NOW is 12:00 China time; 90 d 23 h earlier is 13:00 on the calendar day 91 days back.
     const c = makeCustomer([{ at: NOW - 90 * DAY - 23 * 3_600_000 }]);
     const stats = computeShopStats([c], DEFAULT_SETTINGS, NOW);
     const view = describeCustomer(c, { stats, settings: DEFAULT_SETTINGS, now: NOW });
-    expect(view.recencyDays).toBe(90);
-    expect(view.stage).toBe('active');
+    expect(view.recencyDays).toBe(91);
+    expect(view.stage).toBe('sleeping');
   });
 });
 
