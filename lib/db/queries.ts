@@ -40,8 +40,7 @@ export async function getShopStats(
   ]);
   const cached = memo.get(key);
   const today = chinaDay(now);
-  const usable =
-    cached?.settingsJson === settingsJson && chinaDay(cached.computedAt) === today;
+  const usable = cached?.settingsJson === settingsJson && chinaDay(cached.computedAt) === today;
   // Within STATS_MAX_AGE_MS the cached figures serve without touching IndexedDB: ranks barely
   // move between two pages, and the answer to a page's rows must not wait on a rebuild.
   if (cached && usable && now - cached.computedAt < STATS_MAX_AGE_MS) return cached.stats;

@@ -61,6 +61,16 @@ const card = (c: Element, channel: string) =>
 const copyButton = (c: Element, channel: string) =>
   c.querySelector<HTMLButtonElement>(`[data-copy="${channel}"]`)!;
 
+describe('an order whose status the page did not let us read', () => {
+  it('gets a plan that never reminds, and the assistant says why', () => {
+    const row = newOrder({ status: 'unknown' });
+    expect(row.plan).not.toBeNull();
+    expect(row.plan!.dueNow).toBeNull();
+    const { container } = show(row);
+    expect(container.textContent).toContain('无法识别订单状态');
+  });
+});
+
 describe('steps and countdown', () => {
   it('new customer on Taobao: chat due now, email tomorrow 09:00, SMS brought forward before the 10:00 close', () => {
     const row = newOrder();
