@@ -42,81 +42,84 @@ test('the built extension is there to test (run npx wxt build first)', () => {
   expect(built, `${MANIFEST} is missing: run npx wxt build`).toBe(true);
 });
 
-describe('built manifest (fails when .output/chrome-mv3 is missing: run npx wxt build)', () => {
-  const m = built
-    ? (JSON.parse(readFileSync(MANIFEST, 'utf8')) as Record<string, unknown>)
-    : ({} as Record<string, unknown>);
+describe.each([MANIFEST])(
+  'built manifest %s (fails, never skips, when missing: run npx wxt build)',
+  () => {
+    const m = built
+      ? (JSON.parse(readFileSync(MANIFEST, 'utf8')) as Record<string, unknown>)
+      : ({} as Record<string, unknown>);
 
-  it('pins the permissions: a new one is a conscious change to this list', () => {
-    expect({
-      permissions: m.permissions,
-      host_permissions: m.host_permissions,
-      optional_host_permissions: m.optional_host_permissions,
-      optional_permissions: m.optional_permissions,
-    }).toEqual({
-      // storage + unlimitedStorage: settings and the order history (IndexedDB) stay local and
-      // are not evicted; clipboardWrite: 催付 copy; scripting: WooCommerce hosts at run time.
-      permissions: ['storage', 'unlimitedStorage', 'clipboardWrite', 'scripting'],
-      host_permissions: [
-        'https://trade.taobao.com/*',
-        'https://myseller.taobao.com/*',
-        'https://qn.taobao.com/*',
-        'https://mms.pinduoduo.com/*',
-        'https://shop.jd.com/*',
-        'https://fxg.jinritemai.com/*',
-        'https://admin.shopify.com/*',
-      ],
-      // Asked for one host at a time, when the seller adds a WooCommerce shop.
-      optional_host_permissions: ['https://*/*', 'http://*/*'],
-      optional_permissions: undefined,
+    it('pins the permissions: a new one is a conscious change to this list', () => {
+      expect({
+        permissions: m.permissions,
+        host_permissions: m.host_permissions,
+        optional_host_permissions: m.optional_host_permissions,
+        optional_permissions: m.optional_permissions,
+      }).toEqual({
+        // storage + unlimitedStorage: settings and the order history (IndexedDB) stay local and
+        // are not evicted; clipboardWrite: 催付 copy; scripting: WooCommerce hosts at run time.
+        permissions: ['storage', 'unlimitedStorage', 'clipboardWrite', 'scripting'],
+        host_permissions: [
+          'https://trade.taobao.com/*',
+          'https://myseller.taobao.com/*',
+          'https://qn.taobao.com/*',
+          'https://mms.pinduoduo.com/*',
+          'https://shop.jd.com/*',
+          'https://fxg.jinritemai.com/*',
+          'https://admin.shopify.com/*',
+        ],
+        // Asked for one host at a time, when the seller adds a WooCommerce shop.
+        optional_host_permissions: ['https://*/*', 'http://*/*'],
+        optional_permissions: undefined,
+      });
     });
-  });
 
-  it('lets no web page or other extension talk to us, and exposes no files', () => {
-    expect(m).not.toHaveProperty('externally_connectable');
-    // WXT needs none for this build: the overlay CSS is injected into its shadow root from the
-    // content script bundle (cssInjectionMode 'ui'), and the MAIN-world interceptor is a declared
-    // content script (world: MAIN), not a <script src> pointing at an extension URL.
-    expect(m.web_accessible_resources).toBeUndefined();
-    expect(m).not.toHaveProperty('content_security_policy');
-  });
+    it('lets no web page or other extension talk to us, and exposes no files', () => {
+      expect(m).not.toHaveProperty('externally_connectable');
+      // WXT needs none for this build: the overlay CSS is injected into its shadow root from the
+      // content script bundle (cssInjectionMode 'ui'), and the MAIN-world interceptor is a declared
+      // content script (world: MAIN), not a <script src> pointing at an extension URL.
+      expect(m.web_accessible_resources).toBeUndefined();
+      expect(m).not.toHaveProperty('content_security_policy');
+    });
 
-  it('content scripts run only on the platform order hosts, top frame only', () => {
-    const scripts = m.content_scripts as {
-      matches: string[];
-      all_frames?: boolean;
-      world?: string;
-      js: string[];
-    }[];
-    const allowed = [
-      ...(m.host_permissions as string[]),
-      // JD's 商家后台 also serves order JSON from sff.jd.com; only the MAIN-world observer runs
-      // there (it never sends a request of its own).
-      'https://sff.jd.com/*',
-    ];
-    // Each match lies inside a host we hold (scripts may narrow a host to its order area).
-    const inside = (match: string) =>
-      allowed.some((host) => match === host || match.startsWith(host.slice(0, -1)));
-    for (const s of scripts) {
-      for (const match of s.matches) expect(inside(match), match).toBe(true);
-      expect(s.all_frames ?? false).toBe(false);
-    }
-    // One isolated order script per marketplace (WooCommerce's orders.js is registered at run
-    // time for the hosts the seller grants), and the MAIN-world JSON observer.
-    expect(
-      scripts
-        .map((s) => [s.js, s.world ?? 'ISOLATED'])
-        .sort((a, b) => String(a).localeCompare(String(b))),
-    ).toEqual([
-      [['content-scripts/douyin.js'], 'ISOLATED'],
-      [['content-scripts/interceptor.js'], 'MAIN'],
-      [['content-scripts/jd.js'], 'ISOLATED'],
-      [['content-scripts/pinduoduo.js'], 'ISOLATED'],
-      [['content-scripts/shopify.js'], 'ISOLATED'],
-      [['content-scripts/taobao.js'], 'ISOLATED'],
-    ]);
-  });
-});
+    it('content scripts run only on the platform order hosts, top frame only', () => {
+      const scripts = m.content_scripts as {
+        matches: string[];
+        all_frames?: boolean;
+        world?: string;
+        js: string[];
+      }[];
+      const allowed = [
+        ...(m.host_permissions as string[]),
+        // JD's 商家后台 also serves order JSON from sff.jd.com; only the MAIN-world observer runs
+        // there (it never sends a request of its own).
+        'https://sff.jd.com/*',
+      ];
+      // Each match lies inside a host we hold (scripts may narrow a host to its order area).
+      const inside = (match: string) =>
+        allowed.some((host) => match === host || match.startsWith(host.slice(0, -1)));
+      for (const s of scripts) {
+        for (const match of s.matches) expect(inside(match), match).toBe(true);
+        expect(s.all_frames ?? false).toBe(false);
+      }
+      // One isolated order script per marketplace (WooCommerce's orders.js is registered at run
+      // time for the hosts the seller grants), and the MAIN-world JSON observer.
+      expect(
+        scripts
+          .map((s) => [s.js, s.world ?? 'ISOLATED'])
+          .sort((a, b) => String(a).localeCompare(String(b))),
+      ).toEqual([
+        [['content-scripts/douyin.js'], 'ISOLATED'],
+        [['content-scripts/interceptor.js'], 'MAIN'],
+        [['content-scripts/jd.js'], 'ISOLATED'],
+        [['content-scripts/pinduoduo.js'], 'ISOLATED'],
+        [['content-scripts/shopify.js'], 'ISOLATED'],
+        [['content-scripts/taobao.js'], 'ISOLATED'],
+      ]);
+    });
+  },
+);
 
 /** Every customer equals a recompute from its orders; every order has its customer. */
 async function expectConsistent(page: Page): Promise<{ orders: Order[]; customers: Customer[] }> {
