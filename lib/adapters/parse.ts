@@ -171,20 +171,27 @@ export function checkOrder(candidate: unknown, orderId: string): CheckedOrder {
 }
 
 /**
- * The verdict on a page's rows. Rows were there but not one order could be read: the page has
- * changed under us, so say so instead of showing a partial or wrong picture.
+ * The verdict on a page's rows. A row counts once its order id is read: its badges come from the
+ * stored order (the page's JSON) even when its own cells are incomplete. Only a list where rows
+ * were there and not one order id could be read means the page changed under us.
  */
 export function rowsResult(items: PageRow[], skipped: string[]): AdapterResult<PageRow> {
-  if (skipped.length > 0 && !items.some((r) => r.order))
+  if (skipped.length > 0 && items.length === 0)
     return { ok: false, problem: `页面结构已变化：${skipped[0] ?? ''}`.slice(0, 300) };
-  return { ok: true, items, skipped };
+  const orders = items.flatMap((r) => (r.order ? [r.order] : []));
+  const unknown = orders.flatMap((o) => (o.status === 'unknown' ? [o.rawStatus ?? '?'] : []));
+  const total =
+    items.length + skipped.filter((s) => !items.some((r) => s.includes(r.orderId))).length;
+  return { ok: true, items, skipped, coverage: coverageOf(total, orders.length, unknown) };
 }
 
 /** The same verdict for a JSON body: entries present, none readable, means the API changed. */
 export function jsonResult(orders: OrderInput[], skipped: string[]): AdapterResult<OrderInput> {
   if (skipped.length > 0 && orders.length === 0)
     return { ok: false, problem: `接口数据已变化：${skipped[0] ?? ''}`.slice(0, 300) };
-  return { ok: true, items: orders, skipped };
+  const unknown = orders.flatMap((o) => (o.status === 'unknown' ? [o.rawStatus ?? '?'] : []));
+  const total = orders.length + skipped.length;
+  return { ok: true, items: orders, skipped, coverage: coverageOf(total, orders.length, unknown) };
 }
 
 /**
@@ -207,4 +214,15 @@ export function shopDisplayName(shopId: string): string {
   return shopId
     .replace(/~~[0-9a-f]{8}$/, '…')
     .replace(/~([0-9a-z]{4})/g, (_, code: string) => String.fromCodePoint(parseInt(code, 36)));
+}
+
+/**
+ * The health line for one look at a page or body: "28 of 30 rows; 2 without status: 订单异常".
+ * `unknown` are the raw status texts of orders kept as unknown.
+ */
+export function coverageOf(total: number, complete: number, unknown: readonly string[]): string {
+  const parts = [`${complete} of ${total} rows`];
+  if (unknown.length > 0)
+    parts.push(`${unknown.length} without status: ${[...new Set(unknown)].join('、')}`);
+  return parts.join('; ').slice(0, 300);
 }
