@@ -182,7 +182,7 @@ export function rowsResult(items: PageRow[], skipped: string[]): AdapterResult<P
   const unknown = orders.flatMap((o) => (o.status === 'unknown' ? [o.rawStatus ?? '?'] : []));
   const total =
     items.length + skipped.filter((s) => !items.some((r) => s.includes(r.orderId))).length;
-  return { ok: true, items, skipped, coverage: coverageOf(total, orders.length, unknown) };
+  return withCoverage({ ok: true, items, skipped }, total, orders.length, unknown);
 }
 
 /** The same verdict for a JSON body: entries present, none readable, means the API changed. */
@@ -191,7 +191,7 @@ export function jsonResult(orders: OrderInput[], skipped: string[]): AdapterResu
     return { ok: false, problem: `接口数据已变化：${skipped[0] ?? ''}`.slice(0, 300) };
   const unknown = orders.flatMap((o) => (o.status === 'unknown' ? [o.rawStatus ?? '?'] : []));
   const total = orders.length + skipped.length;
-  return { ok: true, items: orders, skipped, coverage: coverageOf(total, orders.length, unknown) };
+  return withCoverage({ ok: true, items: orders, skipped }, total, orders.length, unknown);
 }
 
 /**
@@ -214,6 +214,17 @@ export function shopDisplayName(shopId: string): string {
   return shopId
     .replace(/~~[0-9a-f]{8}$/, '…')
     .replace(/~([0-9a-z]{4})/g, (_, code: string) => String.fromCodePoint(parseInt(code, 36)));
+}
+
+/** A coverage line only when something was missed: a clean page reads as before. */
+function withCoverage<T>(
+  r: { ok: true; items: T[]; skipped: string[] },
+  total: number,
+  complete: number,
+  unknown: string[],
+): AdapterResult<T> {
+  if (total === complete && unknown.length === 0) return r;
+  return { ...r, coverage: coverageOf(total, complete, unknown) };
 }
 
 /**
