@@ -6,7 +6,7 @@
  * variant is a table entry and a fixture.
  */
 import type { OrderStatus } from '../schemas';
-import { normaliseStatus, queryFirst, textOf } from './parse';
+import { normaliseStatus, parseChinaTime, queryFirst, textOf } from './parse';
 
 type Json = Record<string, unknown>;
 export const isJson = (v: unknown): v is Json =>
@@ -70,6 +70,16 @@ export const as = {
   code: (v: unknown): number | undefined => {
     const n = typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : v;
     return typeof n === 'number' && Number.isSafeInteger(n) ? n : undefined;
+  },
+  /**
+   * A time as epoch ms: a millisecond timestamp (JD's bff list), or China time text. Zero, empty
+   * and "0000-00-00" (unpaid orders' payment time) read as nothing.
+   */
+  msOrChinaTime: (v: unknown): number | undefined => {
+    const n = typeof v === 'string' && /^\d{12,13}$/.test(v.trim()) ? Number(v) : v;
+    if (typeof n === 'number')
+      return Number.isSafeInteger(n) && n >= 946684800000 && n <= 4102444800000 ? n : undefined;
+    return parseChinaTime(v);
   },
   /** An array (GraphQL connections are read by the adapter). */
   list: (v: unknown): unknown[] | undefined => (Array.isArray(v) ? (v as unknown[]) : undefined),

@@ -7,7 +7,7 @@
 import { ADAPTERS } from '../../lib/adapters';
 import type { Adapter } from '../../lib/adapters/types';
 import type { OrderInput } from '../../lib/schemas';
-import { contextFor, readFixtureJson } from './helpers';
+import { contextFor, readFixtureJson, readFixtureText } from './helpers';
 
 const adapter = (id: string): Adapter => ADAPTERS.find((a) => a.id === id)!;
 const expectedOf = (dir: string, file: string) =>
@@ -40,5 +40,69 @@ describe('taobao: 千牛 2024-2026 asyncSold body', () => {
       status: 'unknown',
       rawStatus: '订单异常',
     });
+  });
+});
+
+describe('jd: bff list API and the card layout', () => {
+  const PAGE = 'https://shop.jd.com/jdm/trade/orders/order-list?tabType=allOrders';
+  const jd = adapter('jd');
+  test('both list APIs are captured, anchored to sff.jd.com', () => {
+    const hit = (u: string) => jd.jsonEndpoints.some((re) => re.test(u));
+    expect(
+      hit(
+        'https://sff.jd.com/api?v=1.0&appId=X&api=dsm.order.bff.orderListBffService.queryOrderPage',
+      ),
+    ).toBe(true);
+    expect(hit('https://sff.jd.com/api?api=dsm.order.manage.orderlist.queryOrderPage')).toBe(true);
+    expect(hit('https://sff.jd.com/api?api=dsm.order.bff.orderListBffService.queryOrderTabs')).toBe(
+      false,
+    );
+    expect(
+      hit(
+        'https://evil.example/?u=https://sff.jd.com/api?api=dsm.order.bff.orderListBffService.queryOrderPage',
+      ),
+    ).toBe(false);
+  });
+
+  test('millisecond times, num, orderStatusInfo names, receivables', () => {
+    const m = parse('jd', 'jd', 'queryOrderPage-bff.json', PAGE);
+    // 2026-11-22 09:30:05 China time is 01:30:05 UTC.
+    expect(m.get('312345678901')).toMatchObject({
+      status: 'shipped',
+      createdAt: Date.UTC(2026, 10, 22, 1, 30, 5),
+      paidAt: Date.UTC(2026, 10, 22, 1, 31, 0),
+      amount: 14800,
+      buyerId: 'id:test_buyer_41',
+    });
+    expect(m.get('312345678901')!.items).toEqual([
+      { title: '客知测试 玻璃密封罐 三只装', quantity: 2, unitPrice: 7900, itemId: '100023456701' },
+    ]);
+    expect(m.get('312345678902')!.status).toBe('completed');
+    expect(m.get('312345678903')).toMatchObject({
+      status: 'closed',
+      buyerId: 'order:312345678903',
+    });
+    expect(m.get('312345678904')!.status).toBe('paid');
+    expect(pick(m.get('312345678905'), 'status', 'rawStatus')).toEqual({
+      status: 'unknown',
+      rawStatus: '暂停',
+    });
+  });
+
+  test('the card page gives every order, agreeing with the bff body', () => {
+    const doc = new DOMParser().parseFromString(readFixtureText('jd', 'cards.html'), 'text/html');
+    const url = new URL(PAGE);
+    const r = jd.readRows(doc, contextFor(PAGE, jd.shopId(url, doc)));
+    if (!r.ok) throw new Error(r.problem);
+    expect(r.items.map((x) => x.orderId)).toEqual([
+      '312345678901',
+      '312345678902',
+      '312345678903',
+      '312345678904',
+      '312345678905',
+    ]);
+    const json = parse('jd', 'jd', 'queryOrderPage-bff.json', PAGE);
+    const core = (o?: OrderInput) => [o?.buyerId, o?.status, o?.createdAt, o?.amount];
+    for (const row of r.items) expect(core(row.order)).toEqual(core(json.get(row.orderId)));
   });
 });
