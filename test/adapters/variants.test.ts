@@ -106,3 +106,50 @@ describe('jd: bff list API and the card layout', () => {
     for (const row of r.items) expect(core(row.order)).toEqual(core(json.get(row.orderId)));
   });
 });
+
+describe('pinduoduo: 2019 and 2021 bodies, historyOrderList', () => {
+  const PAGE = 'https://mms.pinduoduo.com/orders/list';
+  test('2019: numeric statuses only, errorCode envelope, null nickname and spec', () => {
+    const m = parse('pinduoduo', 'pinduoduo', 'recentOrderList-2019.json', PAGE);
+    const status = (id: string) => m.get(id)?.status;
+    // order_status 1/2/3 = 待发货/已发货待签收/已签收; after_sales_status 3 = 退款中; pay_status 0.
+    expect(
+      [
+        '190823-300000000000001',
+        '190822-300000000000002',
+        '190820-300000000000003',
+        '190819-300000000000004',
+        '190818-300000000000005',
+      ].map(status),
+    ).toEqual(['paid', 'shipped', 'completed', 'refunding', 'unpaid']);
+    // A null nickname is a buyer we cannot name: keyed by the order, the order kept.
+    expect(m.get('190822-300000000000002')!.buyerId).toBe('order:190822-300000000000002');
+    expect(m.get('190822-300000000000002')!.items[0]!.sku).toBeUndefined();
+    // An order_status code nobody documented: kept, unknown, the codes reported.
+    expect(pick(m.get('190817-300000000000006'), 'status', 'rawStatus')).toEqual({
+      status: 'unknown',
+      rawStatus: 'order_status=5 pay_status=1',
+    });
+    // pay_time stands for confirm_time: 2019-08-23 10:06 China time.
+    expect(m.get('190823-300000000000001')!.paidAt).toBe(Date.UTC(2019, 7, 23, 2, 6));
+  });
+
+  test('2021: order_status_str texts, string codes', () => {
+    const m = parse('pinduoduo', 'pinduoduo', 'recentOrderList-2021.json', PAGE);
+    expect([...m.values()].map((o) => o.status)).toEqual([
+      'unpaid',
+      'shipped',
+      'refunded',
+      'closed',
+    ]);
+    expect(m.get('210511-400000000000002')!.items[0]!.itemId).toBe('21002');
+  });
+
+  test('historyOrderList is captured and read like recentOrderList', () => {
+    const hit = (u: string) => adapter('pinduoduo').jsonEndpoints.some((re) => re.test(u));
+    expect(hit('https://mms.pinduoduo.com/mangkhut/mms/historyOrderList')).toBe(true);
+    expect(hit('https://mms.pinduoduo.com.evil.example/mangkhut/mms/historyOrderList')).toBe(false);
+    const m = parse('pinduoduo', 'pinduoduo', 'historyOrderList.json', PAGE);
+    expect(m.get('250301-500000000000001')).toMatchObject({ status: 'completed', amount: 12900 });
+  });
+});
