@@ -153,3 +153,38 @@ describe('pinduoduo: 2019 and 2021 bodies, historyOrderList', () => {
     expect(m.get('250301-500000000000001')).toMatchObject({ status: 'completed', amount: 12900 });
   });
 });
+
+describe('douyin: order_status_info, per-item refunds, the table layout', () => {
+  const PAGE = 'https://fxg.jinritemai.com/ffa/morder/order/list';
+  const expectedStatuses = {
+    '6930000000000000101': 'refunding', // its only item 退款中
+    '6930000000000000102': 'partially_refunded', // one item 退款成功, the other not
+    '6930000000000000103': 'completed',
+    '6930000000000000104': 'unpaid',
+    '6930000000000000105': 'unknown', // 风控审核中: no table entry
+  };
+  test('searchlist 2025: status texts and after_sale_info per item', () => {
+    const m = parse('douyin', 'douyin', 'searchlist-2025.json', PAGE);
+    expect(Object.fromEntries([...m].map(([id, o]) => [id, o.status]))).toEqual(expectedStatuses);
+    expect(m.get('6930000000000000105')!.rawStatus).toBe('风控审核中');
+    // No buyer in the list: every order stands alone.
+    for (const [id, o] of m) expect(o.buyerId).toBe(`order:${id}`);
+  });
+
+  test('the table layout reads every order with its child rows, agreeing with the JSON', () => {
+    const doc = new DOMParser().parseFromString(
+      readFixtureText('douyin', 'table.html'),
+      'text/html',
+    );
+    const dy = adapter('douyin');
+    const r = dy.readRows(doc, contextFor(PAGE, dy.shopId(new URL(PAGE), doc)));
+    if (!r.ok) throw new Error(r.problem);
+    expect(Object.fromEntries(r.items.map((x) => [x.orderId, x.order?.status]))).toEqual(
+      expectedStatuses,
+    );
+    const json = parse('douyin', 'douyin', 'searchlist-2025.json', PAGE);
+    const core = (o?: OrderInput) => [o?.createdAt, o?.amount, o?.items.map((i) => i.title)];
+    for (const row of r.items) expect(core(row.order)).toEqual(core(json.get(row.orderId)));
+    expect(r.items.find((x) => x.orderId === '6930000000000000102')!.order!.items).toHaveLength(2);
+  });
+});
