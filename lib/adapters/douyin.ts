@@ -194,10 +194,7 @@ function readTableOrder(
       quantity,
       ...optional('sku', textOf(queryFirst(child, selectors.skuSpec))),
       ...optional('unitPrice', yuanToFen(textOf(queryFirst(child, selectors.price)))),
-      ...optional(
-        'itemId',
-        /^child(\d{3,20})$/.exec(child.getAttribute('data-row-key') ?? '')?.[1],
-      ),
+      // The child key is the item's sub-order id, not the product id: no itemId from it.
     });
   }
   const nick = textOf(firstIn(all, selectors.buyerNick));
