@@ -75,7 +75,7 @@ const STATUS_PATTERNS: [RegExp, OrderStatus][] = [
   // Shopify's PARTIALLY_REFUNDED would otherwise hit REFUNDED, and JD's FINISHED_L, TRADE_CANCELED,
   // WAIT_SELLER_STOCK_OUT / WAIT_GOODS_RECEIVE_CONFIRM (POP enums) and Douyin's 备货中 / 部分发货
   // would match nothing.
-  [/PARTIALLY_REFUNDED/i, 'refunding'],
+  [/PARTIALLY_REFUNDED|部分退款(?!中)/i, 'partially_refunded'],
   [/TRADE_CANCELED/i, 'closed'],
   [/PARTIALLY_PAID|^NOT_PAY$/i, 'unpaid'],
   [/FINISHED_L/i, 'completed'],

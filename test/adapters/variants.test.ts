@@ -188,3 +188,35 @@ describe('douyin: order_status_info, per-item refunds, the table layout', () => 
     expect(r.items.find((x) => x.orderId === '6930000000000000102')!.order!.items).toHaveLength(2);
   });
 });
+
+describe('shopify: current order nodes', () => {
+  const PAGE = 'https://admin.shopify.com/store/kezhi-test-shop/orders';
+  test('edges, currentTotalPriceSet, line item name, firstName/lastName, custom names', () => {
+    const m = parse('shopify', 'shopify', 'orders-current.json', PAGE);
+    // The id comes from the gid, whatever the seller's order name (S-1918, #DE-2026-0042).
+    expect([...m.keys()]).toEqual([
+      '6100000000001',
+      '6100000000002',
+      '6100000000003',
+      '6100000000004',
+    ]);
+    expect(m.get('6100000000001')).toMatchObject({
+      amount: 3980,
+      buyerNick: 'Testa Example',
+      buyerId: 'id:8101',
+      status: 'shipped',
+    });
+    expect(m.get('6100000000001')!.items).toEqual([
+      { title: 'Kezhi Test Mug - Blue', quantity: 2, itemId: '9101' },
+    ]);
+    // Original total 70.00, 25.00 refunded: a purchase less the refund, not a refund.
+    expect(pick(m.get('6100000000002'), 'status', 'amount', 'refundedAmount')).toEqual({
+      status: 'partially_refunded',
+      amount: 7000,
+      refundedAmount: 2500,
+    });
+    // The same customer id on two orders is one buyer.
+    expect(m.get('6100000000004')!.buyerId).toBe(m.get('6100000000001')!.buyerId);
+    expect(m.get('6100000000003')!.status).toBe('unpaid');
+  });
+});
