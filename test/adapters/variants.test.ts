@@ -220,3 +220,33 @@ describe('shopify: current order nodes', () => {
     expect(m.get('6100000000003')!.status).toBe('unpaid');
   });
 });
+
+describe('woocommerce: 7.1-7.7 bare rows, locale prices, custom numbers, del/ins', () => {
+  test('every bare row is read by its preview link or checkbox', () => {
+    const PAGE = 'https://shop.example.de/wp-admin/admin.php?page=wc-orders';
+    const doc = new DOMParser().parseFromString(
+      readFixtureText('woocommerce', 'hpos-7x.html'),
+      'text/html',
+    );
+    const woo = adapter('woocommerce');
+    const r = woo.readRows(doc, contextFor(PAGE, woo.shopId(new URL(PAGE), doc)));
+    if (!r.ok) throw new Error(r.problem);
+    const m = new Map(r.items.map((x) => [x.orderId, x.order]));
+    // 2103 has no preview link: its id comes from the order[] checkbox.
+    expect([...m.keys()]).toEqual(['2101', '2102', '2103', '2104']);
+    // "1.234,56 €" with "(inkl. 197,12 € MwSt.)" after it: the total, not the tax.
+    expect(m.get('2101')).toMatchObject({ amount: 123456, buyerNick: 'Testa Beispiel' });
+    // <del>80,00 €</del> <ins>55,00 €</ins>: an 80.00 purchase with 25.00 refunded.
+    expect(pick(m.get('2102'), 'status', 'amount', 'refundedAmount')).toEqual({
+      status: 'partially_refunded',
+      amount: 8000,
+      refundedAmount: 2500,
+    });
+    // A custom number with no name: a guest who stands alone.
+    expect(m.get('2103')).toMatchObject({ status: 'unpaid', buyerId: 'order:2103' });
+    expect(pick(m.get('2104'), 'status', 'rawStatus')).toEqual({
+      status: 'unknown',
+      rawStatus: 'awaiting-shipment',
+    });
+  });
+});
