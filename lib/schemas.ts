@@ -243,6 +243,8 @@ export const PageHealth = z.object({
   recognised: z.number().int().min(0),
   /** Why the page was not recognised, in a sentence the seller can read. */
   problem: z.string().max(300).optional(),
+  /** How much of the page was read: "28 of 30 rows; 2 without status: 订单异常". */
+  coverage: z.string().max(300).optional(),
   at: EpochMs,
 });
 export type PageHealth = z.infer<typeof PageHealth>;

@@ -169,7 +169,13 @@ export class PageController {
     const needSummary = rows.filter(
       (r) => fresh.some((o) => o.orderId === r.orderId) || !this.summaries.has(r.orderId),
     );
-    const health = { adapter: this.adapter.id, ok: true, recognised: rows.length, at: Date.now() };
+    const health = {
+      adapter: this.adapter.id,
+      ok: true,
+      recognised: rows.length,
+      ...(result.coverage ? { coverage: result.coverage } : {}),
+      at: Date.now(),
+    };
     if (fresh.length || needSummary.length)
       await this.sync(
         fresh,
@@ -191,7 +197,15 @@ export class PageController {
     const fresh = result.items.filter((o) => this.sent.get(o.orderId) !== JSON.stringify(o));
     if (fresh.length === 0) return;
     const onScreen = [...this.mounted.values()].map((m) => m.orderId);
-    await this.sync(fresh, [...new Set([...fresh.map((o) => o.orderId), ...onScreen])]);
+    // The body's coverage (unknown statuses, entries without an id) goes to health with it.
+    const health = {
+      adapter: this.adapter.id,
+      ok: true,
+      recognised: result.items.length,
+      ...(result.coverage ? { coverage: result.coverage } : {}),
+      at: Date.now(),
+    };
+    await this.sync(fresh, [...new Set([...fresh.map((o) => o.orderId), ...onScreen])], health);
     this.schedule();
   }
 
@@ -221,7 +235,7 @@ export class PageController {
   private async sync(
     orders: OrderInput[],
     rowIds: string[],
-    health?: { adapter: string; ok: boolean; recognised: number; at: number },
+    health?: { adapter: string; ok: boolean; recognised: number; coverage?: string; at: number },
   ): Promise<void> {
     for (let i = 0; i < Math.max(orders.length, rowIds.length); i += BATCH) {
       const batch = orders.slice(i, i + BATCH);

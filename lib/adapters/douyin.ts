@@ -22,6 +22,15 @@ import {
   unixSecondsToMs,
   yuanToFen,
 } from './parse';
+import {
+  as,
+  itemRefund,
+  optional,
+  pick,
+  statusFromText,
+  statusOf,
+  withItemRefunds,
+} from './fields';
 
 /**
  * 抖店 builds on its Auxo component library (`auxo-*` classes, stable) with CSS-module classes
@@ -46,6 +55,13 @@ export const selectors = {
   status: ['[class*="index_status"]'],
   /** 待支付 cards show "剩余 hh:mm:ss 自动关闭". */
   countdown: ['[class*="index_countdown"]'],
+  /**
+   * Table layout (platforms.md "Variants"): `tbody tr[data-row-key]` per order, its items in
+   * the rows after it keyed `child<item id>`. Row keys are from public scripts that read the page;
+   * the cell classes are the card's (index_*), inferred.
+   */
+  tableRow: ['tbody tr[data-row-key]'],
+  afterSale: ['[class*="index_afterSale"]'],
   /** Header: 店铺ID and shop name. */
   shopIdText: ['[class*="shop-info_shopId"]'],
   shopName: ['[class*="shop-info_shopName"]'],
@@ -107,28 +123,21 @@ function readCard(card: Element, ctx: AdapterContext): { row?: PageRow; reason?:
 
   const createdAt = parseChinaTime(afterLabel(textOf(queryFirst(card, selectors.createTime))));
   const amount = yuanToFen(textOf(queryFirst(card, selectors.payAmount)));
-  const statusText = textOf(queryFirst(card, selectors.status));
-  const status = normaliseStatus(statusText);
+  const status = statusFromText(textOf(queryFirst(card, selectors.status)));
   if (createdAt === undefined) return { row, reason: `订单 ${orderId}：找不到下单时间` };
   if (amount === undefined) return { row, reason: `订单 ${orderId}：找不到实付金额` };
-  if (status === undefined)
-    return { row, reason: `订单 ${orderId}：无法识别订单状态「${statusText}」` };
 
   const items: OrderInput['items'] = [];
   for (const product of queryAlternatives(card, selectors.product)) {
-    const title = textOf(queryFirst(product, selectors.productName));
     const quantity = quantityOf(textOf(queryFirst(product, selectors.count)));
-    if (!title || quantity === undefined) return { row, reason: `订单 ${orderId}：商品信息不完整` };
-    const sku = textOf(queryFirst(product, selectors.skuSpec));
-    const unitPrice = yuanToFen(textOf(queryFirst(product, selectors.price)));
+    if (quantity === undefined) continue;
     items.push({
-      title,
+      title: textOf(queryFirst(product, selectors.productName)),
       quantity,
-      ...(sku ? { sku } : {}),
-      ...(unitPrice !== undefined ? { unitPrice } : {}),
+      ...optional('sku', textOf(queryFirst(product, selectors.skuSpec))),
+      ...optional('unitPrice', yuanToFen(textOf(queryFirst(product, selectors.price)))),
     });
   }
-  if (items.length === 0) return { row, reason: `订单 ${orderId}：找不到商品` };
 
   const nick = textOf(queryFirst(card, selectors.buyerNick));
   const checked = checkOrder(
@@ -136,13 +145,13 @@ function readCard(card: Element, ctx: AdapterContext): { row?: PageRow; reason?:
       platform: 'douyin',
       shopId: ctx.shopId,
       orderId,
-      ...buyerIdFor({ nick, orderId }),
+      ...buyerIdFor({ nick, orderId, nameOnly: true }),
       buyerNick: nick,
-      status,
+      ...status,
       createdAt,
       amount,
       items,
-      ...(status === 'unpaid' && autoCloseAt !== undefined ? { autoCloseAt } : {}),
+      ...(status.status === 'unpaid' && autoCloseAt !== undefined ? { autoCloseAt } : {}),
       source: 'dom',
     },
     orderId,
@@ -150,8 +159,87 @@ function readCard(card: Element, ctx: AdapterContext): { row?: PageRow; reason?:
   return checked.ok ? { row: { ...row, order: checked.order } } : { row, reason: checked.reason };
 }
 
-/** Reads the rendered order cards. */
+/** The first element any of `els` holds for a selector list (a table order spans rows). */
+function firstIn(els: Element[], sels: readonly string[]): Element | null {
+  for (const el of els) {
+    const found = el.matches(sels.join(',')) ? el : queryFirst(el, sels);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** One order of the table layout: its key row and its `child…` item rows. */
+function readTableOrder(
+  tr: Element,
+  children: Element[],
+  ctx: AdapterContext,
+): { row?: PageRow; reason?: string } {
+  const orderId = tr.getAttribute('data-row-key') ?? '';
+  if (!ORDER_ID.test(orderId)) return { reason: '找不到订单编号' };
+  const all = [tr, ...children];
+  const buyerCell = firstIn(all, selectors.buyer);
+  const row: PageRow = { orderId, row: tr, anchor: buyerCell ?? tr };
+  const createdAt = parseChinaTime(afterLabel(textOf(firstIn(all, selectors.createTime))));
+  const amount = yuanToFen(textOf(firstIn(all, selectors.payAmount)));
+  if (createdAt === undefined) return { row, reason: `订单 ${orderId}：找不到下单时间` };
+  if (amount === undefined) return { row, reason: `订单 ${orderId}：找不到实付金额` };
+  const items: OrderInput['items'] = [];
+  const refunds: ('refunding' | 'refunded' | undefined)[] = [];
+  for (const child of children) {
+    refunds.push(itemRefund(textOf(queryFirst(child, selectors.afterSale))));
+    const quantity = quantityOf(textOf(queryFirst(child, selectors.count)));
+    if (quantity === undefined) continue;
+    items.push({
+      title: textOf(queryFirst(child, selectors.productName)),
+      quantity,
+      ...optional('sku', textOf(queryFirst(child, selectors.skuSpec))),
+      ...optional('unitPrice', yuanToFen(textOf(queryFirst(child, selectors.price)))),
+      // The child key is the item's sub-order id, not the product id: no itemId from it.
+    });
+  }
+  const nick = textOf(firstIn(all, selectors.buyerNick));
+  const checked = checkOrder(
+    {
+      platform: 'douyin',
+      shopId: ctx.shopId,
+      orderId,
+      ...buyerIdFor({ nick, orderId, nameOnly: true }),
+      buyerNick: nick,
+      ...withItemRefunds(statusFromText(textOf(firstIn(all, selectors.status))), refunds),
+      createdAt,
+      amount,
+      items,
+      source: 'dom',
+    },
+    orderId,
+  );
+  return checked.ok ? { row: { ...row, order: checked.order } } : { row, reason: checked.reason };
+}
+
+/** Reads the table layout: each keyed order row with the `child…` rows that follow it. */
+function readTable(rows: Element[], ctx: AdapterContext): AdapterResult<PageRow> {
+  const items: PageRow[] = [];
+  const skipped: string[] = [];
+  for (const tr of rows) {
+    if ((tr.getAttribute('data-row-key') ?? '').startsWith('child')) continue;
+    const children: Element[] = [];
+    for (let n = tr.nextElementSibling; n; n = n.nextElementSibling) {
+      if (!(n.getAttribute('data-row-key') ?? '').startsWith('child')) break;
+      children.push(n);
+    }
+    const { row, reason } = readTableOrder(tr, children, ctx);
+    if (row) items.push(row);
+    if (reason) skipped.push(reason);
+  }
+  return rowsResult(items, skipped);
+}
+
+/** Reads the rendered order list: cards, or the table layout. */
 function readRows(root: ParentNode, ctx: AdapterContext): AdapterResult<PageRow> {
+  if (!queryFirst(root, selectors.container)) {
+    const rows = queryAlternatives(root, selectors.tableRow);
+    if (rows.length > 0) return readTable(rows, ctx);
+  }
   const container = queryFirst(root, selectors.container);
   if (!container) return { ok: false, problem: '页面结构已变化：找不到订单列表' };
   const items: PageRow[] = [];
@@ -171,57 +259,77 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null;
 const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
-/** shop_order_id as a string; a number past 2^53 has already lost digits, so refuse it. */
-function idString(v: unknown): string {
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number' && Number.isSafeInteger(v) && v > 0) return String(v);
-  return '';
-}
+/**
+ * Where each field lives in a searchlist data[] entry: platforms.md's shape and its "Variants"
+ * (order_status_info, item_order_id, after_sale_info per item); test/fixtures/douyin/EVIDENCE.md.
+ */
+const fields = {
+  orderId: ['shop_order_id'],
+  statusText: ['order_status_info.order_status_text', 'order_status_desc'],
+  statusCode: ['order_status'],
+  createdAt: ['create_time'],
+  paidAt: ['pay_time'],
+  /** pay_amount: what the buyer pays, freight included, in fen. */
+  amount: ['pay_amount', 'total_pay_amount'],
+  products: ['product_item'],
+  title: ['product_name'],
+  quantity: ['combo_num', 'item_num'],
+  itemId: ['product_id'],
+  itemPrice: ['combo_amount'],
+  itemRefund: ['after_sale_info.after_sale_text', 'after_sale_info.after_sale_status_desc'],
+  /** searchlist carries no buyer; nick_name is there only when receiveinfo was merged in. */
+  buyer: ['nick_name', 'user_nickname'],
+} as const;
 
 /** One data[] entry -> a validated order, or why not. */
 function readJsonOrder(o: unknown, ctx: AdapterContext): OrderInput | string {
   if (!isObject(o)) return '订单数据不是对象';
   if (typeof o.shop_order_id === 'number' && !Number.isSafeInteger(o.shop_order_id))
     return '订单编号是超出精度的数字，已无法还原';
-  const orderId = idString(o.shop_order_id);
+  const orderId = pick(o, fields.orderId, as.id) ?? '';
   if (!ORDER_ID.test(orderId)) return `订单编号格式不对「${orderId.slice(0, 40)}」`;
-  const statusText = typeof o.order_status === 'number' ? (ORDER_STATUS[o.order_status] ?? '') : '';
-  const status = normaliseStatus(statusText);
-  if (status === undefined) return `订单 ${orderId}：无法识别订单状态「${String(o.order_status)}」`;
-  const createdAt = unixSecondsToMs(o.create_time);
+  const text = pick(o, fields.statusText, as.text);
+  const code = pick(o, fields.statusCode, as.code);
+  const fromCode = code === undefined ? undefined : ORDER_STATUS[code];
+  const base = text
+    ? statusFromText(text)
+    : statusOf(normaliseStatus(fromCode ?? ''), code === undefined ? '' : `order_status=${code}`);
+  const createdAt = pick(o, fields.createdAt, unixSecondsToMs);
   if (createdAt === undefined) return `订单 ${orderId}：找不到下单时间`;
-  // pay_amount: what the buyer pays, freight included, in fen.
-  const amount = fenFromJson(o.pay_amount);
+  const amount = pick(o, fields.amount, fenFromJson);
   if (amount === undefined) return `订单 ${orderId}：找不到实付金额`;
-  const paidAt = status === 'unpaid' ? undefined : unixSecondsToMs(o.pay_time);
-  const products = Array.isArray(o.product_item) ? o.product_item : [];
   const items: OrderInput['items'] = [];
-  for (const p of products) {
-    if (!isObject(p)) return `订单 ${orderId}：商品信息不完整`;
-    const title = str(p.product_name);
-    const quantity = fenFromJson(p.combo_num);
-    if (!title || !quantity) return `订单 ${orderId}：商品信息不完整`;
+  const refunds: ('refunding' | 'refunded' | undefined)[] = [];
+  for (const p of pick(o, fields.products, as.list) ?? []) {
+    refunds.push(itemRefund(pick(p, fields.itemRefund, as.text) ?? ''));
+    const quantity = pick(p, fields.quantity, as.count);
+    if (quantity === undefined) continue;
     // Written as the page writes it ("颜色：黑色；尺码：L") so DOM and JSON agree.
-    const sku = (Array.isArray(p.sku_spec) ? p.sku_spec : [])
+    const specs = isObject(p) && Array.isArray(p.sku_spec) ? p.sku_spec : [];
+    const sku = specs
       .map((s) => (isObject(s) ? [str(s.name), str(s.value)].filter(Boolean).join('：') : ''))
       .filter(Boolean)
       .join('；');
-    const itemId = idString(p.product_id);
-    items.push({ title, quantity, ...(sku ? { sku } : {}), ...(itemId ? { itemId } : {}) });
+    items.push({
+      title: pick(p, fields.title, as.text) ?? '',
+      quantity,
+      ...optional('sku', sku),
+      ...optional('itemId', pick(p, fields.itemId, as.id)),
+    });
   }
-  if (items.length === 0) return `订单 ${orderId}：找不到商品`;
-  // searchlist rows carry no buyer; nick_name is there only when receiveinfo was merged in.
-  const nick = str(o.nick_name);
+  const status = withItemRefunds(base, refunds);
+  const paidAt = status.status === 'unpaid' ? undefined : pick(o, fields.paidAt, unixSecondsToMs);
+  const nick = pick(o, fields.buyer, as.text) ?? '';
   const checked = checkOrder(
     {
       platform: 'douyin',
       shopId: ctx.shopId,
       orderId,
-      ...buyerIdFor({ nick, orderId }),
+      ...buyerIdFor({ nick, orderId, nameOnly: true }),
       buyerNick: nick,
-      status,
+      ...status,
       createdAt,
-      ...(paidAt !== undefined ? { paidAt } : {}),
+      ...optional('paidAt', paidAt),
       amount,
       items,
       source: 'json',
@@ -261,7 +369,7 @@ const douyin: Adapter = {
       textOf(queryFirst(root, selectors.shopIdText)),
       textOf(queryFirst(root, selectors.shopName)),
     ),
-  rowsHint: '[class*="index_orderCard"]',
+  rowsHint: '[class*="index_orderCard"], tbody tr[data-row-key]',
   readRows,
   jsonEndpoints: [/^https:\/\/fxg\.jinritemai\.com\/api\/order\/searchlist(?:[?#]|$)/],
   parseJson,

@@ -4,7 +4,7 @@
  * hands it over, and the rendered Ant Design table otherwise. The buyer is the JD account (userPin),
  * a real id, so repeat buyers are known exactly unless JD masks the pin.
  */
-import type { OrderInput } from '../schemas';
+import type { OrderInput, OrderStatus } from '../schemas';
 import { buyerIdFor, isMaskedNick } from '../keys';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 import {
@@ -19,6 +19,7 @@ import {
   textOf,
   yuanToFen,
 } from './parse';
+import { as, optional, pick, pickText, statusOf } from './fields';
 
 /**
  * The DOM below is inferred (nobody here has a capture of the 京麦 list): an Ant Design table,
@@ -43,6 +44,23 @@ export const selectors = {
   /** 应付金额 / 实付金额. */
   amount: ['[class*="order-list_payAmount"]'],
   status: ['[class*="order-list_status"]'],
+  /**
+   * 京麦 card layout (jd-* components, platforms.md "Variants"): the list, one card per order,
+   * the id, time and status are from public scripts that read the page; the buyer, amount and
+   * sku parts of the card are inferred (test/fixtures/jd/EVIDENCE.md).
+   */
+  cardList: ['.order-list-card-table'],
+  card: ['.card'],
+  card_orderId: ['.shop-order-id'],
+  card_createTime: ['.order-time-info'],
+  card_status: ['.order-status'],
+  card_buyer: ['.order-buyer-pin', '[class*="buyer-pin"]'],
+  card_amount: ['.order-payment'],
+  card_sku: ['.sku-item'],
+  card_skuName: ['.sku-name'],
+  card_skuNum: ['.sku-num'],
+  card_skuPrice: ['.sku-price'],
+  card_skuId: ['.sku-id'],
   /** Header: 商家编号 (venderId) and the shop name. */
   venderId: ['[class*="shop-info_venderId"]'],
   shopName: ['[class*="shop-info_shopName"]'],
@@ -85,30 +103,23 @@ function readOrderRow(tr: Element, ctx: AdapterContext): { row?: PageRow; reason
 
   const createdAt = parseChinaTime(afterLabel(textOf(queryFirst(tr, selectors.createTime))));
   const amount = yuanToFen(textOf(queryFirst(tr, selectors.amount)));
-  const statusText = textOf(queryFirst(tr, selectors.status));
-  const status = normaliseStatus(statusText);
+  const status = jdStatus(textOf(queryFirst(tr, selectors.status)));
   const pin = textOf(queryFirst(tr, selectors.buyerPin));
   if (createdAt === undefined) return { row, reason: `订单 ${orderId}：找不到下单时间` };
   if (amount === undefined) return { row, reason: `订单 ${orderId}：找不到订单金额` };
-  if (status === undefined)
-    return { row, reason: `订单 ${orderId}：无法识别订单状态「${statusText}」` };
-  if (!pin) return { row, reason: `订单 ${orderId}：找不到买家账号` };
 
   const items: OrderInput['items'] = [];
   for (const sku of queryAlternatives(tr, selectors.skuItem)) {
-    const title = textOf(queryFirst(sku, selectors.skuName));
     const quantity = quantityOf(textOf(queryFirst(sku, selectors.skuNum)));
-    if (!title || quantity === undefined) return { row, reason: `订单 ${orderId}：商品信息不完整` };
-    const unitPrice = yuanToFen(textOf(queryFirst(sku, selectors.skuPrice)));
+    if (quantity === undefined) continue;
     const itemId = /\d{3,20}/.exec(textOf(queryFirst(sku, selectors.skuId)))?.[0];
     items.push({
-      title,
+      title: textOf(queryFirst(sku, selectors.skuName)),
       quantity,
-      ...(unitPrice !== undefined ? { unitPrice } : {}),
-      ...(itemId ? { itemId } : {}),
+      ...optional('unitPrice', yuanToFen(textOf(queryFirst(sku, selectors.skuPrice)))),
+      ...optional('itemId', itemId),
     });
   }
-  if (items.length === 0) return { row, reason: `订单 ${orderId}：找不到商品` };
 
   const checked = checkOrder(
     {
@@ -117,7 +128,7 @@ function readOrderRow(tr: Element, ctx: AdapterContext): { row?: PageRow; reason
       orderId,
       ...buyerOf(pin, orderId),
       buyerNick: pin,
-      status,
+      ...status,
       createdAt,
       amount,
       items,
@@ -128,8 +139,67 @@ function readOrderRow(tr: Element, ctx: AdapterContext): { row?: PageRow; reason
   return checked.ok ? { row: { ...row, order: checked.order } } : { row, reason: checked.reason };
 }
 
-/** Reads the rendered order table. */
+/** One order card -> a PageRow once its id is read; other cells cost only their fields. */
+function readCard(card: Element, ctx: AdapterContext): { row?: PageRow; reason?: string } {
+  const orderId = pickText(card, selectors.card_orderId, (t) => /\d{8,20}/.exec(t)?.[0]);
+  if (!orderId) return { reason: '找不到订单号' };
+  const buyerEl = queryFirst(card, selectors.card_buyer);
+  const row: PageRow = { orderId, row: card, anchor: buyerEl ?? card };
+  const createdAt = pickText(card, selectors.card_createTime, (t) =>
+    parseChinaTime(/\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}(?::\d{2})?/.exec(t)?.[0]),
+  );
+  const amount = pickText(card, selectors.card_amount, (t) => yuanToFen(afterLabel(t)));
+  if (createdAt === undefined) return { row, reason: `订单 ${orderId}：找不到下单时间` };
+  if (amount === undefined) return { row, reason: `订单 ${orderId}：找不到订单金额` };
+  const pin = afterLabel(textOf(buyerEl));
+  const items: OrderInput['items'] = [];
+  for (const sku of queryAlternatives(card, selectors.card_sku)) {
+    const quantity = pickText(sku, selectors.card_skuNum, quantityOf);
+    if (quantity === undefined) continue;
+    items.push({
+      title: textOf(queryFirst(sku, selectors.card_skuName)),
+      quantity,
+      ...optional('unitPrice', pickText(sku, selectors.card_skuPrice, yuanToFen)),
+      ...optional(
+        'itemId',
+        pickText(sku, selectors.card_skuId, (t) => /\d{3,20}/.exec(t)?.[0]),
+      ),
+    });
+  }
+  const checked = checkOrder(
+    {
+      platform: 'jd',
+      shopId: ctx.shopId,
+      orderId,
+      ...buyerOf(pin, orderId),
+      buyerNick: pin,
+      ...jdStatus(textOf(queryFirst(card, selectors.card_status))),
+      createdAt,
+      amount,
+      items,
+      source: 'dom',
+    },
+    orderId,
+  );
+  return checked.ok ? { row: { ...row, order: checked.order } } : { row, reason: checked.reason };
+}
+
+/** Reads the 京麦 card list (the current layout). */
+function readCards(list: Element, ctx: AdapterContext): AdapterResult<PageRow> {
+  const items: PageRow[] = [];
+  const skipped: string[] = [];
+  for (const card of queryAlternatives(list, selectors.card)) {
+    const { row, reason } = readCard(card, ctx);
+    if (row) items.push(row);
+    if (reason) skipped.push(reason);
+  }
+  return rowsResult(items, skipped);
+}
+
+/** Reads the rendered order list: the card layout, else the Ant table. */
 function readRows(root: ParentNode, ctx: AdapterContext): AdapterResult<PageRow> {
+  const cards = queryFirst(root, selectors.cardList);
+  if (cards) return readCards(cards, ctx);
   const container = queryFirst(root, selectors.container);
   if (!container) return { ok: false, problem: '页面结构已变化：找不到订单列表' };
   const rows = queryAlternatives(container, selectors.order);
@@ -154,54 +224,70 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null;
 const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
-/** An id that may come as a string or a number; a number past 2^53 has lost digits: refuse it. */
-function idString(v: unknown): string {
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number' && Number.isSafeInteger(v) && v > 0) return String(v);
-  return '';
-}
+/**
+ * Where each field lives in a results[] entry. Old: dsm.order.manage.orderlist.queryOrderPage
+ * (platforms.md, names borrowed from JD's POP API, inferred). Bff: dsm.order.bff.orderListBffService
+ * .queryOrderPage (2026 capture notes in public code: ms times, orderItems[].num, orderStatusInfo;
+ * test/fixtures/jd/EVIDENCE.md).
+ */
+const fields = {
+  orderId: ['orderId'],
+  /** The status text first (bff: orderStatusInfo.orderStatusName); old: the POP enum string. */
+  statusText: ['orderStatusInfo.orderStatusName', 'orderStatusName', 'orderStatus'],
+  createdAt: ['orderCreateTime', 'createTime'],
+  paidAt: ['paymentConfirmTime', 'orderPaymentTime'],
+  /** What the buyer pays: old orderPayment; bff orderPaymentInfo.receivables, then the total. */
+  amount: ['orderPayment', 'orderPaymentInfo.receivables', 'orderTotalPrice'],
+  buyer: ['userPin', 'pin'],
+  items: ['orderItems'],
+  itemTitle: ['skuName', 'wareName'],
+  itemQuantity: ['skuNum', 'num'],
+  itemPrice: ['jdPrice'],
+  itemId: ['skuId'],
+} as const;
 
-/** A positive integer from a number or a digit string (JD sends both). */
-function count(v: unknown): number | undefined {
-  const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
-  return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : undefined;
+/**
+ * 京麦 status names the shared table misses (bff orderStatusInfo.orderStatusName, seen: 已出库,
+ * 已完成, 已取消; the others are the list's tab and POP texts, inferred).
+ */
+const STATUS_NAMES: Record<string, OrderStatus> = {
+  已出库: 'shipped',
+  等待出库: 'paid',
+  等待付款: 'unpaid',
+  等待确认收货: 'shipped',
+  已完成: 'completed',
+  已取消: 'closed',
+};
+
+/** A JD status text, POP enum or numeric code -> ours; an unmapped one stays `unknown`. */
+function jdStatus(raw: string): { status: OrderStatus; rawStatus?: string } {
+  return statusOf(STATUS_NAMES[raw] ?? normaliseStatus(raw), raw);
 }
 
 /** One results[] entry -> a validated order, or why not. */
 function readJsonOrder(o: unknown, ctx: AdapterContext): OrderInput | string {
   if (!isObject(o)) return '订单数据不是对象';
-  const orderId = idString(o.orderId);
+  const orderId = pick(o, fields.orderId, as.id) ?? '';
   if (!ORDER_ID.test(orderId)) return `订单号格式不对「${orderId.slice(0, 40)}」`;
-  const statusText = str(o.orderStatus);
-  const status = normaliseStatus(statusText);
-  if (status === undefined) return `订单 ${orderId}：无法识别订单状态「${statusText}」`;
-  const createdAt = parseChinaTime(o.orderCreateTime);
+  const status = jdStatus(pick(o, fields.statusText, as.text) ?? '');
+  const createdAt = pick(o, fields.createdAt, as.msOrChinaTime);
   if (createdAt === undefined) return `订单 ${orderId}：找不到下单时间`;
-  // orderPayment is what the buyer pays (yuan string, as in JD's POP API); orderTotalPrice is
-  // before discounts.
-  const amount = yuanToFen(o.orderPayment);
+  const amount = pick(o, fields.amount, yuanToFen);
   if (amount === undefined) return `订单 ${orderId}：找不到订单金额`;
-  const pin = str(o.userPin);
-  if (!pin) return `订单 ${orderId}：找不到买家账号`;
-  // Unpaid orders carry an empty or zero-date paymentConfirmTime, which parses to undefined.
-  const paidAt = status === 'unpaid' ? undefined : parseChinaTime(o.paymentConfirmTime);
-  const rawItems = Array.isArray(o.orderItems) ? o.orderItems : [];
+  const pin = pick(o, fields.buyer, as.text) ?? '';
+  const paidAt = status.status === 'unpaid' ? undefined : pick(o, fields.paidAt, as.msOrChinaTime);
   const items: OrderInput['items'] = [];
-  for (const it of rawItems) {
-    if (!isObject(it)) return `订单 ${orderId}：商品信息不完整`;
-    const title = str(it.skuName);
-    const quantity = count(it.skuNum);
-    if (!title || quantity === undefined) return `订单 ${orderId}：商品信息不完整`;
-    const unitPrice = yuanToFen(it.jdPrice);
-    const itemId = idString(it.skuId);
+  for (const it of pick(o, fields.items, as.list) ?? []) {
+    const quantity = pick(it, fields.itemQuantity, as.count);
+    // An item without a quantity is left out: a guessed count would be a wrong figure.
+    if (quantity === undefined) continue;
     items.push({
-      title,
+      title: pick(it, fields.itemTitle, as.text) ?? '',
       quantity,
-      ...(unitPrice !== undefined ? { unitPrice } : {}),
-      ...(itemId ? { itemId } : {}),
+      ...optional('unitPrice', pick(it, fields.itemPrice, yuanToFen)),
+      ...optional('itemId', pick(it, fields.itemId, as.id)),
     });
   }
-  if (items.length === 0) return `订单 ${orderId}：找不到商品`;
   const checked = checkOrder(
     {
       platform: 'jd',
@@ -209,9 +295,9 @@ function readJsonOrder(o: unknown, ctx: AdapterContext): OrderInput | string {
       orderId,
       ...buyerOf(pin, orderId),
       buyerNick: pin,
-      status,
+      ...status,
       createdAt,
-      ...(paidAt !== undefined ? { paidAt } : {}),
+      ...optional('paidAt', paidAt),
       amount,
       items,
       source: 'json',
@@ -257,10 +343,12 @@ const jd: Adapter = {
       textOf(queryFirst(root, selectors.venderId)),
       textOf(queryFirst(root, selectors.shopName)),
     ),
-  rowsHint: '.ant-table-tbody tr.ant-table-row',
+  rowsHint: '.ant-table-tbody tr.ant-table-row, .order-list-card-table .card',
   readRows,
   jsonEndpoints: [
     /^https:\/\/sff\.jd\.com\/api\?(?:[^#]*&)?api=dsm\.order\.manage\.orderlist\.queryOrderPage(?:[&#]|$)/,
+    // The current list API (2026 public capture notes; test/fixtures/jd/EVIDENCE.md).
+    /^https:\/\/sff\.jd\.com\/api\?(?:[^#]*&)?api=dsm\.order\.bff\.orderListBffService\.queryOrderPage(?:[&#]|$)/,
   ],
   parseJson,
 };

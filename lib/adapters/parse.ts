@@ -75,7 +75,7 @@ const STATUS_PATTERNS: [RegExp, OrderStatus][] = [
   // Shopify's PARTIALLY_REFUNDED would otherwise hit REFUNDED, and JD's FINISHED_L, TRADE_CANCELED,
   // WAIT_SELLER_STOCK_OUT / WAIT_GOODS_RECEIVE_CONFIRM (POP enums) and Douyin's 备货中 / 部分发货
   // would match nothing.
-  [/PARTIALLY_REFUNDED/i, 'refunding'],
+  [/PARTIALLY_REFUNDED|部分退款(?!中)/i, 'partially_refunded'],
   [/TRADE_CANCELED/i, 'closed'],
   [/PARTIALLY_PAID|^NOT_PAY$/i, 'unpaid'],
   [/FINISHED_L/i, 'completed'],
@@ -171,20 +171,27 @@ export function checkOrder(candidate: unknown, orderId: string): CheckedOrder {
 }
 
 /**
- * The verdict on a page's rows. Rows were there but not one order could be read: the page has
- * changed under us, so say so instead of showing a partial or wrong picture.
+ * The verdict on a page's rows. A row counts once its order id is read: its badges come from the
+ * stored order (the page's JSON) even when its own cells are incomplete. Only a list where rows
+ * were there and not one order id could be read means the page changed under us.
  */
 export function rowsResult(items: PageRow[], skipped: string[]): AdapterResult<PageRow> {
-  if (skipped.length > 0 && !items.some((r) => r.order))
+  if (skipped.length > 0 && items.length === 0)
     return { ok: false, problem: `页面结构已变化：${skipped[0] ?? ''}`.slice(0, 300) };
-  return { ok: true, items, skipped };
+  const orders = items.flatMap((r) => (r.order ? [r.order] : []));
+  const unknown = orders.flatMap((o) => (o.status === 'unknown' ? [o.rawStatus ?? '?'] : []));
+  const total =
+    items.length + skipped.filter((s) => !items.some((r) => s.includes(r.orderId))).length;
+  return withCoverage({ ok: true, items, skipped }, total, orders.length, unknown);
 }
 
 /** The same verdict for a JSON body: entries present, none readable, means the API changed. */
 export function jsonResult(orders: OrderInput[], skipped: string[]): AdapterResult<OrderInput> {
   if (skipped.length > 0 && orders.length === 0)
     return { ok: false, problem: `接口数据已变化：${skipped[0] ?? ''}`.slice(0, 300) };
-  return { ok: true, items: orders, skipped };
+  const unknown = orders.flatMap((o) => (o.status === 'unknown' ? [o.rawStatus ?? '?'] : []));
+  const total = orders.length + skipped.length;
+  return withCoverage({ ok: true, items: orders, skipped }, total, orders.length, unknown);
 }
 
 /**
@@ -207,4 +214,26 @@ export function shopDisplayName(shopId: string): string {
   return shopId
     .replace(/~~[0-9a-f]{8}$/, '…')
     .replace(/~([0-9a-z]{4})/g, (_, code: string) => String.fromCodePoint(parseInt(code, 36)));
+}
+
+/** A coverage line only when something was missed: a clean page reads as before. */
+function withCoverage<T>(
+  r: { ok: true; items: T[]; skipped: string[] },
+  total: number,
+  complete: number,
+  unknown: string[],
+): AdapterResult<T> {
+  if (total === complete && unknown.length === 0) return r;
+  return { ...r, coverage: coverageOf(total, complete, unknown) };
+}
+
+/**
+ * The health line for one look at a page or body: "28 of 30 rows; 2 without status: 订单异常".
+ * `unknown` are the raw status texts of orders kept as unknown.
+ */
+export function coverageOf(total: number, complete: number, unknown: readonly string[]): string {
+  const parts = [`${complete} of ${total} rows`];
+  if (unknown.length > 0)
+    parts.push(`${unknown.length} without status: ${[...new Set(unknown)].join('、')}`);
+  return parts.join('; ').slice(0, 300);
 }

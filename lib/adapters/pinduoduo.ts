@@ -4,7 +4,7 @@
  * over, and the rendered rows (one <tbody> per order in #order-content) otherwise.
  * PDD gives no buyer id on either: a customer is the buyer's nickname (masked ones stand alone).
  */
-import type { OrderInput } from '../schemas';
+import type { OrderInput, OrderStatus } from '../schemas';
 import { buyerIdFor } from '../keys';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 import {
@@ -21,6 +21,7 @@ import {
   unixSecondsToMs,
   yuanToFen,
 } from './parse';
+import { as, optional, pick, statusFromText, statusOf, withItemRefunds } from './fields';
 
 /**
  * mms renders with CSS modules: `order-item_goodsName__Xy12z`. The hash suffix changes between
@@ -99,28 +100,23 @@ function readOrderBody(body: Element, ctx: AdapterContext): { row?: PageRow; rea
   );
   const amount = yuanToFen(textOf(queryFirst(body, selectors.payAmount)));
   const statusText = textOf(queryFirst(body, selectors.orderStatus));
-  const status =
-    refundStatus(textOf(queryFirst(body, selectors.afterSales))) ?? normaliseStatus(statusText);
+  const status = withItemRefunds(statusFromText(statusText), [
+    refundStatus(textOf(queryFirst(body, selectors.afterSales))),
+  ]);
   if (createdAt === undefined) return { row, reason: `订单 ${orderId}：找不到下单时间` };
   if (amount === undefined) return { row, reason: `订单 ${orderId}：找不到实收金额` };
-  if (status === undefined)
-    return { row, reason: `订单 ${orderId}：无法识别订单状态「${statusText}」` };
 
   const items: OrderInput['items'] = [];
   for (const goods of queryAlternatives(body, selectors.goodsRow)) {
-    const title = textOf(queryFirst(goods, selectors.goodsName));
     const quantity = quantityOf(textOf(queryFirst(goods, selectors.goodsNum)));
-    if (!title || quantity === undefined) return { row, reason: `订单 ${orderId}：商品信息不完整` };
-    const sku = textOf(queryFirst(goods, selectors.goodsSpec));
-    const unitPrice = yuanToFen(textOf(queryFirst(goods, selectors.goodsPrice)));
+    if (quantity === undefined) continue;
     items.push({
-      title,
+      title: textOf(queryFirst(goods, selectors.goodsName)),
       quantity,
-      ...(sku ? { sku } : {}),
-      ...(unitPrice !== undefined ? { unitPrice } : {}),
+      ...optional('sku', textOf(queryFirst(goods, selectors.goodsSpec))),
+      ...optional('unitPrice', yuanToFen(textOf(queryFirst(goods, selectors.goodsPrice)))),
     });
   }
-  if (items.length === 0) return { row, reason: `订单 ${orderId}：找不到商品` };
 
   const nick = textOf(queryFirst(body, selectors.buyerNick));
   const checked = checkOrder(
@@ -130,7 +126,7 @@ function readOrderBody(body: Element, ctx: AdapterContext): { row?: PageRow; rea
       orderId,
       ...buyerIdFor({ nick, orderId }),
       buyerNick: nick,
-      status,
+      ...status,
       createdAt,
       amount,
       items,
@@ -161,30 +157,66 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null;
 const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
+/**
+ * Where each field lives in a pageItems entry: 2025-2026 bodies (platforms.md), 2021 bodies
+ * (order_status_str present, goods_id and after_sales_status as strings) and 2019 bodies (numbers
+ * only, nulls for nickname/spec), platforms.md "Variants"; test/fixtures/pinduoduo/EVIDENCE.md.
+ */
+const fields = {
+  orderId: ['order_sn'],
+  statusText: ['order_status_str'],
+  orderStatus: ['order_status'],
+  payStatus: ['pay_status'],
+  afterSales: ['after_sales_status'],
+  createdAt: ['created_at', 'order_time'],
+  /** 成交时间 (payment confirmed): confirm_time, or pay_time in 2019 bodies; 0 when unpaid. */
+  paidAt: ['confirm_time', 'pay_time'],
+  amount: ['order_amount'],
+  title: ['goods_name'],
+  quantity: ['goods_number'],
+  sku: ['spec'],
+  itemId: ['goods_id'],
+  unitPrice: ['goods_price'],
+  buyer: ['nickname', 'nick_name'],
+  buyerId: ['buyer_id', 'uid'],
+  receiverName: ['receive_name'],
+} as const;
+
+/**
+ * order_status codes without a text (2019 bodies): PDD's open API pdd.order.information.get
+ * (1 待发货, 2 已发货待签收, 3 已签收; lywzx/pdd-node-sdk), the same numbers the mms list's
+ * orderType filter uses (hjxh-opendata/hjxh-js-v2). pay_status 0 = unpaid is inferred.
+ */
+const ORDER_STATUS: Record<number, OrderStatus> = { 1: 'paid', 2: 'shipped', 3: 'completed' };
+
+/** The status of one entry: the text if there is one, else the codes; unmapped stays unknown. */
+function pddStatus(item: Json): { status: OrderStatus; rawStatus?: string } {
+  const text = pick(item, fields.statusText, as.text);
+  const afterSales = pick(item, fields.afterSales, as.code);
+  const refund = refundStatus(afterSales === undefined ? '' : (AFTER_SALES[afterSales] ?? ''));
+  if (refund) return { status: refund };
+  if (text) return statusFromText(text);
+  const code = pick(item, fields.orderStatus, as.code);
+  const pay = pick(item, fields.payStatus, as.code);
+  const mapped = pay === 0 ? 'unpaid' : code === undefined ? undefined : ORDER_STATUS[code];
+  return statusOf(mapped, `order_status=${code ?? '?'} pay_status=${pay ?? '?'}`);
+}
+
 /** One pageItems entry -> a validated order, or why not. */
 function readJsonItem(item: unknown, ctx: AdapterContext): OrderInput | string {
   if (!isObject(item)) return '订单数据不是对象';
-  const orderId = str(item.order_sn);
+  const orderId = pick(item, fields.orderId, as.text) ?? '';
   if (!ORDER_SN.test(orderId)) return `订单编号格式不对「${orderId.slice(0, 40)}」`;
-  const statusText = str(item.order_status_str);
-  const afterSales =
-    typeof item.after_sales_status === 'number' ? AFTER_SALES[item.after_sales_status] : undefined;
-  const status = refundStatus(afterSales ?? '') ?? normaliseStatus(statusText);
-  if (status === undefined) return `订单 ${orderId}：无法识别订单状态「${statusText}」`;
-  const createdAt = unixSecondsToMs(item.created_at) ?? unixSecondsToMs(item.order_time);
+  const status = pddStatus(item);
+  const createdAt = pick(item, fields.createdAt, unixSecondsToMs);
   if (createdAt === undefined) return `订单 ${orderId}：找不到下单时间`;
-  const amount = fenFromJson(item.order_amount);
+  const amount = pick(item, fields.amount, fenFromJson);
   if (amount === undefined) return `订单 ${orderId}：找不到实收金额`;
-  // confirm_time is PDD's 成交时间 (payment confirmed); 0 on unpaid orders.
-  const paidAt = status === 'unpaid' ? undefined : unixSecondsToMs(item.confirm_time);
+  const paidAt =
+    status.status === 'unpaid' ? undefined : pick(item, fields.paidAt, unixSecondsToMs);
   // goods_number is a plain non-negative integer, like the fen fields: the same reader fits.
-  const quantity = fenFromJson(item.goods_number);
-  const title = str(item.goods_name);
-  if (!title || quantity === undefined) return `订单 ${orderId}：商品信息不完整`;
-  const sku = str(item.spec);
-  const goodsId = typeof item.goods_id === 'number' ? String(item.goods_id) : str(item.goods_id);
-  const nick = str(item.nickname);
-  const receiverName = str(item.receive_name);
+  const quantity = pick(item, fields.quantity, as.count);
+  const nick = pick(item, fields.buyer, as.text) ?? '';
   const region = [item.province_name, item.city_name, item.district_name]
     .map(str)
     .filter(Boolean)
@@ -194,22 +226,30 @@ function readJsonItem(item: unknown, ctx: AdapterContext): OrderInput | string {
       platform: 'pinduoduo',
       shopId: ctx.shopId,
       orderId,
-      ...buyerIdFor({ nick, orderId }),
+      ...buyerIdFor({
+        nick,
+        orderId,
+        ...optional('platformBuyerId', pick(item, fields.buyerId, as.id)),
+      }),
       buyerNick: nick,
-      status,
+      ...status,
       createdAt,
-      ...(paidAt !== undefined ? { paidAt } : {}),
+      ...optional('paidAt', paidAt),
       amount,
-      items: [
-        {
-          title,
-          quantity,
-          ...(sku ? { sku } : {}),
-          ...(goodsId ? { itemId: goodsId } : {}),
-        },
-      ],
-      ...(receiverName ? { receiverName } : {}),
-      ...(region ? { region } : {}),
+      items:
+        quantity === undefined
+          ? []
+          : [
+              {
+                title: pick(item, fields.title, as.text) ?? '',
+                quantity,
+                ...optional('sku', pick(item, fields.sku, as.text)),
+                ...optional('unitPrice', pick(item, fields.unitPrice, fenFromJson)),
+                ...optional('itemId', pick(item, fields.itemId, as.id)),
+              },
+            ],
+      ...optional('receiverName', pick(item, fields.receiverName, as.text)),
+      ...optional('region', region),
       source: 'json',
     },
     orderId,
@@ -217,11 +257,14 @@ function readJsonItem(item: unknown, ctx: AdapterContext): OrderInput | string {
   return checked.ok ? checked.order : checked.reason;
 }
 
-/** Parses a recentOrderList response body. */
+/** Parses a recentOrderList or historyOrderList body (2019 envelopes say errorCode/errorMsg). */
 function parseJson(body: unknown, ctx: AdapterContext): AdapterResult<OrderInput> {
   if (!isObject(body)) return { ok: false, problem: '接口数据已变化：返回的不是 JSON 对象' };
   if (body.success === false)
-    return { ok: false, problem: `拼多多接口返回错误：${str(body.error_msg) || '未知错误'}` };
+    return {
+      ok: false,
+      problem: `拼多多接口返回错误：${str(body.error_msg) || str(body.errorMsg) || '未知错误'}`,
+    };
   const pageItems = isObject(body.result) ? body.result.pageItems : undefined;
   if (!Array.isArray(pageItems)) return { ok: false, problem: '接口数据已变化：找不到订单列表' };
   const orders: OrderInput[] = [];
@@ -248,7 +291,11 @@ const pinduoduo: Adapter = {
     ),
   rowsHint: '#order-content tbody',
   readRows,
-  jsonEndpoints: [/^https:\/\/mms\.pinduoduo\.com\/mangkhut\/mms\/recentOrderList(?:[?#]|$)/],
+  jsonEndpoints: [
+    /^https:\/\/mms\.pinduoduo\.com\/mangkhut\/mms\/recentOrderList(?:[?#]|$)/,
+    // Older orders load from historyOrderList, same item shape (platforms.md "Variants").
+    /^https:\/\/mms\.pinduoduo\.com\/mangkhut\/mms\/historyOrderList(?:[?#]|$)/,
+  ],
   parseJson,
 };
 

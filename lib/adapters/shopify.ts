@@ -20,6 +20,7 @@ import {
   textOf,
   yuanToFen,
 } from './parse';
+import { as, optional, pick, statusOf } from './fields';
 
 /** Only stable hooks; the inferred ones are marked. */
 export const selectors = {
@@ -124,14 +125,15 @@ function readOrderRow(
   const amount = parseMoney(textOf(cell('total')));
   if (amount === undefined) return { row, reason: `订单 ${orderId}：找不到订单金额` };
   const paymentText = textOf(cell('payment'));
-  const status = shopifyStatus(
-    labelEnum(paymentText, PAYMENT_LABELS),
-    labelEnum(textOf(cell('fulfillment')), FULFILLMENT_LABELS),
-    // (inferred) Archived orders carry an "Archived" badge next to the order name.
-    /\bArchived\b|已归档/.test(textOf(cell('order'))),
+  const status = statusOf(
+    shopifyStatus(
+      labelEnum(paymentText, PAYMENT_LABELS),
+      labelEnum(textOf(cell('fulfillment')), FULFILLMENT_LABELS),
+      // (inferred) Archived orders carry an "Archived" badge next to the order name.
+      /\bArchived\b|已归档/.test(textOf(cell('order'))),
+    ),
+    paymentText,
   );
-  if (status === undefined)
-    return { row, reason: `订单 ${orderId}：无法识别付款状态「${paymentText}」` };
   const shown = textOf(customerCell);
   const nick = /^(no customer|无客户)$/i.test(shown) ? '' : shown;
 
@@ -141,9 +143,9 @@ function readOrderRow(
       shopId: ctx.shopId,
       orderId,
       // The list shows a name, not the customer id; JSON keys by the same name so the two agree.
-      ...buyerIdFor({ nick, orderId }),
+      ...buyerIdFor({ nick, orderId, nameOnly: true }),
       buyerNick: nick,
-      status,
+      ...status,
       createdAt,
       amount,
       // The list only says "2 items"; titles come with the JSON.
@@ -195,58 +197,101 @@ function nodesOf(connection: unknown): unknown[] | undefined {
   return undefined;
 }
 
-/** MoneyBag -> shop currency amount in cents. GraphQL writes "1234.5" style decimals. */
-const moneyOf = (bag: unknown): number | undefined =>
-  isObject(bag) && isObject(bag.shopMoney) ? yuanToFen(bag.shopMoney.amount) : undefined;
+/**
+ * Where each field lives on an Order node: the admin's own GraphQL (platforms.md), and real
+ * nodes from public code (currentTotalPriceSet without totalPriceSet, line items with `name`
+ * and `currentQuantity`, customers with firstName/lastName; test/fixtures/shopify/EVIDENCE.md).
+ */
+const fields = {
+  id: ['id'],
+  financial: ['displayFinancialStatus'],
+  fulfillment: ['displayFulfillmentStatus'],
+  createdAt: ['createdAt', 'processedAt'],
+  /** The original total first: a partial refund is reported apart (totalRefundedSet). */
+  amount: ['totalPriceSet.shopMoney.amount'],
+  /** Current total, after refunds and edits: the amount when no original total is there. */
+  currentAmount: ['currentTotalPriceSet.shopMoney.amount'],
+  refunded: ['totalRefundedSet.shopMoney.amount'],
+  title: ['title', 'name'],
+  quantity: ['quantity', 'currentQuantity'],
+  sku: ['variantTitle', 'variant.title'],
+  unitPrice: ['originalUnitPriceSet.shopMoney.amount'],
+  productId: ['product.id'],
+  customerId: ['customer.id'],
+  email: ['customer.email', 'email'],
+  displayName: ['customer.displayName'],
+  firstName: ['customer.firstName'],
+  lastName: ['customer.lastName'],
+} as const;
+
+/** The id at the end of a gid ("gid://shopify/Customer/123" -> "123"). */
+const gidTail =
+  (kind: string) =>
+  (v: unknown): string | undefined =>
+    new RegExp(`^gid://shopify/${kind}/(\\d{1,20})$`).exec(typeof v === 'string' ? v : '')?.[1];
 
 /** One Order node -> a validated order, or why not. */
 function readNode(node: unknown, ctx: AdapterContext): OrderInput | string {
   if (!isObject(node)) return '订单数据不是对象';
-  const orderId = /^gid:\/\/shopify\/Order\/(\d{1,20})$/.exec(str(node.id))?.[1];
+  const orderId = pick(node, fields.id, gidTail('Order'));
   if (!orderId) return `订单编号格式不对「${str(node.id).slice(0, 60)}」`;
-  const financial = str(node.displayFinancialStatus);
-  const status = shopifyStatus(financial, str(node.displayFulfillmentStatus), node.closed === true);
-  if (status === undefined) return `订单 ${orderId}：无法识别付款状态「${financial}」`;
-  const createdAt = parseIsoTime(node.createdAt);
+  const financial = pick(node, fields.financial, as.text) ?? '';
+  const status = statusOf(
+    shopifyStatus(financial, pick(node, fields.fulfillment, as.text) ?? '', node.closed === true),
+    financial,
+  );
+  const createdAt = pick(node, fields.createdAt, parseIsoTime);
   if (createdAt === undefined) return `订单 ${orderId}：找不到下单时间`;
-  const amount = moneyOf(node.totalPriceSet);
+  const original = pick(node, fields.amount, yuanToFen);
+  const amount = original ?? pick(node, fields.currentAmount, yuanToFen);
   if (amount === undefined) return `订单 ${orderId}：找不到订单金额`;
+  // Only beside the original total: the current total already has the refunds taken off.
+  const refunded = original === undefined ? undefined : pick(node, fields.refunded, yuanToFen);
   const items: OrderInput['items'] = [];
   for (const li of nodesOf(node.lineItems) ?? []) {
-    if (!isObject(li)) return `订单 ${orderId}：商品信息不完整`;
-    const title = str(li.title);
-    const quantity = typeof li.quantity === 'number' ? li.quantity : undefined;
-    if (!title || quantity === undefined) return `订单 ${orderId}：商品信息不完整`;
-    const sku = str(li.variantTitle);
-    const unitPrice = moneyOf(li.originalUnitPriceSet);
-    const productId = isObject(li.product)
-      ? /\/Product\/(\d+)$/.exec(str(li.product.id))?.[1]
-      : undefined;
+    const quantity = pick(li, fields.quantity, as.count);
+    if (quantity === undefined) continue;
     items.push({
-      title,
+      title: pick(li, fields.title, as.text) ?? '',
       quantity,
-      ...(sku ? { sku } : {}),
-      ...(unitPrice !== undefined ? { unitPrice } : {}),
-      ...(productId ? { itemId: productId } : {}),
+      ...optional('sku', pick(li, fields.sku, as.text)),
+      ...optional('unitPrice', pick(li, fields.unitPrice, yuanToFen)),
+      ...optional('itemId', pick(li, fields.productId, gidTail('Product'))),
     });
   }
-  const nick = isObject(node.customer) ? str(node.customer.displayName) : '';
+  const nick =
+    pick(node, fields.displayName, as.text) ??
+    [pick(node, fields.firstName, as.text), pick(node, fields.lastName, as.text)]
+      .filter(Boolean)
+      .join(' ');
   const checked = checkOrder(
     {
       platform: 'shopify',
       shopId: ctx.shopId,
       orderId,
-      ...buyerIdFor({ nick, orderId }),
+      ...buyerOf(node, nick, orderId),
       buyerNick: nick,
-      status,
+      ...status,
       createdAt,
       amount,
       items,
+      ...optional('refundedAmount', refunded || undefined),
       source: 'json',
     },
     orderId,
   );
   return checked.ok ? checked.order : checked.reason;
+}
+
+/** The buyer evidence a node carries: customer id and e-mail; the name is a display name. */
+function buyerOf(node: Json, nick: string, orderId: string) {
+  return buyerIdFor({
+    nick,
+    orderId,
+    nameOnly: true,
+    ...optional('platformBuyerId', pick(node, fields.customerId, gidTail('Customer'))),
+    ...optional('email', pick(node, fields.email, as.text)),
+  });
 }
 
 /** Parses an admin GraphQL response holding `data.orders`. */

@@ -50,9 +50,15 @@ export function taobaoBuyer(
   nick: string,
   orderId: string,
   platformBuyerId?: string,
+  token?: string,
 ): { buyerId: string; identity: Identity } {
   const masked = isMaskedNick(nick) || nick.trim() === '';
-  return buyerIdFor({ nick: nick.trim(), orderId, platformBuyerId: masked ? platformBuyerId : '' });
+  return buyerIdFor({
+    nick: nick.trim(),
+    orderId,
+    platformBuyerId: masked ? platformBuyerId : '',
+    ...(token ? { token } : {}),
+  });
 }
 
 /** One sku property as `名称：值`, so the DOM and the JSON write the same sku string. */

@@ -5,6 +5,7 @@
  * Shape and quirks (19-digit ids, rgv587 rate limits, masked nicks): test/fixtures/taobao-old/.
  */
 import type { OrderInput, OrderStatus } from '../schemas';
+import { as, at, itemRefund, optional, pick, statusOf, withItemRefunds } from './fields';
 import { checkOrder, jsonResult, normaliseStatus, parseChinaTime, yuanToFen } from './parse';
 import {
   itemIdFromUrl,
@@ -63,6 +64,12 @@ function orderIdOf(main: Obj): string | undefined {
   return undefined;
 }
 
+/** 千牛 bodies' opaque per-buyer token (buyer.encodeId); its stability is not known. */
+function tokenOf(main: Obj): string | undefined {
+  const t = str(obj(main.buyer).encodeId).trim();
+  return t && t.length <= 120 ? t : undefined;
+}
+
 /** The buyer id, wherever this version of the JSON keeps it. */
 function buyerIdOf(main: Obj): string | undefined {
   const buyer = obj(main.buyer);
@@ -74,39 +81,77 @@ function buyerIdOf(main: Obj): string | undefined {
   return undefined;
 }
 
-/** Sub-orders -> items. `subOrders[].id` is a number that lost digits; we only need item data. */
-function itemsOf(
-  main: Obj,
-): { ok: true; items: OrderInput['items'] } | { ok: false; reason: string } {
-  const subs = main.subOrders;
-  if (!Array.isArray(subs) || subs.length === 0) return { ok: false, reason: '缺少 subOrders' };
+/**
+ * Where each field lives, per version of the body (platforms.md "Taobao"; largesky/shoperp's
+ * TaobaoQueryOrdersResponseOrder*.cs; the 千牛 2024-2026 bodies of platforms.md "Variants").
+ */
+const fields = {
+  nick: ['buyer.decodeNick', 'buyer.nick', 'buyer.encodeNick'],
+  createdAt: ['orderInfo.createTime'],
+  amount: ['payInfo.actualFee'],
+  statusText: ['statusInfo.text'],
+  tradeStatus: ['extra.tradeStatus'],
+  title: ['itemInfo.title'],
+  quantity: ['quantity'],
+  /**
+   * Paid unit price, then list price. Only trusted beside `priceInfo.original`: 千牛 2024-2026
+   * bodies have no `original`, and their realTotal runs far above actualFee (not a unit price).
+   */
+  unitPrice: ['priceInfo.realTotal', 'priceInfo.original'],
+  /** item.htm?id= links, else itemInfo.id (snapshot links carry no item id). */
+  itemUrl: ['itemInfo.itemUrl'],
+  itemId: ['itemInfo.id', 'itemInfo.itemId'],
+  /** Item-level refunds: operations texts (退款成功 / 退款中), platforms.md "Variants". */
+  operations: ['operations'],
+} as const;
+
+/** A quantity "1" or 1. */
+const quantityOf = (v: unknown): number | undefined => as.count(v);
+
+/** The refund state one sub-order's operations or status text says. */
+function subRefund(sub: Obj): 'refunding' | 'refunded' | undefined {
+  const ops = pick(sub, fields.operations, as.list) ?? [];
+  for (const op of ops) {
+    const r = itemRefund(str(obj(op).text));
+    if (r) return r;
+  }
+  return undefined;
+}
+
+/** Sub-orders -> items; a sub-order without a quantity is left out, other gaps cost the field. */
+function itemsOf(main: Obj): {
+  items: OrderInput['items'];
+  refunds: ('refunding' | 'refunded' | undefined)[];
+} {
+  const subs = Array.isArray(main.subOrders) ? (main.subOrders as unknown[]) : [];
   const items: OrderInput['items'] = [];
+  const refunds: ('refunding' | 'refunded' | undefined)[] = [];
   for (const raw of subs) {
     const sub = obj(raw);
+    const quantity = pick(sub, fields.quantity, quantityOf);
+    refunds.push(subRefund(sub));
+    if (quantity === undefined) continue;
     const info = obj(sub.itemInfo);
-    const title = str(info.title).trim();
-    const quantity = Number(typeof sub.quantity === 'number' ? sub.quantity : str(sub.quantity));
-    if (!title) return { ok: false, reason: '子订单缺少商品标题' };
-    if (!Number.isInteger(quantity) || quantity < 1) return { ok: false, reason: '子订单数量无效' };
     const sku = (Array.isArray(info.skuText) ? info.skuText : [])
       .map((p) => skuPart(str(obj(p).name), str(obj(p).value)))
       .filter(Boolean)
       .join('；');
-    const price = obj(sub.priceInfo);
+    const itemId =
+      itemIdFromUrl(pick(sub, fields.itemUrl, as.text)) ?? pick(sub, fields.itemId, as.id);
     items.push({
-      title,
+      title: pick(sub, fields.title, as.text) ?? '',
       quantity,
-      ...(sku ? { sku } : {}),
-      ...optional('unitPrice', yuanToFen(price.realTotal) ?? yuanToFen(price.original)),
-      ...optional('itemId', itemIdFromUrl(str(info.itemUrl))),
+      ...optional('sku', sku),
+      ...optional(
+        'unitPrice',
+        at(sub, 'priceInfo.original') === undefined
+          ? undefined
+          : pick(sub, fields.unitPrice, yuanToFen),
+      ),
+      ...optional('itemId', itemId),
     });
   }
-  return { ok: true, items };
-}
-
-/** `{key: value}` when value is defined, else `{}` (exactOptionalPropertyTypes-friendly). */
-function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+  return { items, refunds };
 }
 
 /** One main order -> a validated OrderInput, or the reason it was skipped. */
@@ -117,28 +162,26 @@ export function parseMainOrder(
   const main = obj(raw);
   const orderId = orderIdOf(main);
   if (!orderId) return { ok: false, reason: '订单缺少可用的订单号' };
-  const buyer = obj(main.buyer);
-  const nick = (str(buyer.decodeNick) || str(buyer.nick)).trim();
-  if (!nick) return { ok: false, reason: `订单 ${orderId}：缺少买家昵称` };
-  const status = taobaoStatus(obj(main.statusInfo).text, obj(main.extra).tradeStatus);
-  if (!status) return { ok: false, reason: `订单 ${orderId}：无法识别交易状态` };
-  const createdAt = parseChinaTime(obj(main.orderInfo).createTime);
+  const nick = pick(main, fields.nick, as.text) ?? '';
+  const text = pick(main, fields.statusText, as.text) ?? '';
+  const trade = pick(main, fields.tradeStatus, as.text) ?? '';
+  const { items, refunds } = itemsOf(main);
+  const status = withItemRefunds(statusOf(taobaoStatus(text, trade), text || trade), refunds);
+  const createdAt = pick(main, fields.createdAt, parseChinaTime);
   if (createdAt === undefined) return { ok: false, reason: `订单 ${orderId}：缺少创建时间` };
-  const amount = yuanToFen(obj(main.payInfo).actualFee);
+  const amount = pick(main, fields.amount, yuanToFen);
   if (amount === undefined) return { ok: false, reason: `订单 ${orderId}：缺少实收款` };
-  const items = itemsOf(main);
-  if (!items.ok) return { ok: false, reason: `订单 ${orderId}：${items.reason}` };
   return checkOrder(
     {
       platform: 'taobao',
       shopId: ctx.shopId,
       orderId,
-      ...taobaoBuyer(nick, orderId, buyerIdOf(main)),
+      ...taobaoBuyer(nick, orderId, buyerIdOf(main), tokenOf(main)),
       buyerNick: nick,
-      status,
+      ...status,
       createdAt,
       amount,
-      items: items.items,
+      items,
       source: 'json',
     },
     orderId,

@@ -15,6 +15,7 @@ import {
   textOf,
   yuanToFen,
 } from './parse';
+import { optional, statusFromText } from './fields';
 import {
   itemIdFromUrl,
   parseQuantity,
@@ -29,8 +30,10 @@ import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 /** Every selector this adapter uses. Alternatives are tried in order; the first that matches wins. */
 export const selectors = {
   order: [
-    // 2017+ React page: CSS-module class with a hash suffix that changes between releases.
-    '[class*="item-mod__trade-order___"]',
+    // 2017+ React page: CSS-module class with a hash suffix that changes between releases;
+    // closed orders use item-mod__trade-order-mainClose___ and may lack trade-order-main
+    // (platforms.md "Variants"), so both blocks are one alternative.
+    '[class*="item-mod__trade-order___"], [class*="item-mod__trade-order-mainClose"]',
     // The same block's global class, kept next to the hashed one on every capture so far.
     'div.trade-order-main',
   ],
@@ -49,6 +52,10 @@ export const selectors = {
   itemTitle: [
     // React page: the title link inside the production cell.
     '[class*="production-mod__production"] p a[href*="item.htm"]',
+    // The same link pointing at the trade snapshot (tradeSnap.htm?tradeID=…): no item id.
+    '[class*="production-mod__production"] p a[href*="tradeSnap"]',
+    // Title as plain text, no link (platforms.md "Variants"): the first line of the cell.
+    '[class*="production-mod__production"] p',
   ],
   skuItem: [
     // React page: one span.production-mod__sku-item___XXXX per property.
@@ -69,6 +76,9 @@ export const selectors = {
   sellerNick: [
     // Taobao's global site-nav (2019+), present on trade.taobao.com: "店铺:子账号".
     '.site-nav-user a.site-nav-login-info-nick',
+    // Header nick on Taobao and on Tmall (platforms.md "Variants").
+    '.user-nick',
+    '.j_UserNick.sn-user-nick',
     // Seller-centre header variant.
     '[class*="seller-nick"]',
     // Older site-nav without the nick class.
@@ -110,10 +120,11 @@ function unitPriceFrom(el: Element): number | undefined {
   return yuanToFen(textOf(last ?? el));
 }
 
-/** The items of one order, or why they cannot be read. */
-function readItems(
-  rows: Element[],
-): { ok: true; items: OrderInput['items'] } | { ok: false; reason: string } {
+/**
+ * The items of one order. A missing title, link, price or sku costs that field; an item whose
+ * quantity cannot be read is left out (a guessed quantity would be a wrong figure).
+ */
+function readItems(rows: Element[]): OrderInput['items'] {
   const items: OrderInput['items'] = [];
   for (const tr of rows) {
     // The first four cells of every item row are item, unit price, quantity, 售后 (the cells
@@ -121,63 +132,54 @@ function readItems(
     const cells = Array.from(tr.children).filter((c) => c.tagName === 'TD');
     const titleEl = queryFirst(tr, selectors.itemTitle);
     const title = textOf(titleEl);
-    if (!titleEl || !title) return { ok: false, reason: '找不到商品标题' };
     const quantity = parseQuantity(textOf(cells[2]));
-    if (quantity === undefined) return { ok: false, reason: `商品数量无法识别` };
+    if (quantity === undefined) continue;
     const priceEl = cells[1] ? queryFirst(cells[1], selectors.price) : null;
     const unitPrice = priceEl ? unitPriceFrom(priceEl) : undefined;
     const sku = queryAlternatives(tr, selectors.skuItem)
       .map((s) => skuFromText(textOf(s)))
       .filter(Boolean)
       .join('；');
-    const itemId = itemIdFromUrl(titleEl.getAttribute('href'));
+    const itemId = itemIdFromUrl(titleEl?.getAttribute('href'));
     items.push({
       title,
       quantity,
-      ...(sku ? { sku } : {}),
-      ...(unitPrice !== undefined ? { unitPrice } : {}),
-      ...(itemId ? { itemId } : {}),
+      ...optional('sku', sku),
+      ...optional('unitPrice', unitPrice),
+      ...optional('itemId', itemId),
     });
   }
-  return items.length > 0 ? { ok: true, items } : { ok: false, reason: '找不到商品行' };
+  return items;
 }
 
 /** Reads one order block; returns the row or the reason it was skipped. */
 export function readOrder(
   block: Element,
   ctx: AdapterContext,
-): { ok: true; row: PageRow } | { ok: false; reason: string } {
+): { ok: true; row: PageRow; reason?: string } | { ok: false; reason: string } {
   const input = queryFirst(block, selectors.orderIdInput);
   const fromInput = input?.getAttribute('value')?.trim() ?? '';
   const orderId = TAOBAO_ORDER_ID.test(fromInput)
     ? fromInput
     : (labels.orderId.exec(textOf(block))?.[1] ?? '');
   if (!orderId) return { ok: false, reason: '找不到订单号' };
+  // The overlay sits after the buyer cell; without one, at the end of the block.
   const anchor = queryFirst(block, selectors.buyer);
-  if (!anchor) return { ok: false, reason: `订单 ${orderId}：找不到买家栏` };
-  const nickEl = queryFirst(anchor, selectors.buyerName);
+  const row: PageRow = { orderId, row: block, anchor: anchor ?? block };
+  const nickEl = anchor ? queryFirst(anchor, selectors.buyerName) : null;
   const nick = nickEl?.getAttribute('title')?.trim() || textOf(nickEl);
-  if (!nick) return { ok: false, reason: `订单 ${orderId}：找不到买家昵称` };
   const createdAt = parseChinaTime(textOf(queryFirst(block, selectors.createTime)));
-  if (createdAt === undefined) return { ok: false, reason: `订单 ${orderId}：找不到创建时间` };
-
-  const buyerCell = anchor.closest('td');
-  if (!buyerCell) return { ok: false, reason: `订单 ${orderId}：买家栏不在表格里` };
   // Status and amount sit in the cells after the buyer, on the first item row.
   const after: Element[] = [];
-  for (let c = buyerCell.nextElementSibling; c; c = c.nextElementSibling) after.push(c);
-  const statusLine = after
-    .flatMap((c) => Array.from(c.querySelectorAll('p, span')))
-    .map((el) => textOf(el))
-    .find((t) => normaliseStatus(t) !== undefined);
-  const status = normaliseStatus(statusLine);
-  if (!status) return { ok: false, reason: `订单 ${orderId}：无法识别交易状态` };
+  for (let c = anchor?.closest('td')?.nextElementSibling; c; c = c.nextElementSibling)
+    after.push(c);
+  const lines = after.flatMap((c) => Array.from(c.querySelectorAll('p, span'))).map(textOf);
+  const statusLine = lines.find((t) => normaliseStatus(t) !== undefined) ?? lines[0] ?? '';
   const amountEl = after.map((c) => queryFirst(c, selectors.price)).find((el) => el !== null);
   const amount = amountEl ? amountFrom(amountEl) : undefined;
-  if (amount === undefined) return { ok: false, reason: `订单 ${orderId}：找不到实收款` };
-
-  const items = readItems(queryAlternatives(block, selectors.subOrder));
-  if (!items.ok) return { ok: false, reason: `订单 ${orderId}：${items.reason}` };
+  // Without time or amount the schema has no order to hold; the row keeps its badges from JSON.
+  if (createdAt === undefined) return { ok: true, row, reason: `订单 ${orderId}：找不到创建时间` };
+  if (amount === undefined) return { ok: true, row, reason: `订单 ${orderId}：找不到实收款` };
 
   const checked = checkOrder(
     {
@@ -186,16 +188,16 @@ export function readOrder(
       orderId,
       ...taobaoBuyer(nick, orderId),
       buyerNick: nick,
-      status,
+      ...statusFromText(statusLine),
       createdAt,
       amount,
-      items: items.items,
+      items: readItems(queryAlternatives(block, selectors.subOrder)),
       source: 'dom',
     },
     orderId,
   );
-  if (!checked.ok) return checked;
-  return { ok: true, row: { orderId, row: block, anchor, order: checked.order } };
+  if (!checked.ok) return { ok: true, row, reason: checked.reason };
+  return { ok: true, row: { ...row, order: checked.order } };
 }
 
 /**
@@ -213,9 +215,11 @@ export function readRows(root: ParentNode, ctx: AdapterContext): AdapterResult<P
   const items: PageRow[] = [];
   const skipped: string[] = [];
   for (const block of blocks) {
+    // A closed block nested in a trade-order block is the same order: read the outer one.
+    if (blocks.some((b) => b !== block && b.contains(block))) continue;
     const r = readOrder(block, ctx);
     if (r.ok) items.push(r.row);
-    else skipped.push(r.reason);
+    if (r.reason) skipped.push(r.reason);
   }
   return rowsResult(items, skipped);
 }

@@ -17,6 +17,7 @@ import {
   textOf,
   yuanToFen,
 } from './parse';
+import { optional, statusFromText } from './fields';
 import {
   itemIdFromUrl,
   parseQuantity,
@@ -32,6 +33,12 @@ export const selectors = {
   orderTable: [
     // 千牛 trade-platform (2021+): Fusion next-table, one per parent order.
     'div.next-table div.next-table-body > table',
+    // 千牛 2024-2026: each order its own table.next-table-row (platforms.md "Variants").
+    'table.next-table-row',
+  ],
+  headerRow: [
+    // 2024-2026: the order header is a Fusion group header row.
+    'tr.next-table-group-header',
   ],
   tableRow: [
     // Fusion renders rows straight under tbody; the first is the order header.
@@ -42,6 +49,8 @@ export const selectors = {
     '[class*="buyer-nick"]',
     // The 旺旺 widget next to it carries the same nick in data-nick.
     '[data-nick]',
+    // 2024-2026 sold_* page: the 旺旺 box holds the (masked) nick.
+    '[class*="sold_ww-box"]',
   ],
   itemTitle: [
     // 千牛 sub-order row: the item title link.
@@ -50,10 +59,14 @@ export const selectors = {
   skuItem: [
     // 千牛 sub-order row: one span per sku property.
     '[class*="item-sku"] > span',
+    // 2024-2026 sold_* page: the sku line.
+    '[class*="sold_sku-desc"]',
   ],
   status: [
     // 千牛 first sub-order row: status text, then a 详情 link.
     '[class*="order-status"]',
+    // 2024-2026 sold_* page.
+    '[class*="sold_status-item-box"]',
   ],
   amount: [
     // 千牛 first sub-order row: "￥198.00" in a strong, then "(含运费：￥0.00)".
@@ -93,56 +106,55 @@ const SOLD_ROUTE = /^\/home\.htm\/trade-platform\/tp\/sold(?:\/|$)/;
 const cellsOf = (tr: Element): Element[] =>
   Array.from(tr.children).filter((c) => c.tagName === 'TD');
 
-/** The status: the first line of the status block that reads as one. */
-function statusFrom(el: Element | null): OrderStatus | undefined {
-  if (!el) return undefined;
+/** The status: the first line of the status block that reads as one, else its first line. */
+function statusFrom(el: Element | null): { status: OrderStatus; rawStatus?: string } {
+  if (!el) return { status: 'unknown' };
   const lines = [...Array.from(el.children).map((c) => textOf(c)), textOf(el)];
-  for (const line of lines) {
-    const s = normaliseStatus(line);
-    if (s) return s;
-  }
-  return undefined;
+  const known = lines.find((line) => normaliseStatus(line) !== undefined);
+  return statusFromText(known ?? lines[0] ?? '');
 }
 
-/** The sub-order rows -> items, or why they cannot be read. */
-function readItems(
-  rows: Element[],
-): { ok: true; items: OrderInput['items'] } | { ok: false; reason: string } {
+/**
+ * The sub-order rows -> items. A missing title, link, price or sku costs that field; a row
+ * without a readable quantity is left out (a guessed quantity would be a wrong figure).
+ */
+function readItems(rows: Element[]): OrderInput['items'] {
   const items: OrderInput['items'] = [];
   for (const tr of rows) {
     // Item, unit price, quantity, 售后 are the first four cells of every sub-order row.
     const cells = cellsOf(tr);
     const titleEl = queryFirst(tr, selectors.itemTitle);
-    const title = textOf(titleEl);
-    if (!titleEl || !title) return { ok: false, reason: '找不到商品标题' };
     const quantity = parseQuantity(textOf(cells[2]));
-    if (quantity === undefined) return { ok: false, reason: '商品数量无法识别' };
+    if (quantity === undefined) continue;
     // The unit price cell may strike the original price through before the price paid.
     const priceLines = cells[1] ? Array.from(cells[1].querySelectorAll('p, span, del')) : [];
     const lastPrice = priceLines[priceLines.length - 1];
-    const unitPrice = yuanToFen(textOf(lastPrice ?? cells[1]));
     const sku = queryAlternatives(tr, selectors.skuItem)
       .map((s) => skuFromText(textOf(s)))
       .filter(Boolean)
       .join('；');
-    const itemId = itemIdFromUrl(titleEl.getAttribute('href'));
     items.push({
-      title,
+      title: textOf(titleEl),
       quantity,
-      ...(sku ? { sku } : {}),
-      ...(unitPrice !== undefined ? { unitPrice } : {}),
-      ...(itemId ? { itemId } : {}),
+      ...optional('sku', sku),
+      ...optional('unitPrice', yuanToFen(textOf(lastPrice ?? cells[1]))),
+      ...optional('itemId', itemIdFromUrl(titleEl?.getAttribute('href'))),
     });
   }
-  return items.length > 0 ? { ok: true, items } : { ok: false, reason: '找不到子订单行' };
+  return items;
 }
+
+/** "号码保护订单" can stand where the nick normally is (platforms.md "Variants"): no nick. */
+const NOT_A_NICK = /号码保护订单/;
 
 /** One order table -> its row, `empty` for Fusion's empty table, or the reason it was skipped. */
 export function readOrder(
   table: Element,
   ctx: AdapterContext,
-): { ok: true; row: PageRow } | { ok: false; reason: string } | { ok: 'empty' } {
-  const [header, ...subRows] = queryAlternatives(table, selectors.tableRow);
+): { ok: true; row: PageRow; reason?: string } | { ok: false; reason: string } | { ok: 'empty' } {
+  const rows = queryAlternatives(table, selectors.tableRow);
+  const header = queryFirst(table, selectors.headerRow) ?? rows[0];
+  const subRows = rows.filter((r) => r !== header);
   const headerText = textOf(header);
   const orderId = labels.orderId.exec(headerText)?.[1];
   if (!header || !orderId) {
@@ -151,22 +163,20 @@ export function readOrder(
     return { ok: false, reason: '订单表头找不到订单号' };
   }
   const nickEl = queryFirst(header, selectors.buyerNick);
-  const anchor = nickEl?.closest('td');
-  if (!nickEl || !anchor) return { ok: false, reason: `订单 ${orderId}：找不到买家栏` };
-  const nick =
-    nickEl.getAttribute('title')?.trim() ||
-    nickEl.getAttribute('data-nick')?.trim() ||
+  const anchor = nickEl?.closest('td') ?? header;
+  // The whole Fusion table is the order; the SPA swaps tables on paging, which the observer sees.
+  const rowEl = table.closest('div.next-table') ?? table;
+  const row: PageRow = { orderId, row: rowEl, anchor };
+  const shown =
+    nickEl?.getAttribute('title')?.trim() ||
+    nickEl?.getAttribute('data-nick')?.trim() ||
     textOf(nickEl);
-  if (!nick) return { ok: false, reason: `订单 ${orderId}：找不到买家昵称` };
+  const nick = NOT_A_NICK.test(shown) ? '' : shown;
   const createdAt = parseChinaTime(labels.createTime.exec(headerText)?.[1]);
-  if (createdAt === undefined) return { ok: false, reason: `订单 ${orderId}：找不到创建时间` };
-  const status = statusFrom(queryFirst(table, selectors.status));
-  if (!status) return { ok: false, reason: `订单 ${orderId}：无法识别交易状态` };
+  if (createdAt === undefined) return { ok: true, row, reason: `订单 ${orderId}：找不到创建时间` };
   const amountText = textOf(queryFirst(table, selectors.amount)).split(/[（(]/)[0];
   const amount = yuanToFen(amountText);
-  if (amount === undefined) return { ok: false, reason: `订单 ${orderId}：找不到实收款` };
-  const items = readItems(subRows);
-  if (!items.ok) return { ok: false, reason: `订单 ${orderId}：${items.reason}` };
+  if (amount === undefined) return { ok: true, row, reason: `订单 ${orderId}：找不到实收款` };
 
   const checked = checkOrder(
     {
@@ -175,18 +185,16 @@ export function readOrder(
       orderId,
       ...taobaoBuyer(nick, orderId),
       buyerNick: nick,
-      status,
+      ...statusFrom(queryFirst(table, selectors.status)),
       createdAt,
       amount,
-      items: items.items,
+      items: readItems(subRows),
       source: 'dom',
     },
     orderId,
   );
-  if (!checked.ok) return checked;
-  // The whole Fusion table is the order; the SPA swaps tables on paging, which the observer sees.
-  const row = table.closest('div.next-table') ?? table;
-  return { ok: true, row: { orderId, row, anchor, order: checked.order } };
+  if (!checked.ok) return { ok: true, row, reason: checked.reason };
+  return { ok: true, row: { ...row, order: checked.order } };
 }
 
 /**
@@ -196,8 +204,10 @@ export function readOrder(
  */
 export function readRows(root: ParentNode, ctx: AdapterContext): AdapterResult<PageRow> {
   const tables = queryAlternatives(root, selectors.orderTable);
+  // 千牛 may print the empty state as a bare text child, with no element of its own.
   const emptyPage = (): boolean =>
-    labels.empty.test(textOf(queryFirst(root, selectors.emptyState)));
+    labels.empty.test(textOf(queryFirst(root, selectors.emptyState))) ||
+    labels.empty.test(textOf(queryFirst(root, ['body']) ?? null));
   if (tables.length === 0)
     return emptyPage()
       ? { ok: true, items: [], skipped: [] }
@@ -208,7 +218,7 @@ export function readRows(root: ParentNode, ctx: AdapterContext): AdapterResult<P
     const r = readOrder(table, ctx);
     if (r.ok === 'empty') continue;
     if (r.ok) items.push(r.row);
-    else skipped.push(r.reason);
+    if (r.reason) skipped.push(r.reason);
   }
   return rowsResult(items, skipped);
 }

@@ -17,6 +17,7 @@ import {
   rowsResult,
   textOf,
 } from './parse';
+import { statusOf } from './fields';
 
 /** From WooCommerce's list tables (class-wc-admin-list-table-orders.php and its HPOS twin). */
 export const selectors = {
@@ -27,6 +28,17 @@ export const selectors = {
     'tr[id^="order-"]',
     // Legacy posts screen (edit.php?post_type=shop_order): <tr id="post-1042">
     'tr[id^="post-"]',
+    // WooCommerce 7.1-7.7's first HPOS list: a bare <tr> with no id or status class
+    // (platforms.md "Variants"); the id comes from the preview link or the checkbox.
+    'tr',
+  ],
+  /** Where a bare row keeps its id: the preview link, else the bulk-action checkbox. */
+  previewId: ['a.order-preview[data-order-id]'],
+  checkbox: [
+    // 7.1-7.7 HPOS list
+    'input[name="order[]"]',
+    // 8+ HPOS list and the legacy posts list
+    'input[name="id[]"]',
   ],
   /** Order number cell: the overlay anchors here. */
   numberCell: ['td.column-order_number'],
@@ -35,10 +47,13 @@ export const selectors = {
   date: ['td.column-order_date time[datetime]'],
   status: ['td.column-order_status mark.order-status'],
   total: [
-    // After a partial refund WooCommerce prints <del>old</del> <ins>net</ins>: the net counts.
-    'td.column-order_total ins .woocommerce-Price-amount',
+    // After a partial refund WooCommerce prints <del>old</del> <ins>net</ins>: the old total
+    // is the purchase, the difference the refund (domain.md: partially refunded).
+    'td.column-order_total del .woocommerce-Price-amount',
     'td.column-order_total .woocommerce-Price-amount',
   ],
+  /** The net total after a partial refund. */
+  netTotal: ['td.column-order_total ins .woocommerce-Price-amount'],
 } as const;
 
 /** URLs this adapter must accept (the meta test checks every other adapter rejects them). */
@@ -68,34 +83,43 @@ function statusSlug(mark: Element | null): string {
 
 /** One list row -> a PageRow (with its order when every field is there), and why not. */
 function readOrderRow(tr: Element, ctx: AdapterContext): { row?: PageRow; reason?: string } {
-  const orderId = /^(?:order|post)-(\d{1,20})$/.exec(tr.id)?.[1];
+  const orderId =
+    /^(?:order|post)-(\d{1,20})$/.exec(tr.id)?.[1] ??
+    /^\d{1,20}$/.exec(
+      queryFirst(tr, selectors.previewId)?.getAttribute('data-order-id') ?? '',
+    )?.[0] ??
+    /^\d{1,20}$/.exec(queryFirst(tr, selectors.checkbox)?.getAttribute('value') ?? '')?.[0];
   if (!orderId) return { reason: '找不到订单号' };
   const cell = queryFirst(tr, selectors.numberCell);
   const row: PageRow = { orderId, row: tr, anchor: cell ?? tr };
 
+  // "#1042 Jane Doe" or a custom number "#DE-2026-0042 Jane Doe"; without it, no name.
   const heading = textOf(queryFirst(tr, selectors.orderView));
-  const named = /^#\S+\s*(.*)$/.exec(heading);
-  if (!named) return { row, reason: `订单 ${orderId}：找不到订单标题` };
-  const nick = named[1] ?? '';
+  const nick = /^#\S+\s*(.*)$/.exec(heading)?.[1] ?? '';
   const createdAt = parseIsoTime(queryFirst(tr, selectors.date)?.getAttribute('datetime'));
   if (createdAt === undefined) return { row, reason: `订单 ${orderId}：找不到下单时间` };
-  const slug = statusSlug(queryFirst(tr, selectors.status));
-  const status = normaliseStatus(slug);
-  if (status === undefined) return { row, reason: `订单 ${orderId}：无法识别订单状态「${slug}」` };
+  const mark = queryFirst(tr, selectors.status);
+  const slug = statusSlug(mark) || textOf(mark);
   const amount = parseMoney(textOf(queryFirst(tr, selectors.total)));
   if (amount === undefined) return { row, reason: `订单 ${orderId}：找不到订单金额` };
+  const net = parseMoney(textOf(queryFirst(tr, selectors.netTotal)));
+  const refunded = net !== undefined && net < amount ? amount - net : undefined;
+  const status = statusOf(normaliseStatus(slug), slug);
 
   const checked = checkOrder(
     {
       platform: 'woocommerce',
       shopId: ctx.shopId,
       orderId,
-      // No customer id on the list: a name is the best key; guests without one stand alone.
-      ...buyerIdFor({ nick, orderId }),
+      // No customer id on the list: a billing name is a display name; guests without one stand alone.
+      ...buyerIdFor({ nick, orderId, nameOnly: true }),
       buyerNick: nick,
-      status,
+      ...(refunded && ['paid', 'shipped', 'completed'].includes(status.status)
+        ? { status: 'partially_refunded' as const }
+        : status),
       createdAt,
       amount,
+      ...(refunded ? { refundedAmount: refunded } : {}),
       // The list shows no line items (they load in the preview modal on demand).
       items: [],
       source: 'dom',
@@ -109,7 +133,9 @@ function readOrderRow(tr: Element, ctx: AdapterContext): { row?: PageRow; reason
 function readRows(root: ParentNode, ctx: AdapterContext): AdapterResult<PageRow> {
   const container = queryFirst(root, selectors.container);
   if (!container) return { ok: false, problem: '页面结构已变化：找不到订单列表' };
-  const rows = queryAlternatives(container, selectors.order);
+  const rows = queryAlternatives(container, selectors.order).filter(
+    (tr) => tr.parentElement === container && !tr.classList.contains('no-items'),
+  );
   // An empty list shows one `tr.no-items`; other rows that are not orders mean drift.
   const strangers = Array.from(container.children).filter(
     (tr) => tr.tagName === 'TR' && !tr.classList.contains('no-items') && !rows.includes(tr),

@@ -184,7 +184,14 @@ export async function recordHealth(
   db: KezhiDb,
   platform: Platform,
   shopId: string,
-  health: { adapter: string; ok: boolean; recognised: number; problem?: string; at: number },
+  health: {
+    adapter: string;
+    ok: boolean;
+    recognised: number;
+    problem?: string;
+    coverage?: string;
+    at: number;
+  },
 ): Promise<void> {
   const key = shopKey(platform, shopId);
   await db.transaction('rw', db.shops, async () => {

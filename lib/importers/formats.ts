@@ -32,7 +32,9 @@ export type Field =
   | 'address'
   | 'shopId'
   | 'shopName'
-  | 'afterSale';
+  | 'afterSale'
+  /** Refunded amount (退款金额, real Taobao reports): a partial refund keeps the order a purchase. */
+  | 'refunded';
 
 export type FormatId = 'taobao-orders' | 'taobao-items' | 'taobao-qn' | 'pinduoduo' | 'jd';
 
@@ -66,6 +68,7 @@ export const FORMATS: readonly FormatSpec[] = [
       createdAt: ['订单创建时间'],
       paidAt: ['订单付款时间'],
       amount: ['买家实际支付金额'],
+      refunded: ['退款金额'],
       payable: ['总金额'],
       title: ['宝贝标题'],
       kinds: ['宝贝种类'],

@@ -284,6 +284,9 @@ export function readOrderRow(
       ? payable.value
       : paidAmount.value;
 
+  const refunded = readMoney(det, 'refunded', get('refunded'));
+  if (!refunded.ok) return refunded;
+
   const kinds = readCount(det, 'kinds', get('kinds'));
   if (!kinds.ok) return kinds;
   const quantity = readCount(det, 'quantity', get('quantity'));
@@ -322,6 +325,12 @@ export function readOrderRow(
     source: 'import',
   };
   if (paidAt !== undefined) candidate.paidAt = paidAt;
+  // 退款金额 below what was paid on a kept order: partially refunded (domain.md), amount kept.
+  if (refunded.value) {
+    candidate.refundedAmount = refunded.value;
+    if (refunded.value < amount && ['paid', 'shipped', 'completed'].includes(status))
+      candidate.status = 'partially_refunded';
+  }
   if (receiverName) candidate.receiverName = receiverName;
   if (phone) candidate.receiverPhone = phone;
   if (region) candidate.region = region;

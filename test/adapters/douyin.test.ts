@@ -9,7 +9,7 @@ const DIR = 'douyin';
 const URL_LIST = SAMPLE_URLS[0]!;
 const SHOP = '88123456';
 const NOW = Date.UTC(2026, 10, 25, 4);
-const HTML_FIXTURES = ['orders.html', 'unpaid.html', 'drift.html'];
+const HTML_FIXTURES = ['table.html', 'orders.html', 'unpaid.html', 'drift.html'];
 
 /** Reads a page the way the content script will: shop id from the page, then the rows. */
 function readPage(file: string) {

@@ -34,7 +34,7 @@ describe('shopify: status', () => {
     ['PAID', 'PARTIALLY_FULFILLED', false, 'paid'],
     ['PAID', 'FULFILLED', false, 'shipped'],
     ['PAID', 'FULFILLED', true, 'completed'],
-    ['PARTIALLY_REFUNDED', 'FULFILLED', false, 'refunding'],
+    ['PARTIALLY_REFUNDED', 'FULFILLED', false, 'partially_refunded'],
     ['REFUNDED', 'UNFULFILLED', false, 'refunded'],
     ['VOIDED', 'UNFULFILLED', false, 'closed'],
     ['EXPIRED', 'UNFULFILLED', false, 'closed'],
@@ -43,8 +43,8 @@ describe('shopify: status', () => {
     expect(shopifyStatus(fin, ful, archived)).toBe(status),
   );
 
-  test('PARTIALLY_REFUNDED is refunding, not refunded', () => {
-    expect(normaliseStatus('PARTIALLY_REFUNDED')).toBe('refunding');
+  test('PARTIALLY_REFUNDED is partially refunded, not refunded (domain.md: still a purchase)', () => {
+    expect(normaliseStatus('PARTIALLY_REFUNDED')).toBe('partially_refunded');
     expect(normaliseStatus('REFUNDED')).toBe('refunded');
   });
 });
@@ -69,7 +69,7 @@ describe('shopify: pages (stable attributes only)', () => {
       'shipped',
       'completed',
       'closed',
-      'refunding',
+      'partially_refunded',
       'refunded',
     ]);
     const a = byId(orders, '5678901234001');
@@ -143,10 +143,14 @@ describe('shopify: GraphQL JSON', () => {
     expect(parseBody(body)).toEqual(expected('orders-graphql.json'));
   });
 
-  test('decimal strings become exact cents; gids become plain ids; unknown status skipped', () => {
+  test('decimal strings become exact cents; gids become plain ids; unknown status kept', () => {
     const result = parseBody(body);
     if (!result.ok) throw new Error(result.problem);
-    expect(result.skipped).toEqual(['订单 5678901234099：无法识别付款状态「SOMETHING_NEW」']);
+    expect(result.skipped).toEqual([]);
+    expect(byId(result.items, '5678901234099')).toMatchObject({
+      status: 'unknown',
+      rawStatus: 'SOMETHING_NEW',
+    });
     const a = byId(result.items, '5678901234001');
     expect(a.amount).toBe(123450);
     expect(a.items).toEqual([
@@ -166,8 +170,12 @@ describe('shopify: GraphQL JSON', () => {
     const dom = ordersOf('orders.html');
     const result = parseBody(body);
     if (!result.ok) throw new Error(result.problem);
-    const pick = (o: OrderInput) => [o.buyerId, o.identity, o.status, o.createdAt, o.amount];
-    for (const j of result.items) expect(pick(j)).toEqual(pick(byId(dom, j.orderId)));
+    // The buyer key differs by design: the JSON carries the customer id, the list only a name
+    // (joining the two is the identity rules' work, lib/keys.ts).
+    const pick = (o: OrderInput) => [o.buyerNick, o.status, o.createdAt, o.amount];
+    const shown = result.items.filter((j) => dom.some((d) => d.orderId === j.orderId));
+    expect(shown.length).toBeGreaterThan(0);
+    for (const j of shown) expect(pick(j)).toEqual(pick(byId(dom, j.orderId)));
   });
 
   test('a body without data.orders is a problem; never throws whatever the body', () => {

@@ -10,7 +10,13 @@ const DIR = 'taobao-old';
 const URL_LIST = SAMPLE_URLS[0]!;
 /** 客知测试店, written in the Id alphabet (see taobaoShopId). */
 const SHOP = '~0i3m~0nol~0ll7~0rmd~0ion';
-const HTML_FIXTURES = ['list_sold_items.html', 'unpaid.html', 'drift.html', 'empty.html'];
+const HTML_FIXTURES = [
+  'list_sold_items.html',
+  'unpaid.html',
+  'drift.html',
+  'empty.html',
+  'variants.html',
+];
 
 /** Reads a page the way the content script will: shop id from the page, then the rows. */
 function readPage(file: string) {
@@ -25,7 +31,7 @@ const orderOf = (r: ReturnType<typeof readPage>['result'], id: string) =>
   r.ok ? r.items.find((row) => row.orderId === id)?.order : undefined;
 
 describe('taobao-old: pages', () => {
-  test.each(['list_sold_items.html', 'unpaid.html', 'empty.html'])(
+  test.each(['list_sold_items.html', 'unpaid.html', 'empty.html', 'variants.html'])(
     '%s parses to its expected object',
     (file) => {
       const { shopId, result } = readPage(file);
@@ -55,6 +61,28 @@ describe('taobao-old: pages', () => {
     expect(multi.amount).toBe(11880);
     // Shipping is part of what the buyer paid: 3 x 39.90 + 6.00.
     expect(orderOf(result, '4261123090000000103')!.amount).toBe(12570);
+  });
+
+  test('variants: plain-text and snapshot titles, a closed block, an unknown status, Tmall nick', () => {
+    const { shopId, result } = readPage('variants.html');
+    expect(shopId).toBe(SHOP);
+    expect(result.ok && result.items).toHaveLength(8);
+    // Plain-text title: title kept, no item id; snapshot links: no item id either.
+    expect(orderOf(result, '4261124210500000101')!.items).toEqual([
+      {
+        title: '纯棉短袖T恤 男女同款 宽松圆领 夏季新款',
+        quantity: 2,
+        sku: '颜色分类：白色；尺码：L',
+        unitPrice: 9900,
+      },
+    ]);
+    expect(orderOf(result, '4261120150000000104')!.items.every((i) => !i.itemId)).toBe(true);
+    expect(orderOf(result, '4261118112000000105')!.status).toBe('closed');
+    expect(orderOf(result, '4261124183000000102')).toMatchObject({
+      status: 'unknown',
+      rawStatus: '订单异常',
+    });
+    expect(result.ok && result.coverage).toBe('8 of 8 rows; 1 without status: 订单异常');
   });
 
   test('list page covers every status the brief asks for', () => {
@@ -116,9 +144,12 @@ describe('taobao-old: pages', () => {
     expect(adapter.shopId(new URL(URL_LIST), doc)).toBe('default');
   });
 
-  test('drift: renamed buyer/price classes give a visible problem, never orders', () => {
+  test('drift: renamed buyer/price classes keep the rows (badges from JSON), never orders', () => {
     const { result } = readPage('drift.html');
     expect(plainRows(result)).toEqual(expected('drift.html'));
+    expect(result.ok && result.items.length).toBeGreaterThan(0);
+    expect(result.ok && result.items.filter((r) => r.order)).toEqual([]);
+    expect(result.ok && result.coverage).toMatch(/^0 of \d+ rows/);
   });
 
   test('no order container and no empty state: the page changed', () => {
@@ -134,9 +165,11 @@ describe('taobao-old: pages', () => {
       .closest('.trade-order-main')!;
     block.querySelector('[class*="item-mod__create-time"]')!.textContent = '2026-02-31 10:00:00';
     const result = readRows(doc, ctx);
-    expect(result.ok && result.items.map((r) => r.orderId)).not.toContain('4261118112000000105');
-    expect(result.ok && result.items).toHaveLength(7);
+    // The row stays (its badges come from the stored order); only its DOM order is missing.
+    expect(result.ok && result.items).toHaveLength(8);
+    expect(orderOf(result, '4261118112000000105')).toBeUndefined();
     expect(result.ok && result.skipped).toEqual(['订单 4261118112000000105：找不到创建时间']);
+    expect(result.ok && result.coverage).toBe('7 of 8 rows');
   });
 
   test('an order the schema refuses is skipped, never emitted', () => {
@@ -148,7 +181,8 @@ describe('taobao-old: pages', () => {
     nick.textContent = 'x'.repeat(201);
     nick.setAttribute('title', nick.textContent);
     const result = readRows(doc, ctx);
-    expect(result.ok && result.items.map((r) => r.orderId)).not.toContain('4261118112000000105');
+    expect(result.ok && result.items.map((r) => r.orderId)).toContain('4261118112000000105');
+    expect(orderOf(result, '4261118112000000105')).toBeUndefined();
     expect(result.ok && result.skipped[0]).toMatch(
       /^订单 4261118112000000105：数据不合法（buyerNick/,
     );
@@ -162,29 +196,44 @@ describe('taobao-old: pages', () => {
     );
   });
 
-  test('removing any one element never produces a wrong order', { timeout: 30_000 }, () => {
-    const doc = loadFixture(DIR, 'list_sold_items.html');
-    const truth = new Map(
-      (readRows(doc, ctx) as { items: PageRow[] }).items.map((r) => [r.orderId, r.order!]),
-    );
-    const core = (o: OrderInput) => [o.orderId, o.buyerId, o.status, o.createdAt, o.amount];
-    // The masked, the multi-item and the refunding order alone, one descendant removed at a
-    // time: the order either goes to skipped or keeps its true id, buyer, status, time, amount.
-    for (const id of ['4261123090000000103', '4261120150000000104', '4261115203000000106']) {
-      const block = doc.querySelector(`input[value="${id}"]`)!.closest('.trade-order-main')!;
-      const count = block.querySelectorAll('*').length;
-      for (let i = 0; i < count; i++) {
-        const holder = doc.createElement('div');
-        const clone = holder.appendChild(block.cloneNode(true)) as Element;
-        clone.querySelectorAll('*')[i]!.remove();
-        const result = readRows(holder, ctx);
-        for (const row of result.ok ? result.items : []) {
-          expect(OrderInput.safeParse(row.order).success).toBe(true);
-          expect(core(row.order!)).toEqual(core(truth.get(id)!));
+  test(
+    'removing any one element never loses the row nor produces a wrong field',
+    {
+      timeout: 30_000,
+    },
+    () => {
+      const doc = loadFixture(DIR, 'list_sold_items.html');
+      const truth = new Map(
+        (readRows(doc, ctx) as { items: PageRow[] }).items.map((r) => [r.orderId, r.order!]),
+      );
+      // The masked, the multi-item and the refunding order alone, one descendant removed at a
+      // time: the row stays (unless the element held the id); each field is its true value,
+      // absent, or (status) unknown; the buyer is the true one or, without a nick, the order.
+      for (const id of ['4261123090000000103', '4261120150000000104', '4261115203000000106']) {
+        const block = doc.querySelector(`input[value="${id}"]`)!.closest('.trade-order-main')!;
+        const t = truth.get(id)!;
+        const count = block.querySelectorAll('*').length;
+        for (let i = 0; i < count; i++) {
+          const holder = doc.createElement('div');
+          const clone = holder.appendChild(block.cloneNode(true)) as Element;
+          const removed = clone.querySelectorAll('*')[i]!;
+          const heldId = removed.textContent?.includes(id) && !removed.matches('input');
+          removed.remove();
+          const result = readRows(holder, ctx);
+          const row = result.ok ? result.items.find((r) => r.orderId === id) : undefined;
+          if (!heldId) expect({ i, found: row !== undefined }).toEqual({ i, found: true });
+          const o = row?.order;
+          if (!o) continue;
+          expect(OrderInput.safeParse(o).success).toBe(true);
+          expect([t.status, 'unknown']).toContain(o.status);
+          expect([t.buyerId, `order:${id}`]).toContain(o.buyerId);
+          expect([o.createdAt, o.amount]).toEqual([t.createdAt, t.amount]);
+          for (const item of o.items)
+            expect(t.items).toContainEqual(expect.objectContaining({ quantity: item.quantity }));
         }
       }
-    }
-  });
+    },
+  );
 
   test('every selector matches at least once across the fixtures', () => {
     const docs = HTML_FIXTURES.map((f) => loadFixture(DIR, f));

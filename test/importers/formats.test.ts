@@ -32,6 +32,7 @@ describe('detectFormat', () => {
       kinds: '宝贝种类 ',
       quantity: '宝贝总数量',
       receiverName: '收货人姓名',
+      refunded: '退款金额',
       mobile: '联系手机',
       phone: '联系电话 ',
       address: '收货地址 ',

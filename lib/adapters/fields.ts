@@ -1,0 +1,130 @@
+/**
+ * The shared field-table reader. A platform file lists, per field, where each known page version
+ * keeps it (JSON paths or CSS selectors, each with the version and public source it serves); the
+ * first that reads wins. A field no entry can read costs that field, not the row: only the order
+ * id (and the amount and creation time the schema requires) can cost a row. Adding the next
+ * variant is a table entry and a fixture.
+ */
+import type { OrderStatus } from '../schemas';
+import { normaliseStatus, parseChinaTime, queryFirst, textOf } from './parse';
+
+type Json = Record<string, unknown>;
+export const isJson = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The value at a dotted path ("orderStatusInfo.orderStatusName"), or undefined. */
+export function at(root: unknown, path: string): unknown {
+  let v: unknown = root;
+  for (const key of path.split('.')) {
+    if (!isJson(v)) return undefined;
+    v = v[key];
+  }
+  return v;
+}
+
+/** The first path whose value `read` accepts. `read` returns undefined to pass. */
+export function pick<T>(
+  root: unknown,
+  paths: readonly string[],
+  read: (v: unknown) => T | undefined,
+): T | undefined {
+  for (const path of paths) {
+    const v = read(at(root, path));
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** The first selector whose element has text `read` accepts (DOM twin of {@link pick}). */
+export function pickText<T>(
+  root: ParentNode,
+  selectors: readonly string[],
+  read: (text: string) => T | undefined,
+): T | undefined {
+  for (const selector of selectors) {
+    const text = textOf(queryFirst(root, [selector]));
+    const v = text ? read(text) : undefined;
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** Readers for pick(): each returns undefined for anything it does not accept. */
+export const as = {
+  /** A trimmed non-empty string; numbers are written out (ids, codes). */
+  text: (v: unknown): string | undefined => {
+    if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+    return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+  },
+  /** An id string; a number past 2^53 has already lost digits, so it is refused. */
+  id: (v: unknown): string | undefined => {
+    if (typeof v === 'string' && v.trim()) return v.trim();
+    return typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? String(v) : undefined;
+  },
+  /** A positive integer from a number or a digit string. */
+  count: (v: unknown): number | undefined => {
+    const n = typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v;
+    return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : undefined;
+  },
+  /** A number or digit string as a status code ("3" and 3 alike). */
+  code: (v: unknown): number | undefined => {
+    const n = typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : v;
+    return typeof n === 'number' && Number.isSafeInteger(n) ? n : undefined;
+  },
+  /**
+   * A time as epoch ms: a millisecond timestamp (JD's bff list), or China time text. Zero, empty
+   * and "0000-00-00" (unpaid orders' payment time) read as nothing.
+   */
+  msOrChinaTime: (v: unknown): number | undefined => {
+    const n = typeof v === 'string' && /^\d{12,13}$/.test(v.trim()) ? Number(v) : v;
+    if (typeof n === 'number')
+      return Number.isSafeInteger(n) && n >= 946684800000 && n <= 4102444800000 ? n : undefined;
+    return parseChinaTime(v);
+  },
+  /** An array (GraphQL connections are read by the adapter). */
+  list: (v: unknown): unknown[] | undefined => (Array.isArray(v) ? (v as unknown[]) : undefined),
+};
+
+/** A status we could not map keeps the order: `unknown`, with the raw text for health. */
+export function statusOf(
+  mapped: OrderStatus | undefined,
+  raw: string,
+): { status: OrderStatus; rawStatus?: string } {
+  if (mapped) return { status: mapped };
+  const r = raw.trim().slice(0, 60);
+  return r ? { status: 'unknown', rawStatus: r } : { status: 'unknown' };
+}
+
+/** A status text mapped by the shared table, or unknown with the text kept. */
+export const statusFromText = (text: string): { status: OrderStatus; rawStatus?: string } =>
+  statusOf(normaliseStatus(text), text);
+
+/** The refund state an item-level text or code says (退款中 / 退款成功), if any. */
+export function itemRefund(text: string): 'refunding' | 'refunded' | undefined {
+  const s = normaliseStatus(text);
+  return s === 'refunding' || s === 'refunded' ? s : undefined;
+}
+
+/** Statuses an item-level refund can move: a refund on an unpaid or closed order says nothing. */
+const REFUNDABLE = new Set<OrderStatus>(['paid', 'shipped', 'completed', 'unknown']);
+
+/**
+ * The order status after its items' refunds: an item 退款中 makes the order refunding; items
+ * 退款成功 make it refunded when every item is, partially refunded when some are. domain.md:
+ * a partially refunded order is still a purchase, less the refunded amount.
+ */
+export function withItemRefunds(
+  order: { status: OrderStatus; rawStatus?: string },
+  refunds: readonly ('refunding' | 'refunded' | undefined)[],
+): { status: OrderStatus; rawStatus?: string } {
+  if (!REFUNDABLE.has(order.status) || refunds.length === 0) return order;
+  if (refunds.includes('refunding')) return { status: 'refunding' };
+  const refunded = refunds.filter((r) => r === 'refunded').length;
+  if (refunded === 0) return order;
+  return { status: refunded === refunds.length ? 'refunded' : 'partially_refunded' };
+}
+
+/** `{key: value}` when value is defined, else `{}` (exactOptionalPropertyTypes-friendly). */
+export function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined || value === '' ? {} : ({ [key]: value } as Record<K, V>);
+}
