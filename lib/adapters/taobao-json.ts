@@ -133,7 +133,7 @@ export function parseMainOrder(
       platform: 'taobao',
       shopId: ctx.shopId,
       orderId,
-      ...taobaoBuyer(nick, orderId, buyerIdOf(main)),
+      ...taobaoBuyer(nick, orderId, buyerIdOf(main), str(buyer.encodeId)),
       buyerNick: nick,
       status,
       createdAt,

@@ -198,6 +198,7 @@ export async function recordHealth(
       pagesRecognised: (shop?.pagesRecognised ?? 0) + (health.ok ? 1 : 0),
       health,
       statsDirty: shop?.statsDirty,
+      identityEvidence: shop?.identityEvidence,
     });
   });
 }

@@ -74,7 +74,7 @@ describe('douyin: pages', () => {
     expect(byId(ordersOf('orders.html'), '6930012345678901236')).toMatchObject({
       buyerNick: '抖音用户**',
       buyerId: 'order:6930012345678901236',
-      identity: 'masked',
+      identity: 'none',
     });
   });
 
@@ -120,11 +120,11 @@ describe('douyin: searchlist JSON', () => {
     expect(byId(result.items, '6930012345678901234')).toMatchObject({
       buyerNick: '',
       buyerId: 'order:6930012345678901234',
-      identity: 'masked',
+      identity: 'none',
     });
     expect(byId(result.items, '6930012345678901235')).toMatchObject({
       buyerId: 'nick:测试买家乙',
-      identity: 'known',
+      identity: 'nick',
     });
   });
 

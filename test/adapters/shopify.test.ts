@@ -82,7 +82,7 @@ describe('shopify: pages (stable attributes only)', () => {
     expect(byId(ordersOf('orders.html'), '5678901234005')).toMatchObject({
       buyerNick: '',
       buyerId: 'order:5678901234005',
-      identity: 'masked',
+      identity: 'none',
     });
   });
 
@@ -159,7 +159,7 @@ describe('shopify: GraphQL JSON', () => {
       },
     ]);
     expect(byId(result.items, '5678901234003').items).toHaveLength(2);
-    expect(byId(result.items, '5678901234005').identity).toBe('masked');
+    expect(byId(result.items, '5678901234005').identity).toBe('none');
   });
 
   test('DOM and JSON agree on the orders both show', () => {

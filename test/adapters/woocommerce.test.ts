@@ -76,7 +76,7 @@ describe('woocommerce: pages', () => {
     expect(byId(ordersOf('orders.html'), '1044')).toMatchObject({
       buyerNick: '',
       buyerId: 'order:1044',
-      identity: 'masked',
+      identity: 'none',
     });
   });
 
