@@ -21,7 +21,10 @@ export interface CustomerBadgesProps {
    * 老客 ×N counts this order as purchase N. A view without `asOf` counts all purchases.
    */
   view: CustomerView;
-  /** 'masked': the platform hid the nick and gave no buyer id, so history cannot be matched. */
+  /**
+   * 'masked': the buyer's identity is uncertain (no key, or a token or display name not yet
+   * proven; lib/identity isUncertain), so no 新客/老客, tier or segment is claimed.
+   */
   identity: 'known' | 'masked';
   tags: string[];
   blacklisted: boolean;

@@ -10,9 +10,10 @@ const ZH = {
   'badges.label': '顾客标签',
   'badge.firstOrder': '首单',
   'badge.returningTimes': '老客 ×{n}',
+  'assistant.uncertainLadder': '身份不确定：无法确认是否买过，按新客节奏催付。',
   'badge.uncertain': '身份不确定',
   'badge.uncertainTip':
-    '平台隐藏了买家昵称，也没有买家ID，这一单无法与历史订单对应到同一位顾客，因此不判断等级、分群与新老客。',
+    '平台隐藏了买家，只给出尚未证实的标识或显示名（或什么都没有），无法确定这一单是否与历史订单属于同一位顾客，因此不判断等级、分群与新老客。',
   'badge.tierUnknown': '?',
   'badge.tierUnknownTip': '无法匹配到该买家的历史订单，不显示会员等级。',
   'badge.blacklist': '黑名单',
@@ -113,9 +114,11 @@ const EN: Record<StringKey, string> = {
   'badges.label': 'Customer badges',
   'badge.firstOrder': 'First order',
   'badge.returningTimes': 'Returning ×{n}',
+  'assistant.uncertainLadder':
+    'Identity uncertain: we cannot tell whether this buyer bought before, so the new-customer ladder applies.',
   'badge.uncertain': 'Identity uncertain',
   'badge.uncertainTip':
-    'The platform hid the buyer’s nick and gave no buyer id, so this order cannot be matched to the same customer’s history: no tier, segment or new/returning is judged.',
+    'The platform hid the buyer and gave no key, or only a token or display name not yet proven, so this order cannot be matched to the same customer’s history with confidence: no tier, segment or new/returning is judged.',
   'badge.tierUnknown': '?',
   'badge.tierUnknownTip':
     'This buyer cannot be matched to their order history, so no tier is shown.',

@@ -41,20 +41,66 @@ export interface BuyerEvidence {
   nick: string;
   /** The nick is a display name anyone may share (Shopify, Woo guests, Douyin), not an account nick. */
   nameOnly?: boolean;
+  /**
+   * For name-only buyers: the receiver as shown (name, masked phone), so that two orders under one
+   * display name join only when the receiver agrees too.
+   */
+  receiver?: string;
   orderId: string;
 }
 
+/** Longest key text kept as is; longer ones end in a hash (buyerId allows 220 characters). */
+const KEY_TEXT_MAX = 180;
+
+/** FNV-1a 32-bit as 8 hex digits: a stable short hash for over-long keys, not a security measure. */
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** Key text, bounded deterministically (teammates derive the same key from the same page). */
+const keyText = (s: string): string =>
+  s.length <= KEY_TEXT_MAX ? s : `${s.slice(0, KEY_TEXT_MAX - 10)}~~${fnv1a(s)}`;
+
+/** A plausible e-mail address, lower-cased; anything else is not an identity. */
+export function normalEmail(email: string | undefined): string | undefined {
+  const e = email?.trim().toLowerCase();
+  return e && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e) && !isMaskedNick(e) ? e : undefined;
+}
+
 /**
- * The buyer id for an order: the platform's own id when the data has one; otherwise the nick;
- * for a masked nick without an id, the order's own id, because two masked nicks that look the
- * same are not the same buyer.
+ * The buyer id for an order, from the strongest evidence the page gives, and the kind of key it is:
+ * - `platform` (`id:`): the platform's own account id;
+ * - `email` (`mail:`): an e-mail address (Shopify, WooCommerce);
+ * - `nick` (`nick:`): an unmasked account nick (Taobao, JD) that names one account;
+ * - `token` (`tok:`): an opaque token for a masked buyer (千牛 encodeId). Whether the platform
+ *   keeps it stable is measured per shop (lib/identity), not assumed;
+ * - `name` (`name:`): a display name anyone may share. Two orders under one name are one customer
+ *   only when the receiver agrees too, so the receiver (or, without one, the order) is in the key;
+ * - `none` (`order:`): nothing identifies the buyer; the order stands alone.
+ * Deterministic: every desk derives the same key from the same evidence.
  */
 export function buyerIdFor(opts: BuyerEvidence): {
   buyerId: string;
   identity: Identity;
 } {
-  if (opts.platformBuyerId) return { buyerId: `id:${opts.platformBuyerId}`, identity: 'known' };
-  if (isMaskedNick(opts.nick) || opts.nick.trim() === '')
-    return { buyerId: `order:${opts.orderId}`, identity: 'masked' };
-  return { buyerId: `nick:${opts.nick}`, identity: 'known' };
+  const nick = opts.nick.trim();
+  const masked = isMaskedNick(nick) || nick === '';
+  const platformId = opts.platformBuyerId?.trim();
+  if (platformId) return { buyerId: `id:${keyText(platformId)}`, identity: 'platform' };
+  const email = normalEmail(opts.email);
+  if (email) return { buyerId: `mail:${keyText(email)}`, identity: 'email' };
+  if (!masked && !opts.nameOnly) return { buyerId: `nick:${keyText(nick)}`, identity: 'nick' };
+  const token = opts.token?.trim();
+  if (token) return { buyerId: `tok:${keyText(token)}`, identity: 'token' };
+  if (!masked) {
+    const receiver = opts.receiver?.replace(/\s+/g, ' ').trim();
+    const agree = receiver ? `r:${receiver}` : `order:${opts.orderId}`;
+    return { buyerId: `name:${keyText(`${nick}|${agree}`)}`, identity: 'name' };
+  }
+  return { buyerId: `order:${opts.orderId}`, identity: 'none' };
 }

@@ -103,6 +103,18 @@ export const contract = {
     input: z.object({ customerKey: z.string().max(300) }),
     output: {} as { ordersCleared: number; contactsDeleted: number },
   },
+  /** The seller's merge: customer `from` joins `into` (orders, tags, notes, contacts). */
+  mergeCustomers: {
+    from: 'page',
+    input: z.object({ from: z.string().max(300), into: z.string().max(300) }),
+    output: {} as { joined: boolean },
+  },
+  /** Splits a joined customer back out (undoes a merge or an automatic join). */
+  splitCustomer: {
+    from: 'page',
+    input: z.object({ customerKey: z.string().max(300) }),
+    output: {} as { into: string; orders: number } | { into: null; orders: 0 },
+  },
   /** Delete all data of one shop. */
   deleteShop: {
     from: 'page',

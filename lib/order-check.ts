@@ -20,7 +20,16 @@ export const ORDER_STATUS_IDS = [
   'partially_refunded',
   'unknown',
 ];
-export const IDENTITY_IDS = ['known', 'masked'];
+export const IDENTITY_IDS = [
+  'platform',
+  'email',
+  'nick',
+  'token',
+  'name',
+  'none',
+  'known',
+  'masked',
+];
 export const ORDER_SOURCE_IDS = ['dom', 'json', 'import'];
 
 /** Same pattern as the schema's Id. */

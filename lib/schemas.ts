@@ -81,10 +81,22 @@ export const OrderItem = z.object({
 export type OrderItem = z.infer<typeof OrderItem>;
 
 /**
- * How sure we are that buyerId names one person. `masked`: the platform hid the nick (牛**) and
- * gave no buyer id, so this order stands alone as its own uncertain customer.
+ * Which kind of key names the buyer (lib/keys buyerIdFor, strongest first): the platform's account
+ * id, an e-mail, an unmasked account nick, an opaque token for a masked buyer (千牛 encodeId, whose
+ * stability is measured per shop), a display name anyone may share, or nothing (the order stands
+ * alone). `known` and `masked` are the values stored before schema version 4 (read as nick and
+ * none; the v4 upgrade rewrites them, old backups still parse).
  */
-export const Identity = z.enum(['known', 'masked']);
+export const Identity = z.enum([
+  'platform',
+  'email',
+  'nick',
+  'token',
+  'name',
+  'none',
+  'known',
+  'masked',
+]);
 export type Identity = z.infer<typeof Identity>;
 
 export const OrderSource = z.enum(['dom', 'json', 'import']);
@@ -249,6 +261,20 @@ export const PageHealth = z.object({
 });
 export type PageHealth = z.infer<typeof PageHealth>;
 
+/** What a shop has seen of one kind of buyer key (lib/identity KindEvidence). */
+export const KindEvidence = z.object({
+  orders: z.number().int().min(0),
+  keys: z.number().int().min(0),
+  repeatOrders: z.number().int().min(0),
+  crossDayRepeats: z.number().int().min(0),
+  sameOnRevisit: z.number().int().min(0),
+  changedOnRevisit: z.number().int().min(0),
+  conflicts: z.number().int().min(0),
+  lastProblem: z.string().max(100).optional(),
+  seenDays: z.array(z.number().int()).max(400),
+  orderDays: z.array(z.number().int()).max(400),
+});
+
 export const Shop = z.object({
   /** `${platform}:${shopId}` */
   key: z.string(),
@@ -260,6 +286,17 @@ export const Shop = z.object({
   health: PageHealth.optional(),
   /** Orders were ingested since the shop statistics were last computed. */
   statsDirty: z.boolean().optional(),
+  /** Per kind of buyer key, the evidence of whether it recognises returning buyers (ingest). */
+  identityEvidence: z
+    .object({
+      platform: KindEvidence.optional(),
+      email: KindEvidence.optional(),
+      nick: KindEvidence.optional(),
+      token: KindEvidence.optional(),
+      name: KindEvidence.optional(),
+      none: KindEvidence.optional(),
+    })
+    .optional(),
 });
 export type Shop = z.infer<typeof Shop>;
 

@@ -5,6 +5,7 @@
  */
 import { describeCustomer, type CustomerView, type ShopStats } from './customers';
 import { planReminders, type ReminderPlan } from './reminders';
+import { isUncertain, type Verdict } from './identity';
 import type { ContactEntry, Customer, CustomerMeta, Order } from './schemas';
 import type { Settings } from './settings';
 
@@ -18,6 +19,11 @@ export interface RowSummary {
   customerKey: string;
   nick: string;
   identity: Customer['identity'];
+  /**
+   * History cannot be trusted to say 新客 or 老客 (no key, or a token or display name not yet
+   * proven): the badges say 身份不确定 and 催付 takes the new-customer ladder.
+   */
+  uncertain: boolean;
   /** The buyer just before this order. */
   view: CustomerView;
   /** The buyer today, for the hover card's "now" line. */
@@ -42,6 +48,8 @@ export interface SummaryInput {
   now: number;
   /** Auto-close time shown on the row, when the page shows one. */
   autoCloseAt?: number;
+  /** Whether this shop's opaque buyer tokens recognise returning buyers (lib/identity). */
+  tokenVerdict?: Verdict;
 }
 
 /** Puts one row's answer together. */
@@ -54,6 +62,8 @@ export function summarizeRow(input: SummaryInput): RowSummary {
     now,
   });
   const current = describeCustomer(customer, { stats, settings, now });
+  const identity = customer?.identity ?? order.identity;
+  const uncertain = isUncertain(identity, customer?.purchaseCount ?? 0, input.tokenVerdict);
   const blacklisted = input.meta?.blacklisted ?? false;
   const autoCloseAt = input.autoCloseAt ?? order.autoCloseAt;
   const plan =
@@ -68,7 +78,8 @@ export function summarizeRow(input: SummaryInput): RowSummary {
             autoCloseAt,
             rawStatus: order.rawStatus,
           },
-          kind: view.kind,
+          // An uncertain buyer may be anyone: treat them as the first-time buyer they may be.
+          kind: uncertain ? 'new' : view.kind,
           blacklisted,
           siblingPaid: siblingPaid(customer, order),
           contacts: input.contacts,
@@ -81,7 +92,8 @@ export function summarizeRow(input: SummaryInput): RowSummary {
     orderKey: order.key,
     customerKey: order.customerKey,
     nick: order.buyerNick,
-    identity: order.identity,
+    identity,
+    uncertain,
     view,
     current: {
       tier: current.tier,

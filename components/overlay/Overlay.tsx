@@ -175,7 +175,7 @@ export function Overlay(props: OverlayProps): JSX.Element {
 
   const badges: CustomerBadgesProps = {
     view: summary.view,
-    identity: summary.identity,
+    identity: summary.uncertain ? 'masked' : 'known',
     tags: summary.meta.tags,
     blacklisted: summary.meta.blacklisted,
     blacklistReason: summary.meta.blacklistReason,

@@ -95,7 +95,7 @@ export function buildMessage(input: {
       timeLeftMs: Math.max(0, plan.autoCloseAt - input.now),
       shop: input.shopName,
       // A masked buyer cannot be matched to history, so no tier is claimed for them.
-      tier: summary.identity === 'masked' ? undefined : TIER_LABELS[summary.view.tier][lang],
+      tier: summary.uncertain ? undefined : TIER_LABELS[summary.view.tier][lang],
       orderId: summary.orderId,
     },
     lang,
@@ -463,6 +463,11 @@ export function RemindAssistant(props: RemindAssistantProps): JSX.Element | null
             ))}
           </ul>
         </div>
+      )}
+      {summary.uncertain && (
+        <p class="kz-muted" data-testid="uncertain-ladder">
+          {t(lang, 'assistant.uncertainLadder')}
+        </p>
       )}
       <Steps plan={plan} platform={platform} now={now} lang={lang} />
       <Contacts

@@ -18,6 +18,7 @@ import {
   type Lang,
 } from '../../lib/customers';
 import { formatMoney } from '../../lib/reminders';
+import { isUncertain, type Verdict } from '../../lib/identity';
 import type { ContactEntry, Customer, Order } from '../../lib/schemas';
 import type { Settings } from '../../lib/settings';
 import { CustomerBadges } from '../CustomerBadges';
@@ -52,6 +53,78 @@ export interface CustomerCardProps {
   onNote: (note: string) => void;
   onBlacklist: (blacklisted: boolean, reason: string) => void;
   onForget: () => void;
+  /** Whether this shop's buyer tokens recognise returning buyers (lib/identity). */
+  tokenVerdict?: Verdict;
+  /** Customers joined into this one: each can be split back out (undoes the merge). */
+  joined?: readonly JoinedRow[];
+  /** Other customers of the shop under the same name, offered for the seller's merge. */
+  sameName?: readonly JoinedRow[];
+  onMerge?: (fromKey: string) => void;
+  onSplit?: (key: string) => void;
+}
+
+/** A customer joined into this one, or one that may be merged in. */
+export interface JoinedRow {
+  key: string;
+  /** The key's buyer part (tok:…, nick:…) or the customer's nick. */
+  label: string;
+  reason: 'order' | 'seller';
+  at: number;
+  orders: number;
+}
+
+/** The card's identity section: joins with their split buttons, same-name merge offers. */
+function IdentityJoins(props: {
+  lang: Lang;
+  joined: readonly JoinedRow[];
+  sameName: readonly JoinedRow[];
+  onMerge?: (fromKey: string) => void;
+  onSplit?: (key: string) => void;
+}): JSX.Element | null {
+  const { lang } = props;
+  if (props.joined.length === 0 && props.sameName.length === 0) return null;
+  return (
+    <section class="kp-joins" data-kz-joins>
+      {props.joined.length > 0 && (
+        <>
+          <h3>{pt(lang, 'join.joined')}</h3>
+          <ul>
+            {props.joined.map((j) => (
+              <li key={j.key}>
+                <bdi>{j.label}</bdi>
+                <span class="kp-muted">
+                  {' · '}
+                  {pt(lang, j.reason === 'order' ? 'join.byOrder' : 'join.bySeller', {
+                    n: j.orders,
+                    date: formatDateTime(j.at),
+                  })}
+                </span>{' '}
+                <button type="button" class="kp-linkbtn" onClick={() => props.onSplit?.(j.key)}>
+                  {pt(lang, 'join.split')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {props.sameName.length > 0 && (
+        <>
+          <h3>{pt(lang, 'join.sameName')}</h3>
+          <ul>
+            {props.sameName.map((c) => (
+              <li key={c.key}>
+                <bdi>{c.label}</bdi>
+                <span class="kp-muted"> · {pt(lang, 'join.orders', { n: c.orders })}</span>{' '}
+                <button type="button" class="kp-linkbtn" onClick={() => props.onMerge?.(c.key)}>
+                  {pt(lang, 'join.merge')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
 }
 
 /** The longest tag CustomerMeta accepts. */
@@ -281,7 +354,7 @@ export function CustomerCard(props: CustomerCardProps): JSX.Element {
   const money = (fen: number) => formatMoney(fen, lang);
   const ex = view.explanations;
   const none = pt(lang, 'card.none');
-  const masked = customer.identity === 'masked';
+  const masked = isUncertain(customer.identity, customer.purchaseCount, props.tokenVerdict);
 
   return (
     <div
@@ -316,7 +389,7 @@ export function CustomerCard(props: CustomerCardProps): JSX.Element {
       </header>
       <CustomerBadges
         view={view}
-        identity={customer.identity}
+        identity={masked ? 'masked' : 'known'}
         tags={props.meta.tags}
         blacklisted={props.meta.blacklisted}
         blacklistReason={props.meta.blacklistReason}
@@ -325,6 +398,13 @@ export function CustomerCard(props: CustomerCardProps): JSX.Element {
         compact={false}
       />
       {masked && <p class="kp-muted">{pt(lang, 'card.uncertain')}</p>}
+      <IdentityJoins
+        lang={lang}
+        joined={props.joined ?? []}
+        sameName={props.sameName ?? []}
+        onMerge={props.onMerge}
+        onSplit={props.onSplit}
+      />
 
       <section class="kp-section" aria-label={pt(lang, 'card.profile')}>
         <dl class="kp-facts">

@@ -26,6 +26,8 @@ export interface ResultRowData {
   platform: Platform;
   shopName: string;
   identity: Identity;
+  /** No 新客/老客, tier or segment is claimed (lib/identity isUncertain); else from identity. */
+  uncertain?: boolean;
   tier: Tier;
   segment: Segment;
   kind: Kind;
@@ -64,7 +66,7 @@ export function ResultRow(props: {
   onHover: () => void;
 }): JSX.Element {
   const { row, lang } = props;
-  const uncertain = row.identity === 'masked';
+  const uncertain = row.uncertain ?? row.identity === 'masked';
   return (
     <li
       id={props.id}

@@ -5,6 +5,7 @@
  */
 import type { JSX } from 'preact';
 import type { Lang } from '../../lib/customers';
+import type { Recognition } from '../../lib/identity';
 import type { PageHealth, Platform } from '../../lib/schemas';
 import { formatDateTime } from './format';
 import { PLATFORM_LABELS, pt } from './text';
@@ -17,6 +18,20 @@ export interface ShopRowData {
   lastSeenAt: number;
   pagesRecognised: number;
   health?: PageHealth;
+  /** Whether this shop's pages recognise returning buyers, and why (lib/identity). */
+  recognition?: Recognition;
+}
+
+/** The shop status sentence on returning buyers: "yes", "not yet known: …", "no: …". */
+export function recognitionText(lang: Lang, r: Recognition): string {
+  const vars = {
+    n: r.repeatOrders,
+    days: r.days,
+    orders: r.orders,
+    share: Math.round((r.repeatShare ?? 0) * 100),
+  };
+  const key = r.reason === 'recurs' ? 'ident.recurs' : (`ident.${r.reason}` as const);
+  return `${pt(lang, 'ident.label')}：${pt(lang, key, vars)}`;
 }
 
 /** Value of the switcher meaning "every shop". */
@@ -71,6 +86,16 @@ export function ShopBar(props: ShopBarProps): JSX.Element {
           })}
         </p>
       ))}
+      {shops
+        .filter((s) => props.selected === ALL_SHOPS || s.key === props.selected)
+        .filter((s) => s.recognition && s.recognition.verdict !== 'yes')
+        .map((s) => (
+          <p key={s.key} class={`kp-ident kp-ident-${s.recognition!.verdict}`} data-kz-ident>
+            {recognitionText(lang, s.recognition!)}
+            <br />
+            <span class="kp-muted">{pt(lang, 'ident.uncertainNote')}</span>
+          </p>
+        ))}
       <details class="kp-health">
         <summary>{pt(lang, 'shop.health')}</summary>
         {shops.length === 0 ? (
@@ -93,6 +118,11 @@ export function ShopBar(props: ShopBarProps): JSX.Element {
                       ? pt(lang, 'shop.ok')
                       : `${pt(lang, 'shop.broken')}：${s.health.problem ?? ''}`}
                 </div>
+                {s.recognition && (
+                  <div class={`kp-ident-line kp-ident-${s.recognition.verdict}`}>
+                    {recognitionText(lang, s.recognition)}
+                  </div>
+                )}
               </li>
             ))}
           </ul>

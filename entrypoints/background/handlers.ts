@@ -7,6 +7,7 @@ import { restoreBackup } from '@/lib/backup';
 import { getDb } from '@/lib/db';
 import { deepEqual, mergeOrder, recomputeCustomer } from '@/lib/db/aggregate';
 import { ingestOrders } from '@/lib/db/ingest';
+import { mergeCustomers, splitCustomer } from '@/lib/db/joins';
 import { clearStatsCache, summarizeRows } from '@/lib/db/queries';
 import {
   deleteShop,
@@ -155,6 +156,20 @@ export const handlers = {
     const r = await forgetBuyer(getDb(), input.customerKey);
     await bumpRevision();
     return r;
+  },
+
+  async mergeCustomers(input) {
+    const r = await mergeCustomers(getDb(), input.from, input.into, Date.now());
+    clearStatsCache();
+    await bumpRevision();
+    return { joined: r !== undefined };
+  },
+
+  async splitCustomer(input) {
+    const r = await splitCustomer(getDb(), input.customerKey);
+    clearStatsCache();
+    await bumpRevision();
+    return r ?? { into: null, orders: 0 as const };
   },
 
   async deleteShop(input) {

@@ -225,7 +225,7 @@ export function App(props: AppProps) {
           : state.status === 'error'
             ? dt(lang, 'error', { message: state.message })
             : dashboard
-              ? `${dt(lang, 'summary.customers', { n: dashboard.customers })} · ${dt(lang, 'summary.purchasing', { n: dashboard.purchasing })}`
+              ? `${dt(lang, 'summary.customers', { n: dashboard.customers })} · ${dt(lang, 'summary.purchasing', { n: dashboard.purchasing })}${dashboard.uncertain.customers > 0 ? ` · ${dt(lang, 'summary.uncertain', { n: dashboard.uncertain.customers })}` : ''}`
               : ''}
       </p>
       {dashboard && dashboard.customers === 0 && (

@@ -7,6 +7,7 @@ import { Dexie } from 'dexie';
 import type { CycleOrder } from '@/lib/customers';
 import type { DateRange, ShopHistory } from '@/lib/dashboard';
 import type { KezhiDb } from '@/lib/db';
+import { judgeKind } from '@/lib/identity';
 import { isPurchase, type ContactEntry, type Order, type Shop } from '@/lib/schemas';
 
 /** What one load brings back. */
@@ -43,7 +44,8 @@ function slim(o: Order, titles: Map<string, string>): CycleOrder {
 /** The history of the given shops, orders and contacts limited to the range. */
 export async function loadHistory(
   db: KezhiDb,
-  shops: readonly Pick<Shop, 'key' | 'platform' | 'shopId'>[],
+  shops: readonly (Pick<Shop, 'key' | 'platform' | 'shopId'> &
+    Partial<Pick<Shop, 'identityEvidence'>>)[],
   range: DateRange,
 ): Promise<LoadedHistory> {
   const titles = new Map<string, string>();
@@ -58,7 +60,12 @@ export async function loadHistory(
         .between([shop.platform, shop.shopId, lo], [shop.platform, shop.shopId, hi], true, true)
         .toArray(),
     ]);
-    out.push({ shopKey: shop.key, customers, orders: orders.map((o) => slim(o, titles)) });
+    out.push({
+      shopKey: shop.key,
+      customers,
+      orders: orders.map((o) => slim(o, titles)),
+      tokenVerdict: judgeKind(shop.identityEvidence ?? {}, 'token').verdict,
+    });
   }
   const contacts =
     range.from === undefined && range.to === undefined

@@ -323,6 +323,7 @@ export class PageController {
     const host = m.ui.host;
     host.setAttribute('data-kezhi-order', s.orderId);
     host.setAttribute('data-kezhi-kind', s.view.kind);
+    host.setAttribute('data-kezhi-identity', s.uncertain ? 'uncertain' : 'certain');
     host.setAttribute('data-kezhi-tier', s.view.tier);
     host.setAttribute('data-kezhi-stage', s.view.stage);
     if (s.plan) host.setAttribute('data-kezhi-remind', s.plan.dueNow ?? 'none');

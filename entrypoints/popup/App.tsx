@@ -55,6 +55,8 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
   const [lastOpened, setLastOpened] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | undefined>();
   const [copiedId, setCopiedId] = useState<string | null>(null);
+  /** The last split, so the seller can undo it (merging the two again). */
+  const [undoSplit, setUndoSplit] = useState<{ from: string; into: string } | null>(null);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh_CN' ? 'zh-CN' : 'en';
@@ -162,6 +164,19 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
           contacts={c.contacts}
           meta={c.meta}
           knownTags={c.knownTags}
+          tokenVerdict={c.tokenVerdict}
+          joined={c.joined}
+          sameName={c.sameName}
+          onMerge={(from) => {
+            setUndoSplit(null);
+            void run(send('mergeCustomers', { from, into: key }));
+          }}
+          onSplit={(from) =>
+            void send('splitCustomer', { customerKey: from }).then((r) => {
+              if (!r.ok) fail(r.error);
+              else if (r.value.into) setUndoSplit({ from, into: r.value.into });
+            })
+          }
           onBack={() => setOpenKey(null)}
           onTags={(tags) => void run(send('updateMeta', { customerKey: key, tags }))}
           onNote={(note) => void run(send('updateMeta', { customerKey: key, note }))}
@@ -216,6 +231,22 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
         onOptions={() => void openOptions()}
         onDashboard={() => void openDashboard()}
       />
+      {undoSplit && (
+        <p class="kp-notice" role="status">
+          {pt(lang, 'join.splitDone')}{' '}
+          <button
+            type="button"
+            class="kp-linkbtn"
+            onClick={() => {
+              const u = undoSplit;
+              setUndoSplit(null);
+              void run(send('mergeCustomers', { from: u.from, into: u.into }));
+            }}
+          >
+            {pt(lang, 'join.undoSplit')}
+          </button>
+        </p>
+      )}
       {notice && (
         <p class="kp-alert" role="alert">
           {notice}

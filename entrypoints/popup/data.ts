@@ -8,7 +8,7 @@ import { ALL_SHOPS, type ShopRowData } from '@/components/popup/ShopBar';
 import { readShopStats as computeStatsFromDb } from '@/lib/db/queries';
 import type { DueRowData } from '@/components/popup/DueList';
 import type { ResultRowData } from '@/components/popup/SearchPanel';
-import type { CardMeta } from '@/components/popup/CustomerCard';
+import type { CardMeta, JoinedRow } from '@/components/popup/CustomerCard';
 import { describeMatch } from '@/components/popup/format';
 import { pt } from '@/components/popup/text';
 import { t } from '@/components/strings';
@@ -22,6 +22,13 @@ import {
   type Lang,
 } from '@/lib/customers';
 import type { KezhiDb } from '@/lib/db';
+import {
+  isUncertain,
+  judgeKind,
+  recognitionOf,
+  type Recognition,
+  type Verdict,
+} from '@/lib/identity';
 import {
   checkBeforeContact,
   checkCompliance,
@@ -58,6 +65,12 @@ export function shopName(
   return shops.get(key)?.name || key.slice(key.indexOf(':') + 1);
 }
 
+/** The shop's returning-buyer recognition, when it has seen orders (lib/identity). */
+function withRecognition(s: Shop): { recognition?: Recognition } {
+  const recognition = recognitionOf(s.identityEvidence);
+  return recognition ? { recognition } : {};
+}
+
 /** The shops for the bar, most recently seen first. */
 export async function readShops(db: KezhiDb, settings: Settings): Promise<ShopRowData[]> {
   const shops = await db.shops.orderBy('lastSeenAt').reverse().toArray();
@@ -69,6 +82,7 @@ export async function readShops(db: KezhiDb, settings: Settings): Promise<ShopRo
     lastSeenAt: s.lastSeenAt,
     pagesRecognised: s.pagesRecognised,
     ...(s.health ? { health: s.health } : {}),
+    ...withRecognition(s),
   }));
 }
 
@@ -253,6 +267,12 @@ async function toRows(
       platform: c.platform,
       shopName: shopName(shopMap, settings, shopKey(c.platform, c.shopId)),
       identity: c.identity,
+      uncertain: isUncertain(
+        c.identity,
+        c.purchaseCount,
+        judgeKind(shopMap.get(shopKey(c.platform, c.shopId))?.identityEvidence ?? {}, 'token')
+          .verdict,
+      ),
       tier: view.tier,
       segment: view.segment,
       kind: view.kind,
@@ -341,7 +361,16 @@ export interface CardData {
   contacts: ContactEntry[];
   meta: CardMeta;
   knownTags: string[];
+  /** Whether this shop's buyer tokens recognise returning buyers. */
+  tokenVerdict: Verdict;
+  /** Customers joined into this one (each can be split back out). */
+  joined: JoinedRow[];
+  /** Other customers of the shop under the same name: the seller may merge them in. */
+  sameName: JoinedRow[];
 }
+
+/** How many same-name customers the card offers to merge. */
+const SAME_NAME_LIMIT = 10;
 
 /** One customer's card: the aggregate, orders and contacts by `customerKey`, meta, known tags. */
 export async function loadCard(
@@ -378,6 +407,48 @@ export async function loadCard(
       blacklistReason: meta?.blacklistReason ?? '',
     },
     knownTags: tagKeys.filter((k): k is string => typeof k === 'string'),
+    ...(await identityOfCard(db, customer, shops)),
+  };
+}
+
+/** The card's identity part: the shop's token verdict, joins into it, same-name customers. */
+async function identityOfCard(
+  db: KezhiDb,
+  customer: Customer,
+  shops: readonly Shop[],
+): Promise<Pick<CardData, 'tokenVerdict' | 'joined' | 'sameName'>> {
+  const sk = shopKey(customer.platform, customer.shopId);
+  const evidence = shops.find((s) => s.key === sk)?.identityEvidence ?? {};
+  const [joins, named] = await Promise.all([
+    db.joins.where('into').equals(customer.key).toArray(),
+    customer.nick.trim()
+      ? db.customers
+          .where('searchTerms')
+          .equals(customer.nick.trim().toLowerCase())
+          .limit(200)
+          .toArray()
+      : Promise.resolve([]),
+  ]);
+  return {
+    tokenVerdict: judgeKind(evidence, 'token').verdict,
+    joined: joins.map((j) => ({
+      key: j.key,
+      label: j.key.slice(sk.length + 1),
+      reason: j.reason,
+      at: j.at,
+      orders: j.moved.length,
+    })),
+    sameName: named
+      .filter((c) => c.key !== customer.key && c.platform === customer.platform)
+      .filter((c) => c.shopId === customer.shopId && c.nick === customer.nick)
+      .slice(0, SAME_NAME_LIMIT)
+      .map((c) => ({
+        key: c.key,
+        label: c.nick,
+        reason: 'seller' as const,
+        at: c.lastOrderAt,
+        orders: c.orderCount,
+      })),
   };
 }
 

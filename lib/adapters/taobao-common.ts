@@ -44,7 +44,8 @@ function fnv1a(s: string): string {
 /**
  * Buyer identity for a Taobao order. The platform's buyer id is used only when the nick is masked:
  * the DOM pages and the order-report CSV carry only the nick, so keying unmasked buyers by an id
- * that just the JSON has would split one buyer into two customers.
+ * that just the JSON has would split one buyer into two customers. The same goes for the 千牛 JSON's
+ * opaque `encodeId` token: it keys only a masked buyer.
  */
 export function taobaoBuyer(
   nick: string,
@@ -57,7 +58,7 @@ export function taobaoBuyer(
     nick: nick.trim(),
     orderId,
     platformBuyerId: masked ? platformBuyerId : '',
-    ...(token ? { token } : {}),
+    token: masked ? token : '',
   });
 }
 

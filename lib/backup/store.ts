@@ -208,6 +208,8 @@ async function plan(db: BackupDb, backup: Backup, rules: RestoreRules): Promise<
           lastSeenAt: Math.max(e.lastSeenAt, s.lastSeenAt),
           pagesRecognised: Math.max(e.pagesRecognised, s.pagesRecognised),
           health: newer(e.health, s.health),
+          // This desk's own sightings stand: counters from another desk's copy are not additive.
+          identityEvidence: e.identityEvidence ?? s.identityEvidence,
         }
       : s,
   );

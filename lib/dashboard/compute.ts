@@ -5,6 +5,7 @@
  * responsive; computeDashboard runs it straight through.
  */
 import { computeShopStats, type CycleOrder, type Tier } from '../customers';
+import { isUncertain, type Verdict } from '../identity';
 import type { ContactEntry, Customer, Platform } from '../schemas';
 import type { Settings } from '../settings';
 import { DEFAULT_FIRST_ORDER_BANDS, FirstOrderTally, type BandBucket } from './first-order';
@@ -33,6 +34,20 @@ export interface ShopHistory {
   customers: readonly Customer[];
   /** The shop's orders created in the range (others are ignored). */
   orders: readonly CycleOrder[];
+  /** Whether the shop's buyer tokens recognise returning buyers (lib/identity); unknown if unset. */
+  tokenVerdict?: Verdict;
+}
+
+/**
+ * Customers whose identity is uncertain (no key, or a token or display name not yet proven):
+ * their own bucket, left out of new/returning, stages, groups, tiers, RFM, the ladder and first
+ * orders, and out of the ranking the others' tiers and scores come from.
+ */
+export interface UncertainBucket {
+  customers: number;
+  purchases: number;
+  /** fen */
+  spent: number;
 }
 
 export interface DashboardInput {
@@ -75,6 +90,7 @@ export interface Dashboard {
   firstOrder: BandBucket[];
   repurchase: ItemCycle[];
   reminders: ReminderResponse;
+  uncertain: UncertainBucket;
   /** Every customer on screen by key, for the list behind a bucket. */
   rows: Map<string, CustomerRow>;
 }
@@ -104,6 +120,7 @@ export function* dashboardSteps(
   const ordersInRange: CycleOrder[] = [];
   let done = 0;
   let purchasing = 0;
+  const uncertain: UncertainBucket = { customers: 0, purchases: 0, spent: 0 };
 
   for (const shop of input.shops) {
     // Customers on screen: everyone, or those with an order created in the range.
@@ -114,11 +131,34 @@ export function* dashboardSteps(
       ordersInRange.push(o);
       selected?.add(o.customerKey);
     }
-    const stats = computeShopStats(shop.customers, settings, now);
+    const unsure = (c: Customer) => isUncertain(c.identity, c.purchaseCount, shop.tokenVerdict);
+    const stats = computeShopStats(
+      shop.customers.filter((c) => !unsure(c)),
+      settings,
+      now,
+    );
     for (const c of shop.customers) {
       known.add(c.key);
       if (selected && !selected.has(c.key)) continue;
       const s = scoreCustomer(c, stats, settings, now);
+      if (unsure(c)) {
+        uncertain.customers++;
+        uncertain.purchases += c.purchaseCount;
+        uncertain.spent += c.totalSpent;
+        if (s.view.purchaseCount > 0) purchasing++;
+        rows.set(c.key, {
+          key: c.key,
+          nick: c.nick,
+          platform: c.platform,
+          shopKey: shop.shopKey,
+          tier: s.view.tier,
+          purchases: s.view.purchaseCount,
+          spent: s.view.totalSpent,
+          lastOrderAt: c.lastOrderAt,
+        });
+        if (++done % slice === 0) yield done;
+        continue;
+      }
       newReturning.add(c);
       stages.add(s);
       groups.add(s);
@@ -157,6 +197,7 @@ export function* dashboardSteps(
     firstOrder: firstOrder.result(),
     repurchase,
     reminders: reminderResponse(input.contacts, range, (k) => known.has(k)),
+    uncertain,
     rows,
   };
 }

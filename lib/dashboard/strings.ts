@@ -16,6 +16,7 @@ const ZH = {
   'range.all': '全部',
   'summary.customers': '顾客 {n} 位',
   'summary.purchasing': '已购买 {n} 位',
+  'summary.uncertain': '身份不确定 {n} 位（不计入新老客、等级、RFM 和转化阶梯）',
   loading: '正在计算…',
   error: '读取数据出错：{message}',
   'empty.title': '还没有顾客数据',
@@ -96,6 +97,8 @@ const EN: Readonly<Record<DashboardStringKey, string>> = {
   'range.all': 'All time',
   'summary.customers': '{n} customers',
   'summary.purchasing': '{n} have purchased',
+  'summary.uncertain':
+    '{n} of uncertain identity (left out of new/returning, tiers, RFM and the ladder)',
   loading: 'Computing…',
   error: 'Could not read the data: {message}',
   'empty.title': 'No customer history yet',

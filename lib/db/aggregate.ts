@@ -12,6 +12,7 @@ import {
   type OrderInput,
 } from '../schemas';
 import { searchTermsFor } from '../search';
+import { kindOf } from '../identity';
 
 const MAX_NAMES = 10;
 
@@ -166,7 +167,7 @@ export function mergeOrder(existing: Order | undefined, incoming: Order): Order 
   // traded for a nick-derived one: the same order seen on two pages must not flip between buyers.
   // Nor is a known buyer ever replaced by another (ingest refuses such a sighting; see buyerConflict).
   const keepBuyer =
-    (existing.identity === 'known' && incoming.identity === 'masked') ||
+    (kindOf(existing.identity) !== 'none' && kindOf(incoming.identity) === 'none') ||
     (existing.buyerId.startsWith('id:') && !incoming.buyerId.startsWith('id:')) ||
     buyerConflict(existing, incoming);
   const pick = <K extends keyof Order>(k: K): Order[K] =>
@@ -206,6 +207,9 @@ export function mergeOrder(existing: Order | undefined, incoming: Order): Order 
     : { ...merged, seenAt: Math.max(existing.seenAt, incoming.seenAt) };
 }
 
+/** Kinds of key that name an account: a known buyer (lib/identity). */
+const KNOWN_KINDS: ReadonlySet<string> = new Set(['platform', 'email', 'nick']);
+
 /**
  * Does `incoming` name another buyer for an order whose buyer we know? An order has one buyer
  * for good: a masked one may become known, a nick-derived id may give way to the platform's id for
@@ -216,7 +220,10 @@ export function buyerConflict(
   existing: Pick<Order, 'identity' | 'customerKey' | 'buyerId' | 'buyerNick'>,
   incoming: Pick<Order, 'identity' | 'customerKey' | 'buyerId' | 'buyerNick'>,
 ): boolean {
-  if (existing.identity !== 'known' || incoming.identity !== 'known') return false;
+  // Only account keys (platform id, e-mail, nick) are known buyers; an opaque token, a display
+  // name or no key may give way to a known buyer, which lib/db/joins records as a join.
+  if (!KNOWN_KINDS.has(kindOf(existing.identity)) || !KNOWN_KINDS.has(kindOf(incoming.identity)))
+    return false;
   if (existing.customerKey === incoming.customerKey) return false;
   // The same nick seen once by name and once with the platform's id is the same buyer.
   const upgrade =

@@ -35,6 +35,30 @@ export interface CareDone {
   at: number;
 }
 
+/**
+ * Two customers joined into one (lib/db/joins): the same order seen under two keys, an export's
+ * 买家会员名, or the seller's merge. Keyed by the customer that was joined away, so later orders
+ * under its key land in `into`; what moved is kept so a split restores it.
+ */
+export interface JoinRecord {
+  /** The customer key joined away. */
+  key: string;
+  /** The customer key it was joined into. */
+  into: string;
+  shopKey: string;
+  at: number;
+  reason: 'order' | 'seller';
+  /** The order seen under both keys, for reason `order`. */
+  orderId?: string;
+  /** Orders moved, with the buyer they had before. */
+  moved: { key: string; buyerId: string; identity: Order['identity'] }[];
+  /** Each side's tags, notes and blacklist before the join (a split gives them back). */
+  fromMeta?: CustomerMeta;
+  intoMeta?: CustomerMeta;
+  /** Contact-log entries moved from `key` to `into`. */
+  contactIds: string[];
+}
+
 export type KezhiDb = Dexie & {
   shops: EntityTable<Shop, 'key'>;
   orders: EntityTable<Order, 'key'>;
@@ -45,6 +69,7 @@ export type KezhiDb = Dexie & {
   careDone: EntityTable<CareDone, 'id'>;
   /** Kept by lib/db/figures' middleware: never written directly. */
   figures: EntityTable<FiguresBlock, 'shopKey'>;
+  joins: EntityTable<JoinRecord, 'key'>;
 };
 
 /** Version 1 index layout. Copied, never edited, when a later version changes it. */
@@ -81,6 +106,22 @@ export const SCHEMA_V3 = {
   figures: '[shopKey+bucket]',
 } as const;
 
+/**
+ * Version 4: buyer identities name their kind of key (lib/keys buyerIdFor) instead of
+ * known/masked, and joined customers are remembered (lib/db/joins).
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  joins: 'key, into, shopKey',
+} as const;
+
+/** The identity a record stored before version 4 has under the kinds of version 4. */
+export function identityV4(identity: string, buyerId: string): Order['identity'] {
+  if (identity === 'masked') return 'none';
+  if (identity !== 'known') return identity as Order['identity'];
+  return buyerId.startsWith('id:') ? 'platform' : 'nick';
+}
+
 /** Opens (a fresh handle on) the database under `name`. Tests pass their own name. */
 export function openDb(name = DB_NAME): KezhiDb {
   const db = new Dexie(name) as KezhiDb;
@@ -91,6 +132,15 @@ export function openDb(name = DB_NAME): KezhiDb {
     .upgrade(async (tx) => {
       const customers = await tx.table<Customer>('customers').toArray();
       await tx.table<FiguresBlock>('figures').bulkPut(figureBlocksOf(customers));
+    });
+  db.version(4)
+    .stores({ joins: SCHEMA_V4.joins })
+    .upgrade(async (tx) => {
+      const fix = (r: { identity: string; buyerId: string }) => {
+        r.identity = identityV4(r.identity, r.buyerId);
+      };
+      await tx.table<Order>('orders').toCollection().modify(fix);
+      await tx.table<Customer>('customers').toCollection().modify(fix);
     });
   db.use(figuresMiddleware);
   return db;

@@ -15,6 +15,12 @@ import {
   withSearchTerms,
 } from './aggregate';
 import type { KezhiDb } from './index';
+import {
+  adoptIdentityVerdicts,
+  joinOrdersSeenTwice,
+  recordEvidence,
+  type EvidenceState,
+} from './identity-ingest';
 
 /** Below this many keys, one get per key is as cheap as anything. */
 const RANGE_READ_MIN = 16;
@@ -130,7 +136,9 @@ export async function ingestOrders(
   };
   if (sightings.length === 0) return result;
 
-  await db.transaction('rw', [db.orders, db.customers, db.shops, db.contacts], async () => {
+  const evidence: EvidenceState = new Map();
+  const tables = [db.orders, db.customers, db.shops, db.contacts, db.meta, db.joins];
+  await db.transaction('rw', tables, async () => {
     const allKeys = [...new Set(sightings.map((o) => o.key))];
     const storedBy = new Map(
       (await readExisting<Order, string>(db.orders, allKeys)).map((o, i) => [allKeys[i]!, o]),
@@ -164,7 +172,15 @@ export async function ingestOrders(
     });
     result.rejected.sort((a, b) => a.index - b.index);
     const keys = [...incoming.keys()];
-    const stored = keys.map((k) => storedBy.get(k));
+    // Buyer identity (lib/db/identity-ingest): keys a shop proved unstable are dropped, the same
+    // order seen under two keys joins the two customers, joined-away keys land in their customer,
+    // and each sighting adds to the shop's evidence of whether its keys recognise returning buyers.
+    await adoptIdentityVerdicts(db, incoming, evidence);
+    const before = keys.map((k) => storedBy.get(k));
+    const joined = await joinOrdersSeenTwice(db, incoming, before, now, evidence);
+    const stored = joined ? await readExisting<Order, string>(db.orders, keys) : before;
+    // Evidence compares with the order as it was before any join of this batch.
+    await recordEvidence(db, incoming, before, evidence, now);
     const changed: { prev: Order | undefined; next: Order }[] = [];
     keys.forEach((k, i) => {
       const prev = stored[i];
@@ -255,6 +271,7 @@ export async function ingestOrders(
         lastSeenAt: Math.max(shop?.lastSeenAt ?? 0, now),
         pagesRecognised: shop?.pagesRecognised ?? 0,
         health: shop?.health,
+        identityEvidence: evidence.get(key) ?? shop?.identityEvidence,
         // Marks the statistics stale without rewriting them (1+ MB at 100k customers).
         statsDirty: true,
       });

@@ -3,6 +3,7 @@
  * the summaries of a page's rows in one pass over the tables.
  */
 import { chinaDay, computeShopStatsFromFigures, ShopStats } from '../customers';
+import { judgeKind } from '../identity';
 import { orderKey, shopKey, type ContactEntry, type Platform } from '../schemas';
 import type { Settings } from '../settings';
 import { summarizeRow, type RowSummary } from '../summary';
@@ -119,6 +120,8 @@ export async function summarizeRows(
   now: number,
 ): Promise<{ summaries: RowSummary[]; unknown: string[] }> {
   const stats = await getShopStats(db, req.platform, req.shopId, settings, now);
+  const shop = await db.shops.get(shopKey(req.platform, req.shopId));
+  const tokenVerdict = judgeKind(shop?.identityEvidence ?? {}, 'token').verdict;
   // One read transaction for the four reads: each Dexie call outside one opens its own.
   const { orders, customerKeys, customers, metas, contacts } = await db.transaction(
     'r',
@@ -164,6 +167,7 @@ export async function summarizeRows(
         settings,
         now,
         autoCloseAt: row.autoCloseAt,
+        tokenVerdict,
       }),
     );
   });

@@ -73,7 +73,7 @@ export async function forgetBuyer(
 ): Promise<{ ordersCleared: number; contactsDeleted: number }> {
   return db.transaction(
     'rw',
-    [db.orders, db.customers, db.contacts, db.meta, db.careDone],
+    [db.orders, db.customers, db.contacts, db.meta, db.careDone, db.joins],
     async () => {
       const orders = await db.orders.where('customerKey').equals(customerKey).toArray();
       const orderKeys = orders.map((o) => o.key);
@@ -119,6 +119,9 @@ export async function forgetBuyer(
       await db.contacts.bulkDelete([...contactIds]);
       await db.meta.bulkDelete(keys);
       await db.careDone.where('customerKey').anyOf(keys).delete();
+      // Joins name the buyer's keys and keep their old tags and notes: forgotten too.
+      await db.joins.where('into').anyOf(keys).delete();
+      await db.joins.bulkDelete(keys);
       return { ordersCleared: anonymous.length, contactsDeleted: contactIds.size };
     },
   );
@@ -205,6 +208,7 @@ export async function recordHealth(
       pagesRecognised: (shop?.pagesRecognised ?? 0) + (health.ok ? 1 : 0),
       health,
       statsDirty: shop?.statsDirty,
+      identityEvidence: shop?.identityEvidence,
     });
   });
 }

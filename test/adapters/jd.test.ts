@@ -66,7 +66,7 @@ describe('jd: pages (inferred Ant Design table)', () => {
     expect(byId(ordersOf('orders.html'), '301234567894')).toMatchObject({
       buyerNick: 'jd_****9f2a',
       buyerId: 'order:301234567894',
-      identity: 'masked',
+      identity: 'none',
     });
   });
 

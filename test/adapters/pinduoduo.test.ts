@@ -75,7 +75,7 @@ describe('pinduoduo: pages', () => {
     const masked = byId(ordersOf('orders.html'), '261015-777000111222333');
     expect(masked).toMatchObject({
       buyerNick: '拼**',
-      identity: 'masked',
+      identity: 'none',
       buyerId: 'order:261015-777000111222333',
     });
   });
@@ -153,7 +153,7 @@ describe('pinduoduo: recentOrderList JSON', () => {
     expect(byId(result.items, '261124-338120045567701').paidAt).toBeUndefined();
     // after_sales_status 4 (商家同意退款，退款中) overrides 待发货.
     expect(byId(result.items, '261110-888999000111222').status).toBe('refunding');
-    expect(byId(result.items, '261015-777000111222333').identity).toBe('masked');
+    expect(byId(result.items, '261015-777000111222333').identity).toBe('none');
   });
 
   test('JSON and DOM agree on the orders both show', () => {

@@ -47,17 +47,17 @@ describe('taobaoBuyer', () => {
   test('an unmasked nick is the identity, even when an id is known', () => {
     expect(taobaoBuyer('tb_test_buyer01', '4261124210500000101', '2200000000001')).toEqual({
       buyerId: 'nick:tb_test_buyer01',
-      identity: 'known',
+      identity: 'nick',
     });
   });
   test('a masked nick uses the platform id when there is one, else stands alone', () => {
     expect(taobaoBuyer('牛**', '4261123090000000103', '2200000000001')).toEqual({
       buyerId: 'id:2200000000001',
-      identity: 'known',
+      identity: 'platform',
     });
     expect(taobaoBuyer('牛**', '4261123090000000103')).toEqual({
       buyerId: 'order:4261123090000000103',
-      identity: 'masked',
+      identity: 'none',
     });
   });
 });

@@ -103,7 +103,7 @@ describe('taobao-old: pages', () => {
     expect(orderOf(result, '4261123090000000103')).toMatchObject({
       buyerNick: '牛**',
       buyerId: 'order:4261123090000000103',
-      identity: 'masked',
+      identity: 'none',
     });
   });
 
@@ -309,8 +309,8 @@ describe('taobao-old: asyncSold.htm JSON', () => {
     const c = byId.get('4261121082000000305')!;
     expect([a.buyerNick, b.buyerNick, c.buyerNick]).toEqual(['测**', '测**', '测**']);
     expect(new Set([a.buyerId, b.buyerId, c.buyerId]).size).toBe(3);
-    expect(a).toMatchObject({ identity: 'masked', buyerId: 'order:4261125101000000301' });
-    expect(b).toMatchObject({ identity: 'known', buyerId: 'id:2200000000002' }); // buyer.userId
+    expect(a).toMatchObject({ identity: 'none', buyerId: 'order:4261125101000000301' });
+    expect(b).toMatchObject({ identity: 'platform', buyerId: 'id:2200000000002' }); // buyer.userId
     expect(byId.get('4261124120000000303')).toMatchObject({ buyerId: 'id:2200000000001' }); // extra.buyerId
   });
 
@@ -318,7 +318,7 @@ describe('taobao-old: asyncSold.htm JSON', () => {
     const r = parseAsyncSold(json('asyncSold.json'), ctx);
     expect(r.ok && r.items[0]).toMatchObject({
       buyerId: 'nick:tb_test_buyer01',
-      identity: 'known',
+      identity: 'nick',
     });
   });
 

@@ -62,12 +62,12 @@ describe('taobao-qn: pages', () => {
     const a = orders.get('4261125101000000301')!;
     const b = orders.get('4261125075000000302')!;
     expect([a.buyerNick, b.buyerNick]).toEqual(['测**', '测**']);
-    expect([a.identity, b.identity]).toEqual(['masked', 'masked']);
+    expect([a.identity, b.identity]).toEqual(['none', 'none']);
     expect(a.buyerId).toBe('order:4261125101000000301');
     expect(b.buyerId).toBe('order:4261125075000000302');
     expect(orders.get('4261124120000000303')!).toMatchObject({
       buyerId: 'nick:tb_test_buyer01',
-      identity: 'known',
+      identity: 'nick',
     });
   });
 

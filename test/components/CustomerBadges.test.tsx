@@ -25,7 +25,7 @@ const settings = settingsWith({});
 function propsFor(row: RowSummary, over: Partial<CustomerBadgesProps> = {}): CustomerBadgesProps {
   return {
     view: row.view,
-    identity: row.identity,
+    identity: row.uncertain ? 'masked' : 'known',
     tags: row.meta.tags,
     blacklisted: row.meta.blacklisted,
     blacklistReason: row.meta.blacklistReason,

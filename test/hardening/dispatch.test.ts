@@ -33,6 +33,8 @@ const VALID = {
   markCareDone: { id: 'x', customerKey: 'k' },
   forgetBuyer: { customerKey: 'k' },
   deleteShop: { shopKey: 'taobao:shop1' },
+  mergeCustomers: { from: 'a', into: 'b' },
+  splitCustomer: { customerKey: 'k' },
   restore: { backup: {} },
 } as const;
 
@@ -93,7 +95,16 @@ describe('dispatch: who may send what', () => {
     const { h, calls } = fakeHandlers();
     const pageOnly = Object.entries(contract).filter(([, c]) => c.from === 'page');
     expect(pageOnly.map(([n]) => n).sort()).toEqual(
-      ['deleteShop', 'forgetBuyer', 'importBatch', 'markCareDone', 'restore', 'updateMeta'].sort(),
+      [
+        'deleteShop',
+        'forgetBuyer',
+        'importBatch',
+        'markCareDone',
+        'mergeCustomers',
+        'restore',
+        'splitCustomer',
+        'updateMeta',
+      ].sort(),
     );
     for (const [name] of pageOnly) {
       const r = await dispatch(h, env(name, VALID[name as keyof typeof VALID]), CONTENT, SELF);

@@ -140,8 +140,11 @@ describe('schema versions', () => {
       const pk = db.table(table).schema.primKey.keyPath as string;
       const sort = (a: Record<string, unknown>, b: Record<string, unknown>) =>
         String(a[pk]).localeCompare(String(b[pk]));
+      // Version 4 names the kind of key: these v1 buyers were all `known` by nick.
+      const v4 = (r: Record<string, unknown>) =>
+        table === 'orders' || table === 'customers' ? { ...r, identity: 'nick' } : r;
       expect([...kept].sort(sort), table).toEqual(
-        [...(rows as unknown as Record<string, unknown>[])].sort(sort),
+        [...(rows as unknown as Record<string, unknown>[])].map(v4).sort(sort),
       );
       checked += kept.length;
     }

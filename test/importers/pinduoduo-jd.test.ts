@@ -15,7 +15,7 @@ const pdd = (
   orderId,
   buyerId: `order:${orderId}`,
   buyerNick: '',
-  identity: 'masked',
+  identity: 'none',
   status,
   createdAt: cn(time),
   // 订单成交时间 is the payment: Pinduoduo lists paid orders only.
@@ -52,7 +52,7 @@ const jd = (o: Partial<OrderInput> & Pick<OrderInput, 'orderId' | 'status'>): Or
   shopId: 'shop1',
   buyerId: '',
   buyerNick: '',
-  identity: 'known',
+  identity: 'platform',
   createdAt: 0,
   amount: 0,
   items: [],
@@ -85,7 +85,7 @@ const JD: OrderInput[] = [
     orderId: '300000000002',
     buyerId: 'order:300000000002', // 下单帐号 masked: no identity
     buyerNick: 'jd_****02',
-    identity: 'masked',
+    identity: 'none',
     status: 'shipped', // 等待确认收货
     createdAt: cn('2024-06-02 11:00:00'),
     paidAt: cn('2024-06-02 11:05:00'),

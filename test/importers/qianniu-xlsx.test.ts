@@ -62,7 +62,7 @@ const qn = (o: Partial<OrderInput> & Pick<OrderInput, 'orderId'>): OrderInput =>
   shopId: 'shop1',
   buyerId: `order:${o.orderId}`,
   buyerNick: '',
-  identity: 'masked',
+  identity: 'none',
   status: 'completed',
   createdAt: 0,
   amount: 0,
