@@ -52,7 +52,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // scripting: the order script is registered at run time for the seller's WooCommerce hosts.
-    permissions: ['storage', 'unlimitedStorage', 'clipboardWrite', 'scripting'],
+    // alarms: team sync wakes the worker every 30 s to resume its changes feed.
+    permissions: ['storage', 'unlimitedStorage', 'clipboardWrite', 'scripting', 'alarms'],
     host_permissions: PLATFORM_HOSTS,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {

@@ -127,6 +127,36 @@ export const contract = {
     input: z.object({ backup: z.unknown() }),
     output: {} as { tables: Record<string, number> },
   },
+  /**
+   * Team sync (options page): checks the server, the credentials, the database and the team
+   * passphrase without saving anything; the answer is a sentence for the seller.
+   */
+  syncTest: {
+    from: 'page',
+    input: z.object({
+      url: z.string().max(500),
+      db: z.string().max(200),
+      user: z.string().max(200),
+      password: z.string().max(500),
+      passphrase: z.string().max(500),
+      encrypt: z.boolean(),
+    }),
+    output: {} as
+      | { ok: true; docCount: number; sealed: boolean }
+      | { ok: false; code: string; message: { zh_CN: string; en: string } },
+  },
+  /** Team sync: run an exchange now (options page, popup). */
+  syncNow: {
+    from: 'page',
+    input: z.object({}),
+    output: {} as { ok: true },
+  },
+  /** Opening the assistant on an unpaid order: "being handled by" this 客服 on other desks. */
+  claimOrder: {
+    from: 'content',
+    input: z.object({ orderKey: z.string().max(200), customerKey: z.string().max(300) }),
+    output: {} as { ok: true },
+  },
 } as const;
 
 export type Contract = typeof contract;

@@ -221,6 +221,8 @@ export const ContactEntry = z.object({
   paidAfterAt: EpochMs.optional(),
   /** The contact was made with a second click past these warnings (the seller is in charge). */
   overrode: z.array(OverrideCode).max(10).optional(),
+  /** Which desk (browser profile) logged it, for team sync; absent before sync. */
+  device: z.string().max(64).optional(),
 });
 export type ContactEntry = z.infer<typeof ContactEntry>;
 

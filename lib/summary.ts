@@ -35,6 +35,8 @@ export interface RowSummary {
   plan: ReminderPlan | null;
   /** This buyer's latest contacts, newest first. */
   contacts: ContactEntry[];
+  /** Team sync: another 客服 opened the assistant on this unpaid order in the last ten minutes. */
+  handledBy?: { staff: string; at: number };
 }
 
 export interface SummaryInput {

@@ -38,6 +38,8 @@ export interface OverlayProps {
   detail: DetailSource;
   /** Open the assistant on first render. */
   defaultOpen?: boolean;
+  /** The assistant was opened (team sync marks the order "being handled" on other desks). */
+  onAssistOpen?: () => void;
 }
 
 /**
@@ -131,6 +133,17 @@ function BadgeRow(props: { badges: CustomerBadgesProps; detail: DetailSource }):
   );
 }
 
+/** "小王 正在处理 14:02" (team sync: another 客服 opened this order's assistant just now). */
+function handledText(h: { staff: string; at: number }, lang: Lang): string {
+  const at = new Date(h.at).toLocaleTimeString(lang === 'en' ? 'en' : 'zh-CN', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
+  const who = h.staff.trim() || (lang === 'en' ? 'A teammate' : '同事');
+  return lang === 'en' ? `${who} is on it (${at})` : `${who} 正在处理（${at}）`;
+}
+
 /** One order row's overlay. */
 export function Overlay(props: OverlayProps): JSX.Element {
   const { summary, lang } = props;
@@ -172,6 +185,9 @@ export function Overlay(props: OverlayProps): JSX.Element {
     unmountPanel.current = undefined;
   }, [panelOpen]);
   useEffect(() => () => unmountPanel.current?.(), []);
+  useEffect(() => {
+    if (panelOpen) props.onAssistOpen?.();
+  }, [panelOpen]);
 
   const badges: CustomerBadgesProps = {
     view: summary.view,
@@ -209,6 +225,15 @@ export function Overlay(props: OverlayProps): JSX.Element {
           >
             {label.text}
           </button>
+        )}
+        {summary.handledBy && plan && (
+          <bdi
+            class="kz-handled kz-ellipsis"
+            data-testid="handled-by"
+            title={bounded(summary.handledBy.staff, 50)}
+          >
+            {handledText(summary.handledBy, lang)}
+          </bdi>
         )}
       </div>
       {panelOpen && (

@@ -18,6 +18,8 @@ const OWN = [
   `.kz-row{display:inline-flex;flex-wrap:wrap;align-items:center;gap:4px;max-width:100%;padding:1px 3px;border-radius:10px;background:var(--kz-bg)}`,
   `.kz-btn,.kz-toggle,.kz-close{font:inherit;font-size:12px;line-height:16px;margin:0;cursor:pointer;border-radius:9px;border:1px solid var(--kz-border);background:var(--kz-bg-subtle);color:var(--kz-fg);padding:0 7px}`,
   `.kz-toggle{white-space:nowrap;font-weight:600}`,
+  // Team sync: another 客服 has this unpaid order open.
+  `.kz-handled{max-width:12em;white-space:nowrap;color:var(--kz-fg-muted);font-size:11px}`,
   `.kz-toggle-due{background:var(--kz-orange-bg);color:var(--kz-orange-fg);border-color:var(--kz-orange-bd)}`,
   `.kz-toggle-blocked{background:var(--kz-slate-bg);color:var(--kz-slate-fg);border-color:var(--kz-slate-bd)}`,
   `.kz-toggle[aria-expanded="true"]{box-shadow:inset 0 0 0 1px currentColor}`,

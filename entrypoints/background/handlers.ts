@@ -9,18 +9,21 @@ import { deepEqual, mergeOrder, recomputeCustomer } from '@/lib/db/aggregate';
 import { ingestOrders } from '@/lib/db/ingest';
 import { mergeCustomers, splitCustomer } from '@/lib/db/joins';
 import { clearStatsCache, summarizeRows } from '@/lib/db/queries';
-import {
-  deleteShop,
-  forgetBuyer,
-  logContact,
-  markCareDone,
-  recordHealth,
-  updateMeta,
-} from '@/lib/db/writes';
+import { deleteShop, logContact, markCareDone, recordHealth, updateMeta } from '@/lib/db/writes';
 import type { Handlers } from '@/lib/messaging';
 import { loadDetail } from './inject';
 import { grantedWooPatterns } from './woo';
 import { TabGate } from '@/lib/sender-gate';
+import {
+  forgetEverywhere,
+  orderKeysOf,
+  queue,
+  queueAll,
+  queueOrders,
+  recordMetaEdit,
+} from '@/lib/sync/local';
+import { noteLocal, syncDevice, syncStore } from './sync';
+import { syncHandlers, withClaims } from './sync-handlers';
 import { PLATFORMS, shopKey, type Platform } from '@/lib/schemas';
 import { REVISION_KEY } from '@/lib/browser/settings-store';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
@@ -94,6 +97,8 @@ export const handlers = {
     for (let i = allowed; i < own.length; i++)
       rejected.push({ index: ownIndex[i]!, reason: 'this tab sent too many orders this minute' });
     const ingest = await ingestOrders(db, own.slice(0, allowed), now);
+    if (ingest.written > 0)
+      await noteLocal((s) => queueOrders(s, orderKeysOf(own.slice(0, allowed)), now));
     for (const r of ingest.rejected) rejected.push({ ...r, index: ownIndex[r.index]! });
     const notices = [
       allowed < own.length
@@ -117,7 +122,7 @@ export const handlers = {
     const overlayEnabled =
       settings.shops[shopKey(input.platform, input.shopId)]?.overlayEnabled ?? true;
     rejected.sort((a, b) => a.index - b.index);
-    return { summaries, rejected, overlayEnabled, unknown };
+    return { summaries: await withClaims(summaries), rejected, overlayEnabled, unknown };
   },
 
   async logContact(input, sender) {
@@ -129,7 +134,9 @@ export const handlers = {
       ...input,
       at: Date.now(),
       staff: settings.staffName,
+      device: await syncDevice(),
     });
+    await noteLocal((s) => queue(s, 'contact', entry.id, entry.at));
     await bumpRevision();
     return { entry };
   },
@@ -137,12 +144,15 @@ export const handlers = {
   async updateMeta(input) {
     const { customerKey, ...patch } = input;
     const meta = await updateMeta(getDb(), customerKey, patch, Date.now());
+    await noteLocal((s) => recordMetaEdit(s, customerKey, patch, meta.updatedAt));
     await bumpRevision();
     return { meta };
   },
 
   async importBatch(input) {
     const r = await ingestOrders(getDb(), input.orders, Date.now());
+    if (r.written > 0)
+      await noteLocal((s) => queueOrders(s, orderKeysOf(input.orders), Date.now()));
     if (r.written > 0) await bumpRevision();
     return { written: r.written, unchanged: r.unchanged, rejected: r.rejected };
   },
@@ -153,7 +163,9 @@ export const handlers = {
   },
 
   async forgetBuyer(input) {
-    const r = await forgetBuyer(getDb(), input.customerKey);
+    // Leaves a tombstone for the team's other desks (sent when sync is on).
+    const r = await forgetEverywhere(getDb(), syncStore(), input.customerKey, Date.now());
+    await noteLocal(() => Promise.resolve());
     await bumpRevision();
     return r;
   },
@@ -188,7 +200,10 @@ export const handlers = {
       deepEqual,
     });
     clearStatsCache();
+    await noteLocal((s) => queueAll(getDb(), s, Date.now()).then(() => undefined));
     await bumpRevision();
     return { tables: written };
   },
+
+  ...syncHandlers,
 } satisfies Handlers;

@@ -5,6 +5,7 @@ import { dispatch } from '@/lib/messaging';
 import { SETTINGS_KEY } from '@/lib/settings';
 import { forgetSettings, handlers, loadSettings, tabs } from './handlers';
 import { registerWooScripts } from './woo';
+import { startSync } from './sync';
 
 export default defineBackground(() => {
   // The background writes everything, so it alone may cache what it reads (the overlay's rows).
@@ -33,4 +34,6 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(refreshWoo);
   browser.permissions.onRemoved.addListener(refreshWoo);
   browser.runtime.onInstalled.addListener(refreshWoo);
+  // Team sync: resumes from its checkpoint whenever the worker starts, and on a 30 s alarm.
+  startSync();
 });

@@ -35,6 +35,8 @@ import type { Settings } from '@/lib/settings';
 import { download } from './download';
 import { ImportController, type WorkerLike } from './import-controller';
 import { loadPreviewSource, sampleSource } from './preview-order';
+import { SyncPanel } from '@/components/options/SyncPanel';
+import { useSyncPanel } from './sync';
 
 const TABS = ['settings', 'templates', 'import', 'backup'] as const;
 type Tab = (typeof TABS)[number];
@@ -86,6 +88,7 @@ export function App() {
     [],
   );
   const [importState, setImportState] = useState<ImportState>(importer.current);
+  const syncPanel = useSyncPanel(settings);
 
   useEffect(() => {
     loadSettings().then(setSettings, (e: unknown) => setLoadError(String(e)));
@@ -214,6 +217,7 @@ export function App() {
             onReset={async () => setSettings(await resetSettings())}
             woo={woo}
           />
+          {syncPanel && <SyncPanel lang={lang} {...syncPanel} />}
         </section>
         <section hidden={tab !== 'templates'} data-testid="section-templates">
           <TemplateEditor

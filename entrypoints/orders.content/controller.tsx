@@ -349,6 +349,9 @@ export class PageController {
             now: Date.now(),
           })
         }
+        onAssistOpen={() =>
+          void send('claimOrder', { orderKey: s.orderKey, customerKey: s.customerKey })
+        }
         onCopy={async ({ channel, templateId, text, overrode }) => {
           const copied = await copyText(text);
           if (!copied.ok) return copied;

@@ -19,6 +19,8 @@ import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { copyText, openDashboard, openOptions } from './actions';
 import { loadCard, loadDue, readShops, recentRows, searchRows, type DueRow } from './data';
 import { useLiveQueryAfterPaint, useLiveQueryNow } from './use-live';
+import { SyncLine } from '@/components/popup/SyncLine';
+import { useSyncStatus } from './sync-status';
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -49,6 +51,7 @@ export function App({ db, now = Date.now }: AppProps): JSX.Element {
 function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): JSX.Element {
   const { db, now, settings } = props;
   const lang = settings.language;
+  const syncStatus = useSyncStatus();
   const [query, setQuery] = useState('');
   const [shop, setShop] = useState(ALL_SHOPS);
   const [openKey, setOpenKey] = useState<string | null>(null);
@@ -247,6 +250,7 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
           </button>
         </p>
       )}
+      <SyncLine lang={lang} status={syncStatus} />
       {notice && (
         <p class="kp-alert" role="alert">
           {notice}

@@ -70,6 +70,8 @@ export async function markCareDone(
 export async function forgetBuyer(
   db: KezhiDb,
   customerKey: string,
+  /** Team sync passes the forgetting desk's id, so the anonymous orders match on every desk. */
+  anonBuyerId?: string,
 ): Promise<{ ordersCleared: number; contactsDeleted: number }> {
   return db.transaction(
     'rw',
@@ -95,7 +97,7 @@ export async function forgetBuyer(
       const keys = [customerKey, ...[...candidates].filter((k) => !heldByOthers.has(k))];
       // The buyer id and the customer key are built from the nick (nick:…) or the platform's
       // buyer id: both are personal, so the anonymous orders move to a new, meaningless buyer.
-      const anonId = `forgotten:${crypto.randomUUID()}`;
+      const anonId = anonBuyerId ?? `forgotten:${crypto.randomUUID()}`;
       const anonymous = orders.map((o) => ({
         ...o,
         buyerId: anonId,

@@ -58,7 +58,7 @@ describe.each([MANIFEST])(
       }).toEqual({
         // storage + unlimitedStorage: settings and the order history (IndexedDB) stay local and
         // are not evicted; clipboardWrite: 催付 copy; scripting: WooCommerce hosts at run time.
-        permissions: ['storage', 'unlimitedStorage', 'clipboardWrite', 'scripting'],
+        permissions: ['storage', 'unlimitedStorage', 'clipboardWrite', 'scripting', 'alarms'],
         host_permissions: [
           'https://trade.taobao.com/*',
           'https://myseller.taobao.com/*',

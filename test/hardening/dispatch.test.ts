@@ -36,6 +36,16 @@ const VALID = {
   mergeCustomers: { from: 'a', into: 'b' },
   splitCustomer: { customerKey: 'k' },
   restore: { backup: {} },
+  syncTest: {
+    url: 'https://couch.example.com',
+    db: 'shop',
+    user: 'li',
+    password: 'p',
+    passphrase: 'x',
+    encrypt: true,
+  },
+  syncNow: {},
+  claimOrder: { orderKey: 'taobao:shop1:1', customerKey: 'k' },
 } as const;
 
 function fakeHandlers() {
@@ -104,6 +114,8 @@ describe('dispatch: who may send what', () => {
         'restore',
         'splitCustomer',
         'updateMeta',
+        'syncTest',
+        'syncNow',
       ].sort(),
     );
     for (const [name] of pageOnly) {

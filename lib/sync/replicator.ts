@@ -1,0 +1,359 @@
+/**
+ * The replicator: this desk's Dexie database <-> one CouchDB database, over CouchDB's documented
+ * endpoints. Pull reads `_changes` from a checkpoint (kept here and in a `_local` document on the
+ * server) and applies each batch through lib/sync/apply; push sends the outbox with `_bulk_docs`
+ * under the last known revision, and a 409 means another desk wrote first: its version is merged
+ * here and the merge is pushed again. Every step is idempotent, so a worker stopped anywhere
+ * resumes by simply running again.
+ */
+import type { KezhiDb } from '../db';
+import { CouchError, type CouchClient, type CouchDoc } from './couch';
+import { CHECK_ID, docKeyOf, sharedOrder, type Codec, type SyncEntry } from './docs';
+import { applyEntries, Forgotten } from './apply';
+import { clockOfMeta } from './meta-clock';
+import { mergeEntries } from './merge';
+import { getState, setState, type OutboxItem, type RevRecord, type SyncStore } from './store';
+
+export interface ReplicatorOptions {
+  db: KezhiDb;
+  store: SyncStore;
+  client: CouchClient;
+  codec: Codec;
+  device: string;
+  now?: () => number;
+  /** Documents per `_changes` page and per `_bulk_docs` request. */
+  batch?: number;
+}
+
+export interface PullResult {
+  /** Documents applied (echoes of our own pushes are skipped, not counted). */
+  applied: number;
+  /** Rows that could not be read (altered, foreign or sealed under another key). */
+  unreadable: number;
+  /** Did the page fill up (more waiting)? */
+  more: boolean;
+}
+
+export interface PushResult {
+  pushed: number;
+  conflicts: number;
+}
+
+const SINCE = 'since';
+
+export class Replicator {
+  private readonly forgotten: Forgotten;
+  private readonly batch: number;
+  private readonly now: () => number;
+
+  constructor(private readonly o: ReplicatorOptions) {
+    this.forgotten = new Forgotten(o.store);
+    this.batch = o.batch ?? 500;
+    this.now = o.now ?? Date.now;
+  }
+
+  private get checkpointName(): string {
+    return `kezhi-${this.o.device}`;
+  }
+
+  /** The feed position this desk has applied up to (local first, then the server's copy). */
+  async since(): Promise<string | number> {
+    const local = await getState<string | number>(this.o.store, SINCE);
+    if (local !== undefined) return local;
+    const remote = await this.o.client.getLocal(this.checkpointName);
+    const s = remote?.since;
+    return typeof s === 'string' || typeof s === 'number' ? s : 0;
+  }
+
+  /** One page of changes, applied. `waitMs` turns it into a longpoll. */
+  async pull(waitMs?: number, signal?: AbortSignal): Promise<PullResult> {
+    const { client, codec, store } = this.o;
+    const since = await this.since();
+    const page = await client.changes(since, this.batch, waitMs, signal);
+    const entries: SyncEntry[] = [];
+    const revs: { docId: string; docKey: string; rev: string; body: string }[] = [];
+    let unreadable = 0;
+    const known = await store.revs.bulkGet(page.results.map((r) => r.id));
+    for (const [i, row] of page.results.entries()) {
+      const doc = row.doc;
+      if (!doc || row.id === CHECK_ID || row.id.startsWith('_')) continue;
+      if (row.deleted || doc._deleted) {
+        // Deletions only follow a tombstone, which does the forgetting; keep the revision.
+        const k = known[i];
+        if (k) revs.push({ ...k, rev: doc._rev ?? k.rev, body: '' });
+        continue;
+      }
+      if (known[i]?.rev === doc._rev && !doc._conflicts?.length) continue; // our own push
+      let entry = await codec.decode(doc);
+      if ('error' in entry) {
+        unreadable++;
+        continue;
+      }
+      if (doc._conflicts?.length) {
+        const resolved = await this.resolveConflicts(doc);
+        if (resolved) {
+          entry = resolved.entry;
+          doc._rev = resolved.rev;
+        }
+      }
+      entries.push(entry);
+      revs.push({
+        docId: doc._id,
+        docKey: docKeyOf(entry.kind, entry.key),
+        rev: doc._rev!,
+        body: JSON.stringify(entry.data),
+      });
+    }
+    const r = await applyEntries(this.o.db, store, this.forgotten, entries, {
+      device: this.o.device,
+      now: this.now(),
+    });
+    await store.transaction('rw', store.revs, store.outbox, store.state, async () => {
+      // docKey is unique: a record whose id changed (another passphrase) replaces its old row.
+      await store.revs
+        .where('docKey')
+        .anyOf(revs.map((x) => x.docKey))
+        .delete();
+      await store.revs.bulkPut(revs);
+      const at = this.now();
+      await store.outbox.bulkPut(
+        r.pushBack.map((p) => ({ id: docKeyOf(p.kind, p.key), ...p, at })),
+      );
+      await setState(store, SINCE, page.last_seq);
+    });
+    if (page.results.length > 0)
+      await client.putLocal(this.checkpointName, { since: page.last_seq }).catch(() => undefined);
+    return {
+      applied: entries.length,
+      unreadable,
+      more: page.results.length >= this.batch,
+    };
+  }
+
+  /**
+   * CouchDB kept conflicting revisions (servers replicating with each other): fold them all,
+   * in revision order, by the merge rules; write the result over the winner, delete the rest.
+   */
+  private async resolveConflicts(
+    doc: CouchDoc,
+  ): Promise<{ entry: SyncEntry; rev: string } | undefined> {
+    const { client, codec } = this.o;
+    const revs = [doc._rev!, ...(doc._conflicts ?? [])].sort();
+    const bodies = await client.openRevs(doc._id, revs);
+    let merged: SyncEntry | undefined;
+    for (const b of bodies.sort((x, y) => (x._rev! < y._rev! ? -1 : 1))) {
+      if (b._deleted) continue;
+      const e = await codec.decode(b);
+      if ('error' in e) continue;
+      merged = merged ? mergeEntries(merged, e) : e;
+    }
+    if (!merged) return undefined;
+    const body = await codec.encode(doc._id, merged);
+    const res = await client.bulkDocs([
+      { _id: doc._id, _rev: doc._rev, ...body },
+      ...(doc._conflicts ?? []).map((rev) => ({ _id: doc._id, _rev: rev, _deleted: true })),
+    ]);
+    const rev = res[0]?.ok ? res[0].rev : undefined;
+    return rev ? { entry: merged, rev } : { entry: merged, rev: doc._rev! };
+  }
+
+  /** What this desk holds for a queued record: an entry, a deletion, or nothing to send. */
+  private async localEntry(item: OutboxItem): Promise<SyncEntry | 'delete' | undefined> {
+    const { db, store } = this.o;
+    switch (item.kind) {
+      case 'order': {
+        const o = await db.orders.get(item.key);
+        return o && { kind: 'order', key: item.key, data: sharedOrder(o) };
+      }
+      case 'meta': {
+        if (await this.forgotten.of(item.key)) return 'delete';
+        let clock = await store.clocks.get(item.key);
+        if (!clock) {
+          const m = await db.meta.get(item.key);
+          if (!m) return undefined;
+          clock = clockOfMeta(m, this.o.device);
+          await store.clocks.put(clock);
+        }
+        return { kind: 'meta', key: item.key, data: clock };
+      }
+      case 'contact': {
+        const c = await db.contacts.get(item.key);
+        if (!c || (await this.forgotten.of(c.customerKey))) return 'delete';
+        return { kind: 'contact', key: item.key, data: c };
+      }
+      case 'shop': {
+        const s = await db.shops.get(item.key);
+        return (
+          s && {
+            kind: 'shop',
+            key: item.key,
+            data: {
+              platform: s.platform,
+              shopId: s.shopId,
+              name: s.name,
+              s: [s.lastSeenAt, this.o.device],
+            },
+          }
+        );
+      }
+      case 'forget': {
+        const t = await store.tombstones.get(item.key);
+        return t && { kind: 'forget', key: item.key, data: t };
+      }
+      case 'claim': {
+        const c = await store.claims.get(item.key);
+        return c && { kind: 'claim', key: item.key, data: c };
+      }
+    }
+  }
+
+  /** Sends up to one batch of the outbox. */
+  async pushOnce(): Promise<PushResult & { more: boolean }> {
+    const { client, codec, store } = this.o;
+    // Tombstones first: a desk that forgot someone must say so before anything else goes.
+    const forgets = await store.outbox
+      .where('id')
+      .startsWith('forget|')
+      .limit(this.batch)
+      .toArray();
+    const items = forgets.length
+      ? forgets
+      : await store.outbox.orderBy('at').limit(this.batch).toArray();
+    if (items.length === 0) return { pushed: 0, conflicts: 0, more: false };
+    const docs: CouchDoc[] = [];
+    const sent: { item: OutboxItem; docId: string; body: string }[] = [];
+    const done: OutboxItem[] = [];
+    for (const item of items) {
+      const entry = await this.localEntry(item);
+      const docId = await codec.idOf(item.kind, item.key);
+      const known = await store.revs.get(docId);
+      if (entry === undefined || (entry === 'delete' && known?.body === '')) {
+        done.push(item);
+        continue;
+      }
+      const body = entry === 'delete' ? '' : JSON.stringify(entry.data);
+      if (known && known.body === body) {
+        done.push(item);
+        continue;
+      }
+      docs.push(
+        entry === 'delete'
+          ? { _id: docId, ...(known ? { _rev: known.rev } : {}), _deleted: true }
+          : {
+              _id: docId,
+              ...(known ? { _rev: known.rev } : {}),
+              ...(await codec.encode(docId, entry)),
+            },
+      );
+      sent.push({ item, docId, body });
+    }
+    const results = docs.length ? await client.bulkDocs(docs) : [];
+    const conflicted: string[] = [];
+    const revs: RevRecord[] = [];
+    for (const [i, s] of sent.entries()) {
+      const r = results[i];
+      if (r?.ok && r.rev) {
+        revs.push({ docId: s.docId, docKey: s.item.id, rev: r.rev, body: s.body });
+        done.push(s.item);
+      } else if (r?.error === 'conflict') conflicted.push(s.docId);
+      else if (r?.error === 'forbidden' || r?.error === 'unauthorized')
+        throw new CouchError('forbidden', 403, r.reason);
+    }
+    await store.transaction('rw', store.revs, store.outbox, async () => {
+      await store.revs
+        .where('docKey')
+        .anyOf(revs.map((x) => x.docKey))
+        .delete();
+      await store.revs.bulkPut(revs);
+      // Only items not queued again while we were sending.
+      const now = await store.outbox.bulkGet(done.map((d) => d.id));
+      await store.outbox.bulkDelete(
+        done.filter((d, i) => now[i] && now[i].at === d.at).map((d) => d.id),
+      );
+    });
+    if (conflicted.length) await this.takeServerVersions(conflicted);
+    return { pushed: revs.length, conflicts: conflicted.length, more: true };
+  }
+
+  /** After a 409: the server's current version is merged in here; the next push sends the merge. */
+  private async takeServerVersions(ids: string[]): Promise<void> {
+    const { client, codec, store } = this.o;
+    const rows = await client.allDocs(ids);
+    const entries: SyncEntry[] = [];
+    const revs: RevRecord[] = [];
+    for (const row of rows) {
+      if (!row.value) continue;
+      if (row.value.deleted || !row.doc) {
+        const prev = await store.revs.get(row.key);
+        if (prev) revs.push({ ...prev, rev: row.value.rev, body: '' });
+        else {
+          // A record deleted on the server that we never saw: learn its revision to write over it.
+          const item = await this.itemForDocId(row.key);
+          if (item)
+            revs.push({ docId: row.key, docKey: item.id, rev: row.value.rev, body: '\u0000' });
+        }
+        continue;
+      }
+      const e = await codec.decode(row.doc);
+      if ('error' in e) continue;
+      entries.push(e);
+      revs.push({
+        docId: row.key,
+        docKey: docKeyOf(e.kind, e.key),
+        rev: row.value.rev,
+        body: JSON.stringify(e.data),
+      });
+    }
+    const r = await applyEntries(this.o.db, store, this.forgotten, entries, {
+      device: this.o.device,
+      now: this.now(),
+    });
+    await store.transaction('rw', store.revs, store.outbox, async () => {
+      await store.revs
+        .where('docKey')
+        .anyOf(revs.map((x) => x.docKey))
+        .delete();
+      await store.revs.bulkPut(revs);
+      const at = this.now();
+      await store.outbox.bulkPut(
+        r.pushBack.map((p) => ({ id: docKeyOf(p.kind, p.key), ...p, at })),
+      );
+    });
+  }
+
+  private async itemForDocId(docId: string): Promise<OutboxItem | undefined> {
+    for (const item of await this.o.store.outbox.toArray())
+      if ((await this.o.codec.idOf(item.kind, item.key)) === docId) return item;
+    return undefined;
+  }
+
+  /** Pushes until the outbox is empty (or `rounds` batches went). */
+  async push(rounds = 1000): Promise<PushResult> {
+    const total = { pushed: 0, conflicts: 0 };
+    for (let i = 0; i < rounds; i++) {
+      const r = await this.pushOnce();
+      total.pushed += r.pushed;
+      total.conflicts += r.conflicts;
+      if (!r.more) break;
+    }
+    return total;
+  }
+
+  /** Pulls until caught up, then pushes: one full exchange. */
+  async syncOnce(onPage?: (p: PullResult) => void): Promise<{ pulled: number; pushed: number }> {
+    let pulled = 0;
+    for (;;) {
+      const p = await this.pull();
+      pulled += p.applied;
+      onPage?.(p);
+      if (!p.more) break;
+    }
+    const { pushed } = await this.push();
+    return { pulled, pushed };
+  }
+
+  /** Number of local changes not yet on the server. */
+  pending(): Promise<number> {
+    return this.o.store.outbox.count();
+  }
+}
