@@ -17,6 +17,25 @@ export function kindOf(identity: Identity): KeyKind {
   return identity;
 }
 
+/** The kind of a buyer id by its prefix (lib/keys buyerIdFor); ids from before v4 read as nicks. */
+export function kindOfBuyerId(buyerId: string): KeyKind {
+  const prefix = buyerId.slice(0, buyerId.indexOf(':') + 1);
+  switch (prefix) {
+    case 'id:':
+      return 'platform';
+    case 'mail:':
+      return 'email';
+    case 'tok:':
+      return 'token';
+    case 'name:':
+      return 'name';
+    case 'order:':
+      return 'none';
+    default:
+      return 'nick';
+  }
+}
+
 /** Higher is stronger: the customer key of a join is the strongest of the two. */
 export const KIND_STRENGTH: Readonly<Record<KeyKind, number>> = {
   platform: 5,

@@ -118,6 +118,11 @@ export function ShopBar(props: ShopBarProps): JSX.Element {
                       ? pt(lang, 'shop.ok')
                       : `${pt(lang, 'shop.broken')}：${s.health.problem ?? ''}`}
                 </div>
+                {s.health?.coverage && (
+                  <div class="kp-muted kp-coverage">
+                    {pt(lang, 'shop.coverage', { text: s.health.coverage })}
+                  </div>
+                )}
                 {s.recognition && (
                   <div class={`kp-ident-line kp-ident-${s.recognition.verdict}`}>
                     {recognitionText(lang, s.recognition)}

@@ -2,8 +2,8 @@
  * Reads the background makes for the overlay: shop statistics (cached, rebuilt when stale) and
  * the summaries of a page's rows in one pass over the tables.
  */
-import { chinaDay, computeShopStatsFromFigures, ShopStats } from '../customers';
-import { judgeKind } from '../identity';
+import { chinaDay, computeShopStatsFromFigures, FIGURES_STRIDE, ShopStats } from '../customers';
+import { isUncertain, judgeKind, kindOfBuyerId, type Verdict } from '../identity';
 import { orderKey, shopKey, type ContactEntry, type Platform } from '../schemas';
 import type { Settings } from '../settings';
 import { summarizeRow, type RowSummary } from '../summary';
@@ -101,15 +101,45 @@ export async function readShopStats(
   now: number,
 ): Promise<ShopStats> {
   const key = shopKey(platform, shopId);
-  const blocks = await db.figures
-    .where('[shopKey+bucket]')
-    .between([key, -Infinity], [key, Infinity])
-    .toArray();
+  const [blocks, shop] = await Promise.all([
+    db.figures.where('[shopKey+bucket]').between([key, -Infinity], [key, Infinity]).toArray(),
+    db.shops.get(key),
+  ]);
+  const tokenVerdict = judgeKind(shop?.identityEvidence ?? {}, 'token').verdict;
   return computeShopStatsFromFigures(
-    blocks.map((b) => b.values),
+    blocks.map((b) => rankedFigures(b.keys, b.values, key.length + 1, tokenVerdict)),
     settings,
     now,
   );
+}
+
+/**
+ * A block's figures without its uncertain buyers: they sit in their own bucket, as on the
+ * dashboard, and do not move anyone's rank. The key's kind is its buyer id's prefix; the
+ * purchase count is the block's own (figure 1).
+ */
+export function rankedFigures(
+  keys: readonly string[],
+  values: Float64Array,
+  buyerIdAt: number,
+  tokenVerdict: Verdict,
+): Float64Array {
+  let keep: number[] | undefined;
+  keys.forEach((k, i) => {
+    const unsure = isUncertain(
+      kindOfBuyerId(k.slice(buyerIdAt)),
+      values[i * FIGURES_STRIDE + 1]!,
+      tokenVerdict,
+    );
+    if (unsure) keep ??= keys.slice(0, i).map((_, j) => j);
+    else keep?.push(i);
+  });
+  if (!keep) return values;
+  const out = new Float64Array(keep.length * FIGURES_STRIDE);
+  keep.forEach((i, j) =>
+    out.set(values.subarray(i * FIGURES_STRIDE, (i + 1) * FIGURES_STRIDE), j * FIGURES_STRIDE),
+  );
+  return out;
 }
 
 /** Summaries for the rows on screen, in the order asked; ids with no stored order are listed. */

@@ -183,6 +183,25 @@ describe('popup App on a real (fake-indexeddb) database', () => {
     );
   });
 
+  it("shows how much of the shop's last page was read", async () => {
+    await db.shops.update('taobao:shop1', {
+      health: {
+        adapter: 'taobao-old',
+        ok: true,
+        recognised: 30,
+        coverage: '28 of 30 rows; 2 without status: 订单异常',
+        at: NOW,
+      },
+    });
+    render(<App db={db} now={() => NOW} />);
+    await waitFor(() =>
+      expect(document.querySelector('.kp-coverage')?.textContent).toBe(
+        '上次读取：28 of 30 rows; 2 without status: 订单异常',
+      ),
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('filters search and due list to one shop and alerts on a broken page', async () => {
     await db.shops.update('taobao:shop1', {
       health: { adapter: 'taobao-old', ok: false, recognised: 0, problem: '找不到订单行', at: NOW },
