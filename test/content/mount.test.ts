@@ -39,13 +39,17 @@ afterEach(() => {
 });
 
 describe('createRowHost', () => {
-  test('puts an open shadow host right after the anchor, with a container to render into', () => {
+  test('puts a closed shadow host right after the anchor, with a container to render into', () => {
     const [anchor] = page(1);
-    const { host, container } = createRowHost(anchor!, sharedStyle(CSS));
+    const { host, root, container } = createRowHost(anchor!, sharedStyle(CSS));
     expect(anchor!.nextElementSibling).toBe(host);
     expect(host.localName).toBe('kezhi-overlay');
-    expect(host.shadowRoot).not.toBeNull();
-    expect(container.getRootNode()).toBe(host.shadowRoot);
+    // Closed: no script reaches the overlay through the host; only we hold the root.
+    expect(root.mode).toBe('closed');
+    expect(root.host).toBe(host);
+    expect(host.shadowRoot).toBeNull();
+    expect(container.getRootNode()).toBe(root);
+    expect(document.querySelector('kezhi-overlay div')).toBeNull();
     // The host page's own markup is untouched apart from our element.
     expect(anchor!.parentElement!.querySelectorAll('span').length).toBe(2);
   });
@@ -53,8 +57,8 @@ describe('createRowHost', () => {
   test('without constructable sheets, each root gets a style element with the CSS', () => {
     const anchors = page(3);
     const style = sharedStyle(CSS);
-    const hosts = anchors.map((a) => createRowHost(a, style).host);
-    for (const h of hosts) expect(h.shadowRoot!.querySelector('style')!.textContent).toBe(CSS);
+    const roots = anchors.map((a) => createRowHost(a, style).root);
+    for (const r of roots) expect(r.querySelector('style')!.textContent).toBe(CSS);
   });
 
   test('with constructable sheets, every root adopts the one shared sheet', () => {
@@ -62,11 +66,11 @@ describe('createRowHost', () => {
     withConstructableSheets((v) => adopted.push(v));
     const anchors = page(5);
     const style = sharedStyle(CSS);
-    const hosts = anchors.map((a) => createRowHost(a, style).host);
+    const roots = anchors.map((a) => createRowHost(a, style).root);
     expect(adopted).toHaveLength(5);
     expect(new Set(adopted.map((list) => list[0])).size).toBe(1);
     expect((adopted[0]![0] as { text: string }).text).toBe(CSS);
-    for (const h of hosts) expect(h.shadowRoot!.querySelector('style')).toBeNull();
+    for (const r of roots) expect(r.querySelector('style')).toBeNull();
   });
 
   test('a sheet this world may not adopt falls back to style elements, for later roots too', () => {
@@ -75,8 +79,8 @@ describe('createRowHost', () => {
     });
     const anchors = page(2);
     const style = sharedStyle(CSS);
-    const hosts = anchors.map((a) => createRowHost(a, style).host);
-    for (const h of hosts) expect(h.shadowRoot!.querySelector('style')!.textContent).toBe(CSS);
+    const roots = anchors.map((a) => createRowHost(a, style).root);
+    for (const r of roots) expect(r.querySelector('style')!.textContent).toBe(CSS);
   });
 });
 
