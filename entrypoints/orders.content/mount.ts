@@ -52,12 +52,23 @@ export function sharedStyle(css: string): SharedStyle {
   };
 }
 
+/** The page has defined our host's tag as its own custom element: we mount nothing there. */
+export const CLAIMED_TAG = 'the page defines <kezhi-overlay> itself; the overlay stays off here';
+
 /**
  * Creates a row's host right after `anchor` (the buyer cell), without shifting the host page's
- * layout: the host is an inline-block of its own size.
+ * layout: the host is an inline-block of its own size. Null when the page has defined `tag` as a
+ * custom element: a root attached to one is handed to the page's `attachInternals()` however
+ * closed it is (ElementInternals.shadowRoot), and the page's constructor ran on our element.
  */
-export function createRowHost(anchor: Element, style: SharedStyle, tag = 'kezhi-overlay'): RowHost {
+export function createRowHost(
+  anchor: Element,
+  style: SharedStyle,
+  tag = 'kezhi-overlay',
+): RowHost | null {
+  // (A constructor that throws leaves a plain element, "failed", which is not :defined.)
   const host = document.createElement(tag);
+  if (host.matches(':defined')) return null;
   const root = host.attachShadow({ mode: 'closed' });
   style.applyTo(root);
   const container = document.createElement('div');
