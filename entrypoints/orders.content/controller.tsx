@@ -370,7 +370,7 @@ export class PageController {
           void send('claimOrder', { orderKey: s.orderKey, customerKey: s.customerKey })
         }
         onCopy={async ({ channel, templateId, text, overrode }) => {
-          const copied = await copyText(text);
+          const copied = await copyText(text, m.ui.root);
           if (!copied.ok) return copied;
           const entry = {
             customerKey: s.customerKey,

@@ -217,8 +217,26 @@ describe('a page script cannot read or drive the overlay', () => {
   });
 
   test('closed roots: the page reads the hosts’ attributes and nothing inside', async () => {
+    // The page's own script also patches attachShadow, to force roots open and keep them.
+    const patch = `<script>
+      window.__roots = [];
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        const root = attach.call(this, { ...init, mode: 'open' });
+        window.__roots.push(root);
+        return root;
+      };
+    </script>`;
+    const url = `${UNPAID_URL}&patched-attach-shadow=1`;
+    await s.serve(
+      url,
+      shiftStamps(fixture('taobao-old', 'unpaid.html'), newest).replace(
+        /<head([^>]*)>/i,
+        `<head$1>${patch}`,
+      ),
+    );
     const page = await s.context.newPage();
-    await page.goto(UNPAID_URL);
+    await page.goto(url);
     await until('4 overlays', async () => (await page.locator('kezhi-overlay').count()) === 4);
     // Open A's assistant (a real click): its messages and the buyer's contacts are on screen.
     const a = overlayOf(page, A);
@@ -247,10 +265,11 @@ describe('a page script cannot read or drive the overlay', () => {
       (needle) => ({
         chips: document.querySelectorAll('.kz-chip, .kz-pop, [data-copy]').length,
         inText: document.body.innerText.includes(needle),
+        patchCalls: (window as unknown as { __roots: unknown[] }).__roots.length,
       }),
       message.slice(0, 20),
     );
-    expect(leaked).toEqual({ chips: 0, inText: false });
+    expect(leaked).toEqual({ chips: 0, inText: false, patchCalls: 0 });
     await page.close();
   });
 
