@@ -4,6 +4,7 @@
 // are opened and screenshotted. Headed when a display exists (close the window to end), else
 // headless; the screenshot paths are printed either way.
 import { fixture, launch, readStore, sendFromPage, setSettings, until } from './browser.mjs';
+import { overlayOf } from './closed-root.mjs';
 import { shiftStamps } from './fixture-time.mjs';
 import { generateHistory } from './history.mjs';
 
@@ -92,15 +93,13 @@ shots.push(await s.screenshot(tab, 'demo-1-taobao-unpaid'));
 // Pin the row by its order id: after the copy its due step moves on from chat.
 const chatDue = tab.locator('kezhi-overlay[data-kezhi-remind="chat"]').first();
 const orderId = (await chatDue.count()) ? await chatDue.getAttribute('data-kezhi-order') : null;
-const host = tab.locator(`kezhi-overlay[data-kezhi-order="${orderId}"]`);
 if (orderId) {
-  await host.locator('.kz-toggle').click();
-  await host.locator('[data-copy="chat"]').click();
-  await host
-    .locator('.kz-copied')
-    .waitFor({ state: 'attached' })
-    .catch(() => undefined);
-  if (!(await host.locator('.kz-pop').isVisible())) await host.locator('.kz-toggle').click();
+  // Inside the row's closed shadow root, through CDP; the clicks are real (trusted) ones.
+  const ov = overlayOf(tab, orderId);
+  await ov.click('.kz-toggle');
+  await ov.click('[data-copy="chat"]');
+  await ov.waitFor('.kz-copied').catch(() => undefined);
+  if (!(await ov.isVisible('.kz-pop'))) await ov.click('.kz-toggle');
   shots.push(await s.screenshot(tab, 'demo-2-assistant', { fullPage: false }));
 }
 

@@ -19,6 +19,7 @@ import { t } from '../strings';
 import type { DetailSource, OverlayDetail } from './detail';
 import { toggleLabel } from './format';
 import type { CopyOutcome, CopyRequest } from './RemindAssistant';
+import { isUserEvent } from './trusted';
 
 export type { CopyOutcome, CopyRequest } from './RemindAssistant';
 
@@ -221,7 +222,10 @@ export function Overlay(props: OverlayProps): JSX.Element {
             aria-expanded={open}
             aria-controls={panelId}
             aria-haspopup="dialog"
-            onClick={() => setOpen((o) => !o)}
+            onClick={(e) => {
+              // Opening claims the order on other desks (team sync): the seller's gesture only.
+              if (isUserEvent(e)) setOpen((o) => !o);
+            }}
           >
             {label.text}
           </button>

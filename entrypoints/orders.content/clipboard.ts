@@ -1,5 +1,12 @@
-/** Copy text for the seller to paste into chat/SMS: the async clipboard API, else execCommand. */
-export async function copyText(text: string): Promise<{ ok: true } | { ok: false; error: string }> {
+/**
+ * Copy text for the seller to paste into chat/SMS: the async clipboard API, else execCommand.
+ * The fallback's textarea goes into `within` (the row's closed root), never the page's DOM: a
+ * page's MutationObserver would be handed the element, and with it the message.
+ */
+export async function copyText(
+  text: string,
+  within: ParentNode = document.body,
+): Promise<{ ok: true } | { ok: false; error: string }> {
   try {
     await navigator.clipboard.writeText(text);
     return { ok: true };
@@ -9,7 +16,7 @@ export async function copyText(text: string): Promise<{ ok: true } | { ok: false
     ta.value = text;
     ta.setAttribute('readonly', '');
     ta.style.cssText = 'position:fixed;top:-1000px;left:-1000px;opacity:0';
-    document.body.append(ta);
+    within.append(ta);
     ta.select();
     let ok: boolean;
     try {

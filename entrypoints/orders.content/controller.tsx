@@ -22,7 +22,14 @@ import type { RowSummary } from '@/lib/summary';
 import type { Bridge } from './bridge';
 import { copyText } from './clipboard';
 import { detailLoader } from './detail';
-import { createRowHost, sharedStyle, yieldToPage, type RowHost, type SharedStyle } from './mount';
+import {
+  CLAIMED_TAG,
+  createRowHost,
+  sharedStyle,
+  yieldToPage,
+  type RowHost,
+  type SharedStyle,
+} from './mount';
 import { showNotice, type Notice } from './notice';
 
 /** Rows per sync message: the background answers each batch in one transaction. */
@@ -48,6 +55,8 @@ export class PageController {
   private mounted = new Map<Element, Mounted>();
   private notice?: Notice;
   private overlayEnabled = true;
+  /** The page defined our host tag (mount.ts): no overlay on this page. */
+  private claimed = false;
   private stopped = false;
   private shopId = 'default';
   private style?: SharedStyle;
@@ -153,8 +162,10 @@ export class PageController {
       await this.reportHealth(false, 0, result.problem);
       return;
     }
-    this.notice?.remove();
-    this.notice = undefined;
+    if (!this.claimed) {
+      this.notice?.remove();
+      this.notice = undefined;
+    }
     const rows = result.items;
     // Forget overlays whose rows left the page (paging re-renders rows in place).
     const present = new Set(rows.map((r) => r.row));
@@ -276,7 +287,7 @@ export class PageController {
   }
 
   private async mountRows(rows: PageRow[]): Promise<void> {
-    if (!this.overlayEnabled) {
+    if (!this.overlayEnabled || this.claimed) {
       this.unmountAll();
       return;
     }
@@ -297,10 +308,16 @@ export class PageController {
       const summary = this.summaries.get(r.orderId);
       // The page may have re-rendered the row while we yielded, or another scan mounted it.
       if (!summary || this.mounted.has(r.row) || !r.anchor.isConnected) continue;
+      const ui = createRowHost(r.anchor, this.style);
+      if (!ui) {
+        this.claimed = true;
+        this.pause(CLAIMED_TAG);
+        return;
+      }
       const entry: Mounted = {
         orderId: r.orderId,
         row: r.row,
-        ui: createRowHost(r.anchor, this.style),
+        ui,
         dark: dark[i] ?? false,
         summary,
       };
@@ -353,7 +370,7 @@ export class PageController {
           void send('claimOrder', { orderKey: s.orderKey, customerKey: s.customerKey })
         }
         onCopy={async ({ channel, templateId, text, overrode }) => {
-          const copied = await copyText(text);
+          const copied = await copyText(text, m.ui.root);
           if (!copied.ok) return copied;
           const entry = {
             customerKey: s.customerKey,

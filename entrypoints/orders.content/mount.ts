@@ -1,14 +1,20 @@
 /**
- * Light hosts for the overlay rows: one `<kezhi-overlay>` element per row with an open shadow
+ * Light hosts for the overlay rows: one `<kezhi-overlay>` element per row with a closed shadow
  * root, all sharing one constructed stylesheet. WXT's createShadowRootUi builds a whole document
  * (html/head/body, its own style element and CSS text parse) per UI and mounts asynchronously;
  * with a hundred rows that was most of the overlay's cost. The host page's CSS still cannot reach
  * inside, and ours cannot leak out.
+ *
+ * Closed (issue 13): the badges, chip cards and 催付 assistant (messages, the buyer's contacts)
+ * are the seller's, not the page's. `host.shadowRoot` is null to every script; the only reference
+ * to the root is the one returned here, in this isolated world. What the page may read is the
+ * host's `data-kezhi-*` attributes (controller.tsx), which carry only what the badges show.
  */
 
-/** One row's host element and the element inside its shadow root that Preact renders into. */
+/** One row's host element, its closed root and the element inside it that Preact renders into. */
 export interface RowHost {
   host: HTMLElement;
+  root: ShadowRoot;
   container: HTMLElement;
 }
 
@@ -46,18 +52,29 @@ export function sharedStyle(css: string): SharedStyle {
   };
 }
 
+/** The page has defined our host's tag as its own custom element: we mount nothing there. */
+export const CLAIMED_TAG = 'the page defines <kezhi-overlay> itself; the overlay stays off here';
+
 /**
  * Creates a row's host right after `anchor` (the buyer cell), without shifting the host page's
- * layout: the host is an inline-block of its own size.
+ * layout: the host is an inline-block of its own size. Null when the page has defined `tag` as a
+ * custom element: a root attached to one is handed to the page's `attachInternals()` however
+ * closed it is (ElementInternals.shadowRoot), and the page's constructor ran on our element.
  */
-export function createRowHost(anchor: Element, style: SharedStyle, tag = 'kezhi-overlay'): RowHost {
+export function createRowHost(
+  anchor: Element,
+  style: SharedStyle,
+  tag = 'kezhi-overlay',
+): RowHost | null {
+  // (A constructor that throws leaves a plain element, "failed", which is not :defined.)
   const host = document.createElement(tag);
-  const root = host.attachShadow({ mode: 'open' });
+  if (host.matches(':defined')) return null;
+  const root = host.attachShadow({ mode: 'closed' });
   style.applyTo(root);
   const container = document.createElement('div');
   root.append(container);
   anchor.after(host);
-  return { host, container };
+  return { host, root, container };
 }
 
 /**

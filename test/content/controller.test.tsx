@@ -67,6 +67,25 @@ function answerSync(over: { overlayEnabled?: boolean } = {}) {
 
 const hosts = () => [...document.querySelectorAll('kezhi-overlay')];
 
+/**
+ * The overlays' roots are closed (`host.shadowRoot` is null): record each one as the content
+ * script creates it, as only the content script holds them.
+ */
+const roots = new WeakMap<Element, ShadowRoot>();
+beforeEach(() => {
+  const attach = Element.prototype.attachShadow;
+  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
+    this: Element,
+    init: ShadowRootInit,
+  ) {
+    const root = attach.call(this, init);
+    roots.set(this, root);
+    return root;
+  });
+});
+afterEach(() => vi.restoreAllMocks());
+const rootOf = (host: Element) => roots.get(host)!;
+
 async function settle(controller: PageController, rows: number) {
   await vi.waitFor(
     () => expect(hosts().filter((h) => h.hasAttribute('data-kezhi-kind'))).toHaveLength(rows),
@@ -103,10 +122,12 @@ describe('PageController: light overlays', () => {
       expect(host.localName).toBe('kezhi-overlay');
       expect(host.getAttribute('data-kezhi-order')).toBe(row.getAttribute('data-id'));
       expect(host.getAttribute('data-kezhi-tier')).toBe('svip');
-      expect(host.shadowRoot!.querySelector('[data-chip="tier"]')!.textContent).toBe('至尊VIP');
+      expect(host.shadowRoot).toBeNull();
+      expect(rootOf(host).mode).toBe('closed');
+      expect(rootOf(host).querySelector('[data-chip="tier"]')!.textContent).toBe('至尊VIP');
     }
     // Cards are not built for rows nobody hovers: the tooltip elements are empty.
-    expect(hosts()[0]!.shadowRoot!.querySelector('.kz-tip-line')).toBeNull();
+    expect(rootOf(hosts()[0]!).querySelector('.kz-tip-line')).toBeNull();
     c.stop();
     expect(hosts()).toHaveLength(0);
   });

@@ -39,13 +39,18 @@ afterEach(() => {
 });
 
 describe('createRowHost', () => {
-  test('puts an open shadow host right after the anchor, with a container to render into', () => {
+  test('puts a closed shadow host right after the anchor, with a container to render into', () => {
     const [anchor] = page(1);
-    const { host, container } = createRowHost(anchor!, sharedStyle(CSS));
+    const { host, root, container } = createRowHost(anchor!, sharedStyle(CSS))!;
     expect(anchor!.nextElementSibling).toBe(host);
     expect(host.localName).toBe('kezhi-overlay');
-    expect(host.shadowRoot).not.toBeNull();
-    expect(container.getRootNode()).toBe(host.shadowRoot);
+    // Closed: no script reaches the overlay through the host; only we hold the root.
+    expect(root.mode).toBe('closed');
+    expect(root.host).toBe(host);
+    expect(host.shadowRoot).toBeNull();
+    expect(container.getRootNode()).toBe(root);
+    expect(document.querySelector('kezhi-overlay div')).toBeNull();
+    expect(host.matches(':defined')).toBe(false);
     // The host page's own markup is untouched apart from our element.
     expect(anchor!.parentElement!.querySelectorAll('span').length).toBe(2);
   });
@@ -53,8 +58,8 @@ describe('createRowHost', () => {
   test('without constructable sheets, each root gets a style element with the CSS', () => {
     const anchors = page(3);
     const style = sharedStyle(CSS);
-    const hosts = anchors.map((a) => createRowHost(a, style).host);
-    for (const h of hosts) expect(h.shadowRoot!.querySelector('style')!.textContent).toBe(CSS);
+    const roots = anchors.map((a) => createRowHost(a, style)!.root);
+    for (const r of roots) expect(r.querySelector('style')!.textContent).toBe(CSS);
   });
 
   test('with constructable sheets, every root adopts the one shared sheet', () => {
@@ -62,11 +67,11 @@ describe('createRowHost', () => {
     withConstructableSheets((v) => adopted.push(v));
     const anchors = page(5);
     const style = sharedStyle(CSS);
-    const hosts = anchors.map((a) => createRowHost(a, style).host);
+    const roots = anchors.map((a) => createRowHost(a, style)!.root);
     expect(adopted).toHaveLength(5);
     expect(new Set(adopted.map((list) => list[0])).size).toBe(1);
     expect((adopted[0]![0] as { text: string }).text).toBe(CSS);
-    for (const h of hosts) expect(h.shadowRoot!.querySelector('style')).toBeNull();
+    for (const r of roots) expect(r.querySelector('style')).toBeNull();
   });
 
   test('a sheet this world may not adopt falls back to style elements, for later roots too', () => {
@@ -75,8 +80,74 @@ describe('createRowHost', () => {
     });
     const anchors = page(2);
     const style = sharedStyle(CSS);
-    const hosts = anchors.map((a) => createRowHost(a, style).host);
-    for (const h of hosts) expect(h.shadowRoot!.querySelector('style')!.textContent).toBe(CSS);
+    const roots = anchors.map((a) => createRowHost(a, style)!.root);
+    for (const r of roots) expect(r.querySelector('style')!.textContent).toBe(CSS);
+  });
+});
+
+describe('a page that defines our tag', () => {
+  test('gets no overlay: a root on its custom element would be its through attachInternals', () => {
+    const seen: { shadowRoot: ShadowRoot | null }[] = [];
+    customElements.define(
+      'kezhi-claimed',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          seen.push(this.attachInternals());
+        }
+      },
+    );
+    const [anchor] = page(1);
+    expect(createRowHost(anchor!, sharedStyle(CSS), 'kezhi-claimed')).toBeNull();
+    expect(document.querySelector('kezhi-claimed')).toBeNull();
+    // What the guard prevents: jsdom, like Chromium, hands the page a closed root this way.
+    const el = document.createElement('kezhi-claimed');
+    const root = el.attachShadow({ mode: 'closed' });
+    expect(seen.at(-1)!.shadowRoot).toBe(root);
+  });
+
+  test('whose constructor throws (after taking internals) leaves a plain element: mounted, unreachable', () => {
+    let internals: { shadowRoot: ShadowRoot | null } | undefined;
+    customElements.define(
+      'kezhi-throws',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          internals = this.attachInternals();
+          throw new Error('page says no');
+        }
+      },
+    );
+    // The page's error is reported to the page (its window), not thrown at us.
+    const reported: string[] = [];
+    const hear = (e: ErrorEvent) => {
+      reported.push(e.message);
+      e.preventDefault();
+    };
+    window.addEventListener('error', hear);
+    const [anchor] = page(1);
+    const ui = createRowHost(anchor!, sharedStyle(CSS), 'kezhi-throws');
+    window.removeEventListener('error', hear);
+    expect(reported).toEqual(['page says no']);
+    expect(ui!.root.mode).toBe('closed');
+    expect(internals!.shadowRoot).toBeNull();
+  });
+
+  test('defined after we mounted, it cannot reach the root', () => {
+    const [anchor] = page(1);
+    const ui = createRowHost(anchor!, sharedStyle(CSS), 'kezhi-later')!;
+    let internals: { shadowRoot: ShadowRoot | null } | undefined;
+    customElements.define(
+      'kezhi-later',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          internals = this.attachInternals();
+        }
+      },
+    );
+    expect(ui.host.matches(':defined')).toBe(true); // upgraded in place
+    expect(internals?.shadowRoot ?? null).toBeNull();
   });
 });
 

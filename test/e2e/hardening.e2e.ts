@@ -28,6 +28,7 @@ import {
   until,
   type Session,
 } from '../../scripts/browser.mjs';
+import { overlayOf } from '../../scripts/closed-root.mjs';
 import { shiftStamps } from '../../scripts/fixture-time.mjs';
 
 const MANIFEST = join(EXTENSION_DIR, 'manifest.json');
@@ -171,26 +172,25 @@ describe('in the browser', () => {
       async () => (await page.locator('kezhi-overlay').count()) === 3,
     );
     for (let i = 0; i < 3; i++) {
-      const host = page.locator(`kezhi-overlay[data-kezhi-order="${ids[i]}"]`);
-      // (dispatchEvent: the previous row's open assistant may sit over this toggle.)
-      await host.locator('.kz-toggle').dispatchEvent('click');
-      const nick = await host.locator('.kz-nick').evaluate((e) => e.textContent);
-      expect(nick).toBe(payloads[i]!.nick);
+      // Inside the row's closed shadow root, through CDP (scripts/closed-root.mjs).
+      const ov = overlayOf(page, ids[i]!);
+      await ov.click('.kz-toggle');
+      await ov.waitFor('.kz-nick');
+      expect(await ov.textContent('.kz-nick')).toBe(payloads[i]!.nick);
       // The message quotes the item title (cut to length), as text.
-      const message = await host
-        .locator('[data-testid="message-chat"]')
-        .evaluate((e) => e.textContent);
+      const message = await ov.textContent('[data-testid="message-chat"]');
       expect(message).toContain(Array.from(payloads[i]!.title).slice(0, 12).join(''));
       // Nothing active was created inside our shadow roots.
-      const active = await host.evaluate((el) =>
-        el.shadowRoot
-          ? el.shadowRoot.querySelectorAll('script, img, iframe, object, embed, svg').length +
-            [...el.shadowRoot.querySelectorAll('*')].filter((n) =>
-              n.getAttributeNames().some((a) => a.startsWith('on')),
-            ).length
-          : -1,
+      const active = await ov.evaluate(
+        (root) =>
+          root.querySelectorAll('script, img, iframe, object, embed, svg').length +
+          [...root.querySelectorAll('*')].filter((n) =>
+            n.getAttributeNames().some((a) => a.startsWith('on')),
+          ).length,
       );
       expect(active).toBe(0);
+      // Closed again, so the next row's toggle is not under this popover.
+      await ov.click('.kz-close');
     }
     expect(await page.locator(`kezhi-overlay[data-kezhi-order="${ids[3]}"]`).count()).toBe(0);
     // The page's own handler on the row still fires, with our overlay mounted beside it.
@@ -395,13 +395,13 @@ describe('in the browser', () => {
     });
     const page = await s.context.newPage();
     await page.goto(`${UNPAID_URL}&tab=3`);
-    const host = page.locator('kezhi-overlay').first();
+    const host = page.locator('kezhi-overlay[data-kezhi-remind]').first();
     await host.waitFor({ state: 'attached' });
+    const ov = overlayOf(page, (await host.getAttribute('data-kezhi-order'))!);
     const contactsBefore = (await readStore(ext, 'contacts')).length;
-    await host.locator('.kz-toggle').click();
-    await host.locator('[data-copy]').first().click();
-    if (await host.locator('.kz-confirm').count())
-      await host.locator('[data-copy]').first().click();
+    await ov.click('.kz-toggle');
+    await ov.click('[data-copy]');
+    if (await ov.count('.kz-confirm')) await ov.click('[data-copy]');
     await until(
       'the copy logged a contact',
       async () => (await readStore(ext, 'contacts')).length > contactsBefore,

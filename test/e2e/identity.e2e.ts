@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { fixture, launch, readStore, until, type Session } from '../../scripts/browser.mjs';
+import { overlayOf } from '../../scripts/closed-root.mjs';
 import { shiftStamps } from '../../scripts/fixture-time.mjs';
 
 const DAY = 86400_000;
@@ -44,12 +45,14 @@ async function visit(file: string, rows: number): Promise<Page> {
 }
 
 /** What one row's overlay says: its attributes and the chips' text. */
-const overlay = (page: Page, orderId: string) =>
-  page.locator(`kezhi-overlay[data-kezhi-order="${orderId}"]`).evaluate((el) => ({
+const overlay = async (page: Page, orderId: string) => ({
+  ...(await page.locator(`kezhi-overlay[data-kezhi-order="${orderId}"]`).evaluate((el) => ({
     kind: el.getAttribute('data-kezhi-kind'),
     identity: el.getAttribute('data-kezhi-identity'),
-    text: el.shadowRoot?.textContent ?? '',
-  }));
+  }))),
+  // The chips' text, from inside the closed root (CDP: scripts/closed-root.mjs).
+  text: (await overlayOf(page, orderId).textContent()) ?? '',
+});
 
 /** Waits until the JSON's tokens reached the stored orders (the DOM rows alone carry none). */
 const tokensStored = (orderIds: string[]) =>

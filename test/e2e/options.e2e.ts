@@ -20,6 +20,7 @@ import {
   until,
   type Session,
 } from '../../scripts/browser.mjs';
+import { overlayOf } from '../../scripts/closed-root.mjs';
 import { shiftStamps } from '../../scripts/fixture-time.mjs';
 
 const DAY = 86400_000;
@@ -207,8 +208,10 @@ describe('history import', () => {
 describe('settings reach the order page', () => {
   let orderPage: Page;
   let pageShop = '';
-  const badges = (orderId: string) =>
-    orderPage.locator(`kezhi-overlay[data-kezhi-order="${orderId}"] .kz-badges`);
+  /** The chips of one row, inside its closed root (CDP: scripts/closed-root.mjs). */
+  const badges = (orderId: string) => ({
+    innerText: () => overlayOf(orderPage, orderId).innerText('.kz-badges'),
+  });
 
   beforeAll(async () => {
     await s.serve(

@@ -14,6 +14,7 @@ import {
   until,
   type Session,
 } from '../../scripts/browser.mjs';
+import { overlayOf } from '../../scripts/closed-root.mjs';
 import { shiftStamps } from '../../scripts/fixture-time.mjs';
 import type { Page } from 'playwright-core';
 
@@ -126,18 +127,22 @@ describe('overlay on Taobao (old page)', () => {
     });
     const page = await s.context.newPage();
     await page.goto(url);
-    const host = page.locator('kezhi-overlay[data-kezhi-order="4261124230000000203"]');
-    await host.waitFor({ state: 'attached' });
-    await host.locator('.kz-toggle').click();
-    const shown = await host.locator('[data-testid="message-chat"]').innerText();
+    await page.locator('kezhi-overlay[data-kezhi-order="4261124230000000203"]').waitFor({
+      state: 'attached',
+    });
+    // Inside the row's closed shadow root, through CDP (scripts/closed-root.mjs).
+    const ov = overlayOf(page, '4261124230000000203');
+    expect(await ov.mode()).toBe('closed');
+    await ov.click('.kz-toggle');
+    await ov.waitFor('[data-testid="message-chat"]');
+    const shown = await ov.innerText('[data-testid="message-chat"]');
     // The shop's name (from the page's seller nick), the item and the amount are filled in.
     expect(shown).toContain('客知测试店');
     expect(shown).toContain('手工皂礼盒');
     expect(shown).toContain('109.00');
-    const copy = host.locator('[data-copy="chat"]');
-    await copy.click();
+    await ov.click('[data-copy="chat"]');
     // A warning (e.g. contacted moments ago) needs a second click; none is expected here.
-    await host.locator('.kz-copied').waitFor({ state: 'attached', timeout: 10_000 });
+    await ov.waitFor('.kz-copied', { timeout: 10_000 });
     await s.screenshot(page, 'taobao-old-assistant-open', { fullPage: false });
     const clip = await page.evaluate(() => navigator.clipboard.readText());
     expect(clip).toBe(shown);
@@ -161,14 +166,13 @@ describe('overlay on Taobao (old page)', () => {
     );
 
     // Copying again right away warns (too soon) and needs a second click.
-    if (!(await host.locator('.kz-pop').isVisible())) await host.locator('.kz-toggle').click();
-    const email = host.locator('[data-copy="email"]');
-    if (!(await email.isVisible()))
-      await host.locator('details', { has: email }).locator('summary').click();
-    await host.locator('[data-copy="email"]').click();
-    await host.locator('.kz-confirm').waitFor();
+    if (!(await ov.isVisible('.kz-pop'))) await ov.click('.kz-toggle');
+    if (!(await ov.isVisible('[data-copy="email"]')))
+      await ov.click('details[data-channel="email"] > summary');
+    await ov.click('[data-copy="email"]');
+    await ov.waitFor('.kz-confirm');
     expect((await readStore(s.worker, 'contacts')).length).toBe(1);
-    await host.locator('[data-copy="email"]').click();
+    await ov.click('[data-copy="email"]');
     await until('second contact', async () => (await readStore(s.worker, 'contacts')).length === 2);
     await page.close();
   });
@@ -177,8 +181,10 @@ describe('overlay on Taobao (old page)', () => {
     const url = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?tabCode=waitBuyerPay';
     const page = await s.context.newPage();
     await page.goto(url);
-    const host = page.locator('kezhi-overlay[data-kezhi-order="4261125081520000202"]');
-    await host.waitFor({ state: 'attached' });
+    await page.locator('kezhi-overlay[data-kezhi-order="4261125081520000202"]').waitFor({
+      state: 'attached',
+    });
+    const ov = overlayOf(page, '4261125081520000202');
     const popup = await s.context.newPage();
     await popup.goto(`chrome-extension://${s.extensionId}/popup.html`);
     const customers = await readStore<{ key: string; nick: string }>(s.worker, 'customers');
@@ -187,7 +193,7 @@ describe('overlay on Taobao (old page)', () => {
       await sendFromPage(popup, 'updateMeta', { customerKey: key, tags: ['高端'] }),
     ).toMatchObject({ ok: true });
     await until('tag chip on the overlay', async () =>
-      (await host.locator('.kz-badges').innerText()).includes('高端'),
+      (await ov.innerText('.kz-badges')).includes('高端'),
     );
     await popup.close();
     await page.close();
@@ -207,11 +213,9 @@ describe('overlay on Taobao 千牛 (new page), Pinduoduo and JD', () => {
       stage: 'new',
       tier: 'regular',
     });
-    expect(
-      await page
-        .locator('kezhi-overlay[data-kezhi-order="4261125101000000301"] .kz-badges')
-        .innerText(),
-    ).toContain('身份不确定');
+    expect(await overlayOf(page, '4261125101000000301').innerText('.kz-badges')).toContain(
+      '身份不确定',
+    );
     await s.screenshot(page, 'taobao-qn-overlay');
     await page.close();
   });

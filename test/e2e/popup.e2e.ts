@@ -12,6 +12,7 @@ import {
   until,
   type Session,
 } from '../../scripts/browser.mjs';
+import { overlayOf } from '../../scripts/closed-root.mjs';
 import { shiftStamps } from '../../scripts/fixture-time.mjs';
 
 const DAY = 86400_000;
@@ -151,7 +152,7 @@ describe('popup search', () => {
     const host = orderPage.locator('kezhi-overlay[data-kezhi-order="4261124210500000101"]');
     await host.waitFor({ state: 'attached' });
     await until('tag on overlay', async () =>
-      (await host.locator('.kz-badges').innerText()).includes('高端'),
+      (await overlayOf(orderPage, '4261124210500000101').innerText('.kz-badges')).includes('高端'),
     );
     await orderPage.close();
     await page.close();
