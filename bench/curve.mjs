@@ -23,6 +23,9 @@ const METRICS = [
   ['popup_open_ms', 'popup open'],
   ['recompute_100k_customers_ms', 'full statistics recompute'],
   ['incremental_page_ms', 'incremental ingest, 50 orders'],
+  // How loaded the machine was at each point (the same work at every size).
+  ['message_roundtrip_ms', 'reference: a refused message round trip'],
+  ['lookup_cold_raw_reads_ms', 'reference: raw reads under a cold lookup'],
 ];
 
 const points = [];

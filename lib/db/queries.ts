@@ -203,6 +203,8 @@ async function applyPending(
   pending: readonly Order[],
   storedBy: Map<string, Order | undefined>,
   tokenVerdict: ReturnType<typeof judgeKind>['verdict'],
+  /** resolveJoins over the pending orders' keys (read alongside the stored orders). */
+  roots: ReadonlyMap<string, string>,
 ): Promise<{ prev: Order | undefined; next: Order }[]> {
   const first = new Map<string, Order>();
   const conflicting = new Set<number>();
@@ -220,18 +222,15 @@ async function applyPending(
   for (const [key, o] of incoming)
     if (kindOf(o.identity) === 'token' && tokenVerdict === 'no')
       incoming.set(key, withBuyer(o, `order:${o.orderId}`, 'none'));
-  const roots = await resolveJoins(
-    db,
-    [...incoming.values()].map((o) => o.customerKey),
-  );
-  const moved = [...incoming.values()].filter((o) => roots.get(o.customerKey) !== o.customerKey);
+  const rootOf = (k: string) => roots.get(k) ?? k;
+  const moved = [...incoming.values()].filter((o) => rootOf(o.customerKey) !== o.customerKey);
   if (moved.length > 0) {
-    const rootKeys = [...new Set(moved.map((o) => roots.get(o.customerKey)!))];
+    const rootKeys = [...new Set(moved.map((o) => rootOf(o.customerKey)))];
     const rootCustomers = new Map(
       (await db.customers.bulkGet(rootKeys)).flatMap((c) => (c ? [[c.key, c] as const] : [])),
     );
     for (const o of moved) {
-      const root = rootCustomers.get(roots.get(o.customerKey)!);
+      const root = rootCustomers.get(rootOf(o.customerKey));
       if (root) incoming.set(o.key, withBuyer(o, root.buyerId, root.identity));
     }
   }
@@ -257,21 +256,32 @@ async function describeRows(
   settings: Settings,
   now: number,
 ): Promise<{ summaries: RowSummary[]; unknown: string[] }> {
-  const shop = await db.shops.get(shopKey(req.platform, req.shopId));
-  const tokenVerdict = judgeKind(shop?.identityEvidence ?? {}, 'token').verdict;
   const rowKeys = req.rows.map((r) => orderKey(req.platform, req.shopId, r.orderId));
-  // One read transaction for every read: each Dexie call outside one opens its own.
-  const tables = [db.orders, db.customers, db.meta, db.contacts];
+  // One read transaction for every read (each Dexie call outside one opens its own), and the
+  // reads that do not depend on each other in one round: the shop, the orders, the joins.
+  const tables = [db.shops, db.orders, db.customers, db.meta, db.contacts];
   if (pending.length > 0) tables.push(db.joins as never);
-  const { next, customerBy, customerKeys, metas, contacts } = await db.transaction(
+  const { next, customerBy, customerKeys, metas, contacts, tokenVerdict } = await db.transaction(
     'r',
     tables,
     async () => {
       const keys = [...new Set([...rowKeys, ...pending.map((o) => o.key)])];
-      const storedBy = new Map((await db.orders.bulkGet(keys)).map((o, i) => [keys[i]!, o]));
+      // Where the pending orders' keys lead (under either of the keys a token verdict allows).
+      const joinKeys = pending.flatMap((o) =>
+        kindOf(o.identity) === 'token'
+          ? [o.customerKey, keyOfCustomer(o.platform, o.shopId, `order:${o.orderId}`)]
+          : [o.customerKey],
+      );
+      const [shop, stored, roots] = await Promise.all([
+        db.shops.get(shopKey(req.platform, req.shopId)),
+        db.orders.bulkGet(keys),
+        joinKeys.length > 0 ? resolveJoins(db, joinKeys) : new Map<string, string>(),
+      ]);
+      const tokenVerdict = judgeKind(shop?.identityEvidence ?? {}, 'token').verdict;
+      const storedBy = new Map(stored.map((o, i) => [keys[i]!, o]));
       const next = new Map(storedBy);
       const changed =
-        pending.length > 0 ? await applyPending(db, pending, storedBy, tokenVerdict) : [];
+        pending.length > 0 ? await applyPending(db, pending, storedBy, tokenVerdict, roots) : [];
       for (const c of changed) next.set(c.next.key, c.next);
       const customerKeys = [
         ...new Set(
@@ -316,7 +326,7 @@ async function describeRows(
             recomputeCustomer([...byKey.values()].filter((o) => o.customerKey === k)),
           );
       }
-      return { next, customerBy, customerKeys, metas, contacts };
+      return { next, customerBy, customerKeys, metas, contacts, tokenVerdict };
     },
   );
   const byKey = <T>(list: (T | undefined)[]) => new Map(customerKeys.map((k, i) => [k, list[i]]));
