@@ -936,7 +936,7 @@ if (want('csv')) {
   const longest = [];
   for (let run = 1; run <= 3; run++) {
     // The whole bench must stay under 10 minutes here: a run that would not fit is left out
-    // (and the spread says n=…).
+    // (and the spread says n=…). The first run goes whatever the time (its figure is reported).
     const elapsed = (Date.now() - started) / 1000;
     if (run > 1 && elapsed + secs.at(-1) + 30 > 570) {
       log(`CSV: run ${run} left out to stay under 10 minutes`);
@@ -945,11 +945,12 @@ if (want('csv')) {
     const page = await s.context.newPage();
     await page.goto(`${ext}/options.html#import`);
     await page.waitForSelector('[data-testid="import-file"]', { state: 'attached' });
-    await page.setInputFiles('[data-testid="import-file"]', {
-      name: 'ExportOrderList202601011200.csv',
-      mimeType: 'text/csv',
-      buffer: csv,
-    });
+    await page.setInputFiles(
+      '[data-testid="import-file"]',
+      { name: 'ExportOrderList202601011200.csv', mimeType: 'text/csv', buffer: csv },
+      // 35 MB over the DevTools protocol: 30 s was not enough on a loaded machine.
+      { timeout: 300_000 },
+    );
     await page.waitForSelector('[data-testid="import-ready"]', { timeout: 120_000 });
     await page.selectOption('[data-testid="import-shop"]', '__new__');
     await page.fill('[data-testid="import-shop-id"]', `bench-csv-${run}`);
