@@ -916,7 +916,19 @@ if (want('popup')) {
 
 // ---------------------------------------------------------------------------------------------
 // 7. CSV import of N rows through the options page's file input.
-if (want('csv')) {
+/** Past this, the CSV import (minutes at 100k) is left out and the table says so. */
+const CSV_BUDGET_S = Number(process.env.BENCH_CSV_BUDGET_S ?? 900);
+const csvLate = (Date.now() - started) / 1000 > CSV_BUDGET_S;
+if (want('csv') && csvLate) {
+  const at = Math.round((Date.now() - started) / 1000);
+  log(`CSV: left out, the run had taken ${at} s`);
+  for (const key of ['csv_import_100k_s', 'csv_import_longest_task_ms'])
+    record(key, [], {
+      unit: key.endsWith('_s') ? 's' : 'ms',
+      note: `not measured in this run: left out after ${at} s (over BENCH_CSV_BUDGET_S=${CSV_BUDGET_S}) on a loaded machine`,
+    });
+}
+if (want('csv') && !csvLate) {
   const csvOrders = await ctl.evaluate(
     ({ n, now }) =>
       globalThis.__kzHistory.generateHistory({
