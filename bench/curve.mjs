@@ -110,4 +110,5 @@ function patch(file) {
   writeFileSync(file, re.test(text) ? text.replace(re, block) : `${text.trimEnd()}\n\n${block}\n`);
 }
 patch(join(HERE, 'results.md'));
+patch(join(HERE, '..', 'README.md'));
 console.log('\n' + md);
