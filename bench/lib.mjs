@@ -42,7 +42,7 @@ export function machine(chromiumVersion) {
  */
 export function historyInstaller() {
   const src = readFileSync(join(ROOT, 'scripts/history.mjs'), 'utf8').replace(/^export /gm, '');
-  return `(() => { ${src}\n globalThis.__kzHistory = { generateHistory, nickFor, rng }; return true; })()`;
+  return `(() => { ${src}\n globalThis.__kzHistory = { generateHistory, realisticPages, nickFor, rng }; return true; })()`;
 }
 
 const SELLER = 'kzbench:客服小王';

@@ -6,7 +6,7 @@
 // BENCH_N (default 100000) scales every 100k figure down for a quick look; BENCH_EXT_DIR points
 // at another build.
 import { gzipSync } from 'node:zlib';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { EXTENSION_DIR, launch, until } from '../scripts/browser.mjs';
@@ -102,6 +102,15 @@ record('overlay_detail_js_gzip_kb', [gz('overlay-detail.js')], {
   note: 'chip cards and the 催付 assistant: injected into the order page once its badges are up',
 });
 record('background_js_gzip_kb', [gz('background.js')], { unit: 'kB' });
+// Everything an order page can load, summed: its platform's script, the MAIN-world interceptor
+// and, once the seller first hovers or clicks an overlay, the detail half.
+const everyScript = perPage.map(([f, kb]) => [f, kb + gz('overlay-detail.js')]);
+const [widest, widestKb] = everyScript.reduce((a, b) => (b[1] > a[1] ? b : a));
+record('order_page_scripts_gzip_kb', [widestKb], {
+  unit: 'kB',
+  target: 40,
+  note: `every script an order page loads, summed (largest platform): ${widest.replace(/^.*\//, '')} + interceptor.js + overlay-detail.js (the last on the first hover or click of an overlay)`,
+});
 
 const s = await launch({ extensionDir: EXT });
 const chromiumVersion =
@@ -120,14 +129,15 @@ async function extensionPage() {
 async function ingestFromPage(
   page,
   gen,
-  { batch = BATCH, raw = false, estimate = false, from = 0, to } = {},
+  { batch = BATCH, raw = false, estimate = false, from = 0, to, workload = 'generateHistory' } = {},
 ) {
   return page.evaluate(
-    async ({ gen, batch, raw, estimate, from, to }) => {
-      const orders = globalThis.__kzHistory.generateHistory(gen).slice(from, to ?? undefined);
+    async ({ gen, batch, raw, estimate, from, to, workload }) => {
+      const orders = globalThis.__kzHistory[workload](gen).slice(from, to ?? undefined);
       const before = estimate ? (await navigator.storage.estimate()).usage : 0;
       let written = 0;
       let rejected = 0;
+      const unique = new Set(orders.map((o) => o.orderId)).size;
       const t0 = performance.now();
       for (let i = 0; i < orders.length; i += batch) {
         const r = await chrome.runtime.sendMessage({
@@ -181,9 +191,17 @@ async function ingestFromPage(
           del.onsuccess = del.onerror = del.onblocked = res;
         });
       }
-      return { count: orders.length, written, rejected, ingestMs, rawMs, bytes: after - before };
+      return {
+        count: orders.length,
+        unique,
+        written,
+        rejected,
+        ingestMs,
+        rawMs,
+        bytes: after - before,
+      };
     },
-    { gen, batch, raw, estimate, from, to: to ?? null },
+    { gen, batch, raw, estimate, from, to: to ?? null, workload },
   );
 }
 
@@ -219,31 +237,35 @@ log(
 // ---------------------------------------------------------------------------------------------
 // 2. Ingest of N orders into a fresh shop vs raw IndexedDB put of the same records.
 if (want('ingest')) {
-  for (let run = 2; run <= 3; run++) {
+  // Runs 2–4: the realistic workload (scripts/history.mjs realisticPages): random order ids,
+  // buyers interleaved, a third masked, 1–4 items, list pages of 100 that overlap by a fifth,
+  // into fresh shops. Run 1 (the main shop's first N, ids in order and grouped by buyer, the
+  // easy case for range reads) is reported on its own.
+  for (let run = 2; run <= 4; run++) {
     const r = await ingestFromPage(
       ctl,
       {
         platform: 'taobao',
         shopId: `bench-ingest-${run}`,
-        // Runs 2–3 ingest a quarter of N into fresh shops: three 100k runs plus the 100k-customer
-        // shop took the whole bench past 10 minutes here. The ratio is measured per run.
         orders: Math.round(N / 4),
-        buyers: Math.round(N / 4),
+        buyers: Math.round(N / 6),
         now,
         seed: 100 + run,
-        idPrefix: `42${run}0`,
       },
-      { raw: true },
+      { raw: true, workload: 'realisticPages' },
     );
     ingestRuns.push(r);
     log(
-      `ingest run ${run}: ${(r.ingestMs / 1000).toFixed(1)} s, raw put ${(r.rawMs / 1000).toFixed(1)} s`,
+      `ingest run ${run} (realistic): ${r.count} sightings of ${r.unique} orders in ${(r.ingestMs / 1000).toFixed(1)} s, raw put ${(r.rawMs / 1000).toFixed(1)} s`,
     );
   }
-  for (const r of ingestRuns)
-    if (r.written !== r.count) throw new Error(`ingest: ${r.written} written of ${r.count}`);
-  const rates = ingestRuns.map((r) => r.count / (r.ingestMs / 1000));
-  const ratios = ingestRuns.map((r) => r.rawMs / r.ingestMs);
+  for (const r of ingestRuns) {
+    if (r.rejected > 0) throw new Error(`ingest: ${r.rejected} rejected`);
+    if (r.written < r.unique) throw new Error(`ingest: ${r.written} written of ${r.unique}`);
+  }
+  const realistic = ingestRuns.slice(1);
+  const rates = realistic.map((r) => r.count / (r.ingestMs / 1000));
+  const ratios = realistic.map((r) => r.rawMs / r.ingestMs);
   const bytes = [ingestRuns[0].bytes / ingestRuns[0].count];
   // What bounds the ratio: the same orders AND the customer aggregates ingest wrote (read back
   // from the extension's database), put raw into a database with the same index layout.
@@ -308,13 +330,18 @@ if (want('ingest')) {
   record('ingest_orders_per_s', rates, {
     unit: 'orders/s',
     better: 'higher',
-    note: `${N} orders, importBatch of ${BATCH}`,
+    note: `realistic workload: ${realistic[0].count} sightings of ${realistic[0].unique} orders per run (random ids, interleaved buyers, a third masked, 1–4 items, pages of 100 overlapping by 20 %), importBatch of ${BATCH}`,
   });
   record('ingest_vs_raw_idb', ratios, {
     unit: '×',
     target: 0.5,
     better: 'higher',
-    note: 'raw put time / ingest time, same run',
+    note: 'realistic workload (runs 2–4): raw put of the same sightings (orders table layout, one transaction) / ingest time, same run',
+  });
+  record('ingest_vs_raw_idb_grouped', [ingestRuns[0].rawMs / ingestRuns[0].ingestMs], {
+    unit: '×',
+    better: 'higher',
+    note: `the easy case, for comparison: the main shop's first ${N} orders (ids in order, grouped by buyer)`,
   });
   record('db_bytes_per_order', bytes, {
     unit: 'B',
@@ -400,10 +427,12 @@ if (want('incremental')) {
     },
     { shopId: MAIN_SHOP, now, n: N },
   );
+  const rawMedian = summarize(runs.raw.slice(2)).median;
   record('incremental_page_ms', runs.out.slice(2), {
     unit: 'ms',
-    target: 10,
-    note: '50 new orders into the 100k shop, importBatch round trip',
+    // The target is twice the raw put of the same 50 orders in the same run.
+    target: Math.round(2 * rawMedian * 10) / 10,
+    note: '50 new orders into the 100k shop, importBatch round trip; target: 2 × incremental_raw_put_ms of this run',
   });
   record('incremental_raw_put_ms', runs.raw.slice(2), {
     unit: 'ms',
@@ -423,6 +452,26 @@ const pageOrders = Array.from({ length: 100 }, (_, i) => {
   };
 });
 await s.serve(ORDER_URL, taobaoOldPage(pageOrders));
+/**
+ * First visits: each run a list page of 100 orders the shop has never seen (ids of its own):
+ * four in five from the shop's known buyers, one in five from buyers new to the shop.
+ */
+const firstVisitOrders = (run) =>
+  Array.from({ length: 100 }, (_, i) => {
+    const b = 2 * (1 + ((i * 7919 + run * 104_729) % Math.floor(N / 2 - 1)));
+    return {
+      orderId: `45${String(run).padStart(2, '0')}${String(i).padStart(15, '0')}`,
+      nick: i % 5 === 4 ? `kz_new_${run}_${i}` : `tb_demo_${String(b).padStart(5, '0')}`,
+      time: chinaStamp(now - (i + 1) * 300_000),
+    };
+  });
+await s.context.route(/list_sold_items\.htm\?kzfirst=\d+$/, (route) =>
+  route.fulfill({
+    status: 200,
+    contentType: 'text/html; charset=utf-8',
+    body: taobaoOldPage(firstVisitOrders(Number(/kzfirst=(\d+)/.exec(route.request().url())[1]))),
+  }),
+);
 await s.serve(/https:\/\/trade\.taobao\.com\/kzbench-baseline\.htm/, taobaoOldPage(pageOrders));
 await s.serve(IDLE_URL, IDLE_PAGE);
 await s.serve(IDLE_SPA_URL, IDLE_PAGE);
@@ -447,10 +496,22 @@ async function overlayVisit(url = ORDER_URL, expectBadges = true) {
 }
 
 if (want('overlay')) {
-  log('overlay: first visit (100 new orders, stats rebuilt)');
-  const first = await overlayVisit();
-  const firstMs = first.probe.doneAt - first.probe.rowsAt;
-  await first.page.close();
+  log('overlay: first visits (100 new orders each)');
+  const firstMs = [];
+  const firstLongest = [];
+  for (let run = 1; run <= 5; run++) {
+    const v = await overlayVisit(`${ORDER_URL}?kzfirst=${run}`);
+    firstMs.push(v.probe.doneAt - v.probe.rowsAt);
+    const after = v.probe.longTasks.filter(([start]) => start >= v.probe.rowsAt);
+    firstLongest.push(Math.max(0, ...after.map(([, d]) => d)));
+    // The ingest after the badges: wait until the page's orders are stored before the next visit.
+    await v.page.waitForTimeout(1500);
+    await v.page.close();
+  }
+  // The main page's orders stored (its repeat visits below are repeats).
+  const seed = await overlayVisit();
+  await seed.page.waitForTimeout(1500);
+  await seed.page.close();
   const ms = [];
   const longest = [];
   const heap = [];
@@ -469,16 +530,17 @@ if (want('overlay')) {
   record('overlay_100_rows_ms', ms, {
     unit: 'ms',
     target: 50,
-    note: `repeat visit; first visit (ingest + stats rebuild) ${fmt(firstMs)} ms`,
+    note: 'repeat visit: rows parsed to every row badged (the page is re-sent; lookup paints, the ingest re-check follows)',
   });
-  record('overlay_first_visit_ms', [firstMs], {
+  record('overlay_first_visit_ms', firstMs, {
     unit: 'ms',
-    note: '100 new orders ingested and 100k stats rebuilt on the way',
+    target: 150,
+    note: '5 pages of 100 orders the shop never saw (1 in 5 from new buyers): rows parsed to every row badged; the ingest runs after the badges. Run 1 also builds the shop statistics after the main shop’s import',
   });
-  record('overlay_longest_task_ms', longest, {
+  record('overlay_longest_task_ms', [...firstLongest, ...longest], {
     unit: 'ms',
     target: 50,
-    note: 'longtask entries starting after the rows were parsed',
+    note: 'longtask entries on the order page after the rows were parsed (first and repeat visits)',
   });
   record('overlay_heap_delta_mb', heap, {
     unit: 'MB',
@@ -575,6 +637,88 @@ if (want('lookup')) {
   const lookupCold = [];
   for (const batch of coldIds)
     lookupCold.push(...(await syncTimes({ ids: [...new Set(batch)], runs: 1, shopId: MAIN_SHOP })));
+  // Badges before writes: a page of 100 orders the shop never saw, answered from what is stored
+  // (nothing written), as a first visit's overlay asks; each run its own ids.
+  const lookupNew = await inContent(
+    async ({ shopId, now, n }) => {
+      const out = [];
+      for (let run = 0; run < 12; run++) {
+        const orders = Array.from({ length: 100 }, (_, i) => {
+          const b = 2 * (1 + ((i * 31 + run * 977) % Math.floor(n / 2 - 1)));
+          const nick =
+            i % 5 === 4 ? `kz_fresh_${run}_${i}` : `tb_demo_${String(b).padStart(5, '0')}`;
+          return {
+            platform: 'taobao',
+            shopId,
+            orderId: `46${String(run).padStart(3, '0')}${String(i).padStart(14, '0')}`,
+            buyerId: `nick:${nick}`,
+            buyerNick: nick,
+            identity: 'nick',
+            status: 'paid',
+            createdAt: now - (i + 1) * 60_000,
+            amount: 9900,
+            items: [{ title: '纯棉短袖T恤', quantity: 1, unitPrice: 9900 }],
+            source: 'dom',
+          };
+        });
+        const t0 = performance.now();
+        const r = await chrome.runtime.sendMessage({
+          kezhi: 1,
+          name: 'lookup',
+          input: {
+            platform: 'taobao',
+            shopId,
+            orders,
+            rows: orders.map((o) => ({ orderId: o.orderId })),
+          },
+        });
+        out.push(performance.now() - t0);
+        if (!r?.ok || r.value.summaries.length !== 100)
+          throw new Error(JSON.stringify(r).slice(0, 300));
+      }
+      return out.slice(2);
+    },
+    { shopId: MAIN_SHOP, now, n: N },
+  );
+  record('lookup_new_100_ms', lookupNew, {
+    unit: 'ms',
+    note: 'badges before writes: 100 orders the shop never saw (1 in 5 from new buyers) answered from what is stored, round trip from the content script; the floor of overlay_first_visit_ms with the mount',
+  });
+  // The floor under a cold lookup: the records a badge needs (100 orders, then their customers)
+  // read raw in one read transaction of a second connection in the service worker.
+  const floorIds = await ctl.evaluate((gen) => {
+    const { generateHistory, rng } = globalThis.__kzHistory;
+    const all = generateHistory(gen);
+    const rand = rng(4242);
+    return Array.from({ length: 8 }, () =>
+      Array.from(
+        { length: 100 },
+        () => `taobao:${gen.shopId}:${all[Math.floor(rand() * all.length)].orderId}`,
+      ),
+    );
+  }, MAIN_GEN);
+  const rawFloor = await s.worker.evaluate(async (batches) => {
+    const req = (r) =>
+      new Promise(
+        (res, rej) => ((r.onsuccess = () => res(r.result)), (r.onerror = () => rej(r.error))),
+      );
+    const db = await req(indexedDB.open('kezhi'));
+    const out = [];
+    for (const keys of batches) {
+      const t0 = performance.now();
+      const tx = db.transaction(['orders', 'customers'], 'readonly');
+      const orders = await Promise.all(keys.map((k) => req(tx.objectStore('orders').get(k))));
+      const ck = [...new Set(orders.filter(Boolean).map((o) => o.customerKey))];
+      await Promise.all(ck.map((k) => req(tx.objectStore('customers').get(k))));
+      out.push(performance.now() - t0);
+    }
+    db.close();
+    return out;
+  }, floorIds);
+  record('lookup_cold_raw_reads_ms', rawFloor, {
+    unit: 'ms',
+    note: 'floor of lookup_batch_100_cold_ms: 100 never-read orders and their customers read raw (IDB get, one read transaction) inside the service worker, no messaging, no summary',
+  });
   const noop = await inContent(async () => {
     const out = [];
     for (let i = 0; i < 12; i++) {
@@ -592,6 +736,7 @@ if (want('lookup')) {
   });
   record('lookup_batch_100_cold_ms', lookupCold, {
     unit: 'ms',
+    target: 15,
     note: '100 stored orders asked for the first time (not in the background record cache), round trip',
   });
   record(
@@ -773,7 +918,19 @@ if (want('popup')) {
 
 // ---------------------------------------------------------------------------------------------
 // 7. CSV import of N rows through the options page's file input.
-if (want('csv')) {
+/** Past this, the CSV import (minutes at 100k) is left out and the table says so. */
+const CSV_BUDGET_S = Number(process.env.BENCH_CSV_BUDGET_S ?? 900);
+const csvLate = (Date.now() - started) / 1000 > CSV_BUDGET_S;
+if (want('csv') && csvLate) {
+  const at = Math.round((Date.now() - started) / 1000);
+  log(`CSV: left out, the run had taken ${at} s`);
+  for (const key of ['csv_import_100k_s', 'csv_import_longest_task_ms'])
+    record(key, [], {
+      unit: key.endsWith('_s') ? 's' : 'ms',
+      note: `not measured in this run: left out after ${at} s (over BENCH_CSV_BUDGET_S=${CSV_BUDGET_S}) on a loaded machine`,
+    });
+}
+if (want('csv') && !csvLate) {
   const csvOrders = await ctl.evaluate(
     ({ n, now }) =>
       globalThis.__kzHistory.generateHistory({
@@ -793,7 +950,7 @@ if (want('csv')) {
   const longest = [];
   for (let run = 1; run <= 3; run++) {
     // The whole bench must stay under 10 minutes here: a run that would not fit is left out
-    // (and the spread says n=…).
+    // (and the spread says n=…). The first run goes whatever the time (its figure is reported).
     const elapsed = (Date.now() - started) / 1000;
     if (run > 1 && elapsed + secs.at(-1) + 30 > 570) {
       log(`CSV: run ${run} left out to stay under 10 minutes`);
@@ -802,11 +959,12 @@ if (want('csv')) {
     const page = await s.context.newPage();
     await page.goto(`${ext}/options.html#import`);
     await page.waitForSelector('[data-testid="import-file"]', { state: 'attached' });
-    await page.setInputFiles('[data-testid="import-file"]', {
-      name: 'ExportOrderList202601011200.csv',
-      mimeType: 'text/csv',
-      buffer: csv,
-    });
+    await page.setInputFiles(
+      '[data-testid="import-file"]',
+      { name: 'ExportOrderList202601011200.csv', mimeType: 'text/csv', buffer: csv },
+      // 35 MB over the DevTools protocol: 30 s was not enough on a loaded machine.
+      { timeout: 300_000 },
+    );
     await page.waitForSelector('[data-testid="import-ready"]', { timeout: 120_000 });
     await page.selectOption('[data-testid="import-shop"]', '__new__');
     await page.fill('[data-testid="import-shop-id"]', `bench-csv-${run}`);
@@ -910,12 +1068,15 @@ if (!closed) await s.close();
 const ORDER = [
   'ingest_orders_per_s',
   'ingest_vs_raw_idb',
+  'ingest_vs_raw_idb_grouped',
   'csv_import_100k_s',
   'csv_import_longest_task_ms',
+  'overlay_first_visit_ms',
   'overlay_100_rows_ms',
   'overlay_longest_task_ms',
   'overlay_heap_delta_mb',
   'lookup_batch_100_ms',
+  'lookup_batch_100_cold_ms',
   'search_p95_ms_nick',
   'search_p95_ms_pinyin',
   'search_p95_ms_order',
@@ -926,6 +1087,7 @@ const ORDER = [
   'incremental_raw_put_ms',
   'content_js_gzip_kb',
   'overlay_detail_js_gzip_kb',
+  'order_page_scripts_gzip_kb',
   'background_js_gzip_kb',
   'idle_page_script_ms',
   'idle_spa_page_script_ms',
@@ -968,5 +1130,10 @@ const md = [
     .map((k) => `- \`${k}\`: ${results[k].note}`),
   '',
 ].join('\n');
-writeFileSync(join(OUT_DIR, 'results.md'), md);
+// The curve (npm run bench:curve) keeps its block in results.md across full runs.
+const curveMd = join(OUT_DIR, 'curve.md');
+const curve = existsSync(curveMd)
+  ? `\n<!-- curve:start -->\n${readFileSync(curveMd, 'utf8')}<!-- curve:end -->\n`
+  : '';
+writeFileSync(join(OUT_DIR, 'results.md'), md + curve);
 console.log('\n' + md);

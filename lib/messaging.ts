@@ -54,6 +54,25 @@ export const contract = {
     },
   },
   /**
+   * Content script -> background: badges before writes. The rows' summaries from what is stored,
+   * with the page's new orders applied in memory by ingest's rules; nothing is written. The
+   * `sync` that follows stores the orders and its answer stands.
+   */
+  lookup: {
+    from: 'content',
+    input: z.object({
+      platform: Platform,
+      shopId: z.string().max(64),
+      orders: z.array(z.unknown()).max(2000),
+      rows: z.array(RowRef).max(2000),
+    }),
+    output: {} as {
+      summaries: RowSummary[];
+      overlayEnabled: boolean;
+      unknown: string[];
+    },
+  },
+  /**
    * Content script -> background: inject the overlay's on-demand half (chip cards, 催付 panel)
    * into the sender's tab, in the content script's own world.
    */

@@ -99,3 +99,70 @@ export function generateHistory({
   }
   return out;
 }
+
+/**
+ * The benchmark's realistic ingest workload: sightings as a seller's list pages send them.
+ * Random 19-digit order ids (no key order to exploit), buyers interleaved (a skewed draw, so
+ * regulars recur across the whole history), a third of the orders masked (no buyer key: each
+ * stands alone, as a masked 千牛 row does), 1–4 items per order, and pages of `pageSize` newest
+ * first that overlap: each page re-sends `overlap` of the previous page's orders, some with the
+ * status moved on (shipped → completed). Returns the sightings in page order.
+ */
+export function realisticPages({
+  platform = 'taobao',
+  shopId,
+  orders = 10000,
+  buyers = 6000,
+  now = Date.now(),
+  seed = 23,
+  pageSize = 100,
+  overlap = 0.2,
+}) {
+  const rand = rng(seed);
+  const nicks = Array.from({ length: buyers }, (_, i) => nickFor(i + 1, rand));
+  const ids = new Set();
+  const list = [];
+  while (list.length < orders) {
+    let orderId = String(1 + Math.floor(rand() * 9));
+    for (let d = 0; d < 18; d++) orderId += Math.floor(rand() * 10);
+    if (ids.has(orderId)) continue;
+    ids.add(orderId);
+    const b = Math.floor(rand() * rand() * buyers);
+    const masked = rand() < 1 / 3;
+    const items = Array.from({ length: 1 + Math.floor(rand() * rand() * 4) }, () => {
+      const [title, price] = PRODUCTS[Math.floor(rand() * PRODUCTS.length)];
+      return { title, quantity: 1 + Math.floor(rand() * 2), unitPrice: price };
+    });
+    const createdAt = now - Math.floor(rand() * 700 * DAY);
+    const r = rand();
+    const status = r < 0.7 ? 'completed' : r < 0.8 ? 'closed' : r < 0.92 ? 'shipped' : 'refunded';
+    list.push({
+      platform,
+      shopId,
+      orderId,
+      buyerId: masked ? `order:${orderId}` : `nick:${nicks[b]}`,
+      buyerNick: masked ? `${nicks[b].slice(0, 1)}**${nicks[b].slice(-1)}` : nicks[b],
+      identity: masked ? 'none' : 'nick',
+      status,
+      createdAt,
+      paidAt: status === 'closed' ? undefined : createdAt + 60000,
+      amount: items.reduce((s, it) => s + it.unitPrice * it.quantity, 0),
+      items,
+      receiverPhone: `13${b % 10}****${String(1000 + (b % 9000))}`,
+      receiverName: /^[\u4e00-\u9fff]+/.exec(nicks[b])?.[0],
+      source: 'dom',
+    });
+  }
+  list.sort((a, b) => b.createdAt - a.createdAt);
+  const out = [];
+  let previous = [];
+  for (let i = 0; i < list.length; i += pageSize) {
+    const page = list.slice(i, i + pageSize);
+    const again = previous
+      .slice(0, Math.round(previous.length * overlap))
+      .map((o) => (o.status === 'shipped' && rand() < 0.5 ? { ...o, status: 'completed' } : o));
+    out.push(...again, ...page);
+    previous = page;
+  }
+  return out;
+}

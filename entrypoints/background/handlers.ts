@@ -8,7 +8,7 @@ import { getDb } from '@/lib/db';
 import { deepEqual, mergeOrder, recomputeCustomer } from '@/lib/db/aggregate';
 import { ingestOrders } from '@/lib/db/ingest';
 import { mergeCustomers, splitCustomer } from '@/lib/db/joins';
-import { clearStatsCache, summarizeRows } from '@/lib/db/queries';
+import { clearStatsCache, previewRows, summarizeRows } from '@/lib/db/queries';
 import { deleteShop, logContact, markCareDone, recordHealth, updateMeta } from '@/lib/db/writes';
 import type { Handlers } from '@/lib/messaging';
 import { loadDetail } from './inject';
@@ -63,6 +63,22 @@ async function bumpRevision(): Promise<void> {
 
 export const handlers = {
   loadDetail,
+
+  async lookup(input, sender) {
+    // Badges before writes: answered from what is stored, the page's orders applied in memory.
+    const settings = await loadSettings();
+    const refused = tabs.check(
+      sender.tabId ?? -1,
+      { url: sender.url, wooOrigins: await wooOrigins(settings) },
+      input.platform,
+      input.shopId,
+    );
+    if (refused) throw new Error(`lookup refused: ${refused}`);
+    const { summaries, unknown } = await previewRows(getDb(), input, settings, Date.now());
+    const overlayEnabled =
+      settings.shops[shopKey(input.platform, input.shopId)]?.overlayEnabled ?? true;
+    return { summaries: await withClaims(summaries), overlayEnabled, unknown };
+  },
 
   async sync(input, sender) {
     const db = getDb();

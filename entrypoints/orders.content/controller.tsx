@@ -62,6 +62,8 @@ export class PageController {
   private style?: SharedStyle;
   private scanning = false;
   private rescan = false;
+  /** A first touch of an overlay loads the detail half (see prefetchDetail). */
+  private awaitingTouch = false;
   private detail: DetailSource = detailLoader(() => send('loadDetail', {}));
 
   constructor(
@@ -94,6 +96,7 @@ export class PageController {
   stop(): void {
     this.stopped = true;
     this.observer?.disconnect();
+    this.untouch();
     cancelAnimationFrame(this.frame);
     this.unmountAll();
     this.notice?.remove();
@@ -187,13 +190,36 @@ export class PageController {
       ...(result.coverage ? { coverage: result.coverage } : {}),
       at: Date.now(),
     };
-    if (fresh.length || needSummary.length)
-      await this.sync(
-        fresh,
-        needSummary.map((r) => r.orderId),
-        health,
-      );
+    const ids = needSummary.map((r) => r.orderId);
+    if (fresh.length > 0 && (await this.lookup(fresh, ids))) {
+      // Badges before writes: the answer from what is stored paints now; the ingest runs while
+      // the rows mount, and its answer repaints only the rows it changed.
+      const stored = this.sync(fresh, ids, health, { onlyChanged: true });
+      await this.mountRows(rows);
+      await stored;
+    } else if (fresh.length || needSummary.length) await this.sync(fresh, ids, health);
     await this.mountRows(rows);
+  }
+
+  /**
+   * Asks the background for the rows' badges from what it already knows, the page's new orders
+   * applied in memory (nothing written). False when it could not answer: the sync answers then.
+   */
+  private async lookup(orders: OrderInput[], rowIds: string[]): Promise<boolean> {
+    for (let i = 0; i < Math.max(orders.length, rowIds.length); i += BATCH) {
+      const reply = await send('lookup', {
+        platform: this.adapter.platform,
+        shopId: this.shopId,
+        orders: orders.slice(i, i + BATCH),
+        rows: rowIds
+          .slice(i, i + BATCH)
+          .map((orderId) => ({ orderId, autoCloseAt: this.autoClose.get(orderId) })),
+      });
+      if (!reply.ok) return false;
+      this.overlayEnabled = reply.value.overlayEnabled;
+      this.apply(reply.value.summaries, false);
+    }
+    return true;
   }
 
   private async onJson(url: string, body: unknown): Promise<void> {
@@ -247,6 +273,7 @@ export class PageController {
     orders: OrderInput[],
     rowIds: string[],
     health?: { adapter: string; ok: boolean; recognised: number; coverage?: string; at: number },
+    { onlyChanged = false } = {},
   ): Promise<void> {
     for (let i = 0; i < Math.max(orders.length, rowIds.length); i += BATCH) {
       const batch = orders.slice(i, i + BATCH);
@@ -271,19 +298,28 @@ export class PageController {
         if (!rejected.has(j)) this.sent.set(o.orderId, JSON.stringify(o));
       });
       this.overlayEnabled = reply.value.overlayEnabled;
-      const byOrder = new Map<string, Mounted[]>();
-      for (const m of this.mounted.values())
-        byOrder.set(m.orderId, [...(byOrder.get(m.orderId) ?? []), m]);
-      const repaint: [Mounted, RowSummary][] = [];
-      for (const s of reply.value.summaries) {
-        this.summaries.set(s.orderId, s);
-        for (const m of byOrder.get(s.orderId) ?? []) repaint.push([m, s]);
-      }
-      // Reads (the host page's colours) first, then writes: no style recalc per row.
-      const themes = new Map<Element, boolean>();
-      for (const [m] of repaint) m.dark = hostIsDark(m.row, themes);
-      for (const [m, s] of repaint) this.paint(m, s);
+      this.apply(reply.value.summaries, onlyChanged);
     }
+  }
+
+  /**
+   * Keeps the background's answers and repaints the mounted rows they describe; with
+   * `onlyChanged`, only rows whose answer differs from the one they show (after a lookup).
+   */
+  private apply(summaries: readonly RowSummary[], onlyChanged: boolean): void {
+    const byOrder = new Map<string, Mounted[]>();
+    for (const m of this.mounted.values())
+      byOrder.set(m.orderId, [...(byOrder.get(m.orderId) ?? []), m]);
+    const repaint: [Mounted, RowSummary][] = [];
+    for (const s of summaries) {
+      this.summaries.set(s.orderId, s);
+      for (const m of byOrder.get(s.orderId) ?? [])
+        if (!onlyChanged || !sameSummary(m.summary, s)) repaint.push([m, s]);
+    }
+    // Reads (the host page's colours) first, then writes: no style recalc per row.
+    const themes = new Map<Element, boolean>();
+    for (const [m] of repaint) m.dark = hostIsDark(m.row, themes);
+    for (const [m, s] of repaint) this.paint(m, s);
   }
 
   private async mountRows(rows: PageRow[]): Promise<void> {
@@ -327,13 +363,31 @@ export class PageController {
     this.prefetchDetail();
   }
 
-  /** Loads the cards and the assistant while the seller reads the badges, not when they click. */
+  /**
+   * Loads the cards and the assistant on the first hover, focus or touch of any overlay (the
+   * pointer reaches the row's badges before a chip's card opens), never for a page nobody
+   * touches: a page pays for the badges' script alone until the seller reaches for more.
+   */
   private prefetchDetail(): void {
-    if (this.detail.current() || this.mounted.size === 0) return;
-    const load = () => void this.detail.load().catch(() => undefined);
-    if ('requestIdleCallback' in globalThis) requestIdleCallback(load, { timeout: 2000 });
-    else this.ctx.setTimeout(load, 200);
+    if (this.detail.current() || this.mounted.size === 0 || this.awaitingTouch) return;
+    this.awaitingTouch = true;
+    const events = ['pointerover', 'focusin', 'touchstart'] as const;
+    const onTouch = (e: Event) => {
+      if (!(e.target instanceof Element) || !isOurs(e.target)) return;
+      this.untouch();
+      void this.detail.load().catch(() => {
+        this.awaitingTouch = false; // not loaded (extension reloaded): the next mount listens again
+      });
+    };
+    this.untouch = () => {
+      for (const name of events) document.removeEventListener(name, onTouch, true);
+      this.untouch = () => undefined;
+    };
+    for (const name of events)
+      this.ctx.addEventListener(document, name, onTouch, { capture: true, passive: true });
   }
+
+  private untouch = (): void => undefined;
 
   private paint(m: Mounted, s: RowSummary): void {
     m.summary = s;
@@ -393,6 +447,11 @@ export class PageController {
       m.ui.container,
     );
   }
+}
+
+/** Two answers for one row that paint the same (JSON: summaries are plain data). */
+function sameSummary(a: RowSummary | undefined, b: RowSummary): boolean {
+  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }
 
 function isOurs(n: Node): boolean {

@@ -3,11 +3,27 @@
  * the summaries of a page's rows in one pass over the tables.
  */
 import { chinaDay, computeShopStatsFromFigures, FIGURES_STRIDE, ShopStats } from '../customers';
-import { isUncertain, judgeKind, kindOfBuyerId, type Verdict } from '../identity';
-import { orderKey, shopKey, type ContactEntry, type Platform } from '../schemas';
+import { isUncertain, judgeKind, kindOf, kindOfBuyerId, type Verdict } from '../identity';
+import {
+  customerKey as keyOfCustomer,
+  orderKey,
+  shopKey,
+  type ContactEntry,
+  type Order,
+  type Platform,
+} from '../schemas';
 import type { Settings } from '../settings';
 import { summarizeRow, type RowSummary } from '../summary';
+import {
+  applyOrder,
+  buyerConflict,
+  mergeOrder,
+  recomputeCustomer,
+  toStoredOrder,
+} from './aggregate';
 import type { KezhiDb } from './index';
+import { validateOrders } from './ingest';
+import { resolveJoins } from './joins';
 
 /** Rebuild stale statistics at most this often: ranks barely move between two pages. */
 export const STATS_MAX_AGE_MS = 60_000;
@@ -69,6 +85,31 @@ export async function getShopStats(
   const stats = await rebuildShopStats(db, platform, shopId, settings, now);
   memo.set(key, { stats, computedAt: now, settingsJson });
   return stats;
+}
+
+/**
+ * Statistics for an answer that must not wait: the cached or stored ones as they are (stale by a
+ * page or a minute at most moves a rank or two; the answer after the write corrects it), and
+ * only when the shop has none under these settings, {@link getShopStats}.
+ */
+export async function peekShopStats(
+  db: KezhiDb,
+  platform: Platform,
+  shopId: string,
+  settings: Settings,
+  now: number,
+): Promise<ShopStats> {
+  const key = shopKey(platform, shopId);
+  const settingsJson = JSON.stringify([
+    settings.lifecycle,
+    settings.tier,
+    settings.mergeSameDayPurchases,
+  ]);
+  const today = chinaDay(now);
+  const cached = memo.get(key);
+  if (cached?.settingsJson === settingsJson && chinaDay(cached.computedAt) === today)
+    return cached.stats;
+  return getShopStats(db, platform, shopId, settings, now);
 }
 
 /**
@@ -142,35 +183,183 @@ export function rankedFigures(
   return out;
 }
 
+type RowsRequest = {
+  platform: Platform;
+  shopId: string;
+  rows: { orderId: string; autoCloseAt?: number }[];
+};
+
 /** Summaries for the rows on screen, in the order asked; ids with no stored order are listed. */
 export async function summarizeRows(
   db: KezhiDb,
-  req: { platform: Platform; shopId: string; rows: { orderId: string; autoCloseAt?: number }[] },
+  req: RowsRequest,
   settings: Settings,
   now: number,
 ): Promise<{ summaries: RowSummary[]; unknown: string[] }> {
   const stats = await getShopStats(db, req.platform, req.shopId, settings, now);
-  const shop = await db.shops.get(shopKey(req.platform, req.shopId));
-  const tokenVerdict = judgeKind(shop?.identityEvidence ?? {}, 'token').verdict;
-  // One read transaction for the four reads: each Dexie call outside one opens its own.
-  const { orders, customerKeys, customers, metas, contacts } = await db.transaction(
+  return describeRows(db, req, [], stats, settings, now);
+}
+
+/**
+ * Badges before writes: the rows' summaries as they will be once `orders` (a page's sightings,
+ * not yet ingested) are stored, computed from what is stored now by the rules ingest applies
+ * (mergeOrder, applyOrder, the shop's token verdict and joins) without writing anything. A new
+ * buyer's first order is described as the first purchase it is. The statistics are the cached
+ * ones ({@link peekShopStats}); the answer after the ingest ({@link summarizeRows}) is the one
+ * that stands, and the overlay repaints a row only where the two differ.
+ */
+export async function previewRows(
+  db: KezhiDb,
+  req: RowsRequest & { orders: readonly unknown[] },
+  settings: Settings,
+  now: number,
+): Promise<{ summaries: RowSummary[]; unknown: string[] }> {
+  const { ok } = validateOrders(req.orders);
+  const pending = ok
+    .filter((o) => o.platform === req.platform && o.shopId === req.shopId)
+    .map((o) => toStoredOrder(o, now));
+  const stats = await peekShopStats(db, req.platform, req.shopId, settings, now);
+  return describeRows(db, req, pending, stats, settings, now);
+}
+
+/**
+ * The orders `pending` would change, by ingest's rules but written nowhere: sightings that name
+ * another buyer for a stored order (or for an earlier sighting) refused, and with them every JSON
+ * sighting of the batch; the same order merged within the batch; tokens the shop proved unstable
+ * dropped; joined-away keys followed to their customer; then merged with the stored order.
+ */
+async function applyPending(
+  db: KezhiDb,
+  pending: readonly Order[],
+  storedBy: Map<string, Order | undefined>,
+  tokenVerdict: ReturnType<typeof judgeKind>['verdict'],
+  /** resolveJoins over the pending orders' keys (read alongside the stored orders). */
+  roots: ReadonlyMap<string, string>,
+): Promise<{ prev: Order | undefined; next: Order }[]> {
+  const first = new Map<string, Order>();
+  const conflicting = new Set<number>();
+  pending.forEach((o, i) => {
+    const before = storedBy.get(o.key) ?? first.get(o.key);
+    if (before && buyerConflict(before, o)) conflicting.add(i);
+    else if (!first.has(o.key)) first.set(o.key, o);
+  });
+  const dropJson = [...conflicting].some((i) => pending[i]!.source === 'json');
+  const incoming = new Map<string, Order>();
+  pending.forEach((o, i) => {
+    if (conflicting.has(i) || (dropJson && o.source === 'json')) return;
+    incoming.set(o.key, mergeOrder(incoming.get(o.key), o));
+  });
+  for (const [key, o] of incoming)
+    if (kindOf(o.identity) === 'token' && tokenVerdict === 'no')
+      incoming.set(key, withBuyer(o, `order:${o.orderId}`, 'none'));
+  const rootOf = (k: string) => roots.get(k) ?? k;
+  const moved = [...incoming.values()].filter((o) => rootOf(o.customerKey) !== o.customerKey);
+  if (moved.length > 0) {
+    const rootKeys = [...new Set(moved.map((o) => rootOf(o.customerKey)))];
+    const rootCustomers = new Map(
+      (await db.customers.bulkGet(rootKeys)).flatMap((c) => (c ? [[c.key, c] as const] : [])),
+    );
+    for (const o of moved) {
+      const root = rootCustomers.get(rootOf(o.customerKey));
+      if (root) incoming.set(o.key, withBuyer(o, root.buyerId, root.identity));
+    }
+  }
+  const changed: { prev: Order | undefined; next: Order }[] = [];
+  for (const [key, o] of incoming) {
+    const prev = storedBy.get(key);
+    const next = mergeOrder(prev, o);
+    if (!prev || next !== prev) changed.push({ prev, next });
+  }
+  return changed;
+}
+
+/** The buyer key ingest would file `o` under: unstable tokens dropped, joined keys followed. */
+function withBuyer(o: Order, buyerId: string, identity: Order['identity']): Order {
+  return { ...o, buyerId, identity, customerKey: keyOfCustomer(o.platform, o.shopId, buyerId) };
+}
+
+async function describeRows(
+  db: KezhiDb,
+  req: RowsRequest,
+  pending: readonly Order[],
+  stats: ShopStats,
+  settings: Settings,
+  now: number,
+): Promise<{ summaries: RowSummary[]; unknown: string[] }> {
+  const rowKeys = req.rows.map((r) => orderKey(req.platform, req.shopId, r.orderId));
+  // One read transaction for every read (each Dexie call outside one opens its own), and the
+  // reads that do not depend on each other in one round: the shop, the orders, the joins.
+  const tables = [db.shops, db.orders, db.customers, db.meta, db.contacts];
+  if (pending.length > 0) tables.push(db.joins as never);
+  const { next, customerBy, customerKeys, metas, contacts, tokenVerdict } = await db.transaction(
     'r',
-    [db.orders, db.customers, db.meta, db.contacts],
+    tables,
     async () => {
-      const orders = await db.orders.bulkGet(
-        req.rows.map((r) => orderKey(req.platform, req.shopId, r.orderId)),
+      const keys = [...new Set([...rowKeys, ...pending.map((o) => o.key)])];
+      // Where the pending orders' keys lead (under either of the keys a token verdict allows).
+      const joinKeys = pending.flatMap((o) =>
+        kindOf(o.identity) === 'token'
+          ? [o.customerKey, keyOfCustomer(o.platform, o.shopId, `order:${o.orderId}`)]
+          : [o.customerKey],
       );
-      const customerKeys = [...new Set(orders.flatMap((o) => (o ? [o.customerKey] : [])))];
+      const [shop, stored, roots] = await Promise.all([
+        db.shops.get(shopKey(req.platform, req.shopId)),
+        db.orders.bulkGet(keys),
+        joinKeys.length > 0 ? resolveJoins(db, joinKeys) : new Map<string, string>(),
+      ]);
+      const tokenVerdict = judgeKind(shop?.identityEvidence ?? {}, 'token').verdict;
+      const storedBy = new Map(stored.map((o, i) => [keys[i]!, o]));
+      const next = new Map(storedBy);
+      const changed =
+        pending.length > 0 ? await applyPending(db, pending, storedBy, tokenVerdict, roots) : [];
+      for (const c of changed) next.set(c.next.key, c.next);
+      const customerKeys = [
+        ...new Set(
+          [...rowKeys.map((k) => next.get(k)), ...changed.flatMap((c) => [c.prev, c.next])].flatMap(
+            (o) => (o ? [o.customerKey] : []),
+          ),
+        ),
+      ];
       const [customers, metas, contacts] = await Promise.all([
         db.customers.bulkGet(customerKeys),
         db.meta.bulkGet(customerKeys),
         db.contacts.where('customerKey').anyOf(customerKeys).toArray(),
       ]);
-      return { orders, customerKeys, customers, metas, contacts };
+      const customerBy = new Map(customerKeys.map((k, i) => [k, customers[i]]));
+      // Each changed order applied to its buyer's aggregate as ingest applies it: the fast path,
+      // or for an order that changed buyer a recompute of both sides from their orders.
+      const recompute = new Set<string>();
+      for (const { prev, next } of changed) {
+        const personalChanged =
+          !!prev &&
+          ((prev.receiverName !== undefined && prev.receiverName !== next.receiverName) ||
+            (prev.phoneTail !== undefined && prev.phoneTail !== next.phoneTail));
+        if (prev && (prev.customerKey !== next.customerKey || personalChanged)) {
+          recompute.add(prev.customerKey);
+          recompute.add(next.customerKey);
+        }
+      }
+      for (const { prev, next } of changed) {
+        if (recompute.has(next.customerKey)) continue;
+        customerBy.set(next.customerKey, applyOrder(customerBy.get(next.customerKey), prev, next));
+      }
+      if (recompute.size > 0) {
+        const theirs = await db.orders
+          .where('customerKey')
+          .anyOf([...recompute])
+          .toArray();
+        const byKey = new Map(theirs.map((o) => [o.key, o]));
+        for (const c of changed) byKey.set(c.next.key, c.next);
+        for (const k of recompute)
+          customerBy.set(
+            k,
+            recomputeCustomer([...byKey.values()].filter((o) => o.customerKey === k)),
+          );
+      }
+      return { next, customerBy, customerKeys, metas, contacts, tokenVerdict };
     },
   );
   const byKey = <T>(list: (T | undefined)[]) => new Map(customerKeys.map((k, i) => [k, list[i]]));
-  const customerBy = byKey(customers);
   const metaBy = byKey(metas);
   const contactsBy = new Map<string, ContactEntry[]>();
   for (const c of contacts) {
@@ -182,7 +371,7 @@ export async function summarizeRows(
   const summaries: RowSummary[] = [];
   const unknown: string[] = [];
   req.rows.forEach((row, i) => {
-    const order = orders[i];
+    const order = next.get(rowKeys[i]!);
     if (!order) {
       unknown.push(row.orderId);
       return;

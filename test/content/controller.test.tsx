@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { DETAIL_SLOT } from '../../components/overlay/detail';
 import { PageController } from '../../entrypoints/orders.content/controller';
 import type { Adapter, PageRow } from '../../lib/adapters/types';
 import { isEnvelope } from '../../lib/request';
@@ -38,9 +39,21 @@ const adapter: Adapter = {
 };
 
 const ctx = {
+  addEventListener: () => undefined,
   setInterval: () => 0,
   setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
   onInvalidated: () => undefined,
+} as unknown as ContentScriptContext;
+
+/** A context whose listeners are real (the detail half waits for a touch). */
+const fullCtx = {
+  ...ctx,
+  addEventListener: (
+    target: EventTarget,
+    type: string,
+    fn: EventListener,
+    options?: AddEventListenerOptions,
+  ) => target.addEventListener(type, fn, options),
 } as unknown as ContentScriptContext;
 
 /** The background's side of sync: a paid-order summary for every row asked about. */
@@ -173,5 +186,157 @@ describe('PageController: light overlays', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(hosts()).toHaveLength(0);
     c.stop();
+  });
+});
+
+describe('PageController: badges before writes', () => {
+  /** page() with each row's order read too (what the background ingests). */
+  const withOrders: Adapter = {
+    ...adapter,
+    readRows(root) {
+      const r = adapter.readRows(root, { url: new URL('https://x'), now: 0, shopId: 'shop1' });
+      if (!r.ok) return r;
+      return {
+        ...r,
+        items: r.items.map((row) => ({
+          ...row,
+          order: {
+            platform: 'taobao',
+            shopId: 'shop1',
+            orderId: row.orderId,
+            buyerId: `nick:${row.orderId}`,
+            buyerNick: row.orderId,
+            identity: 'known',
+            status: 'paid',
+            createdAt: 0,
+            amount: 100,
+            items: [{ title: 't', quantity: 1 }],
+            source: 'dom',
+          },
+        })),
+      };
+    },
+  };
+  const c2 = () => {
+    const c = new PageController(fullCtx, withOrders, undefined, DEFAULT_SETTINGS);
+    started.push(c);
+    return c;
+  };
+  const summary = (orderId: string, who: 'champ' | undefined) => ({
+    ...makeRow(who ? { who, status: 'paid' } : { status: 'paid' }),
+    orderId,
+  });
+
+  /**
+   * lookup answers every row as a champion at once; sync waits for `release` and answers the
+   * first row as a new buyer (the ingest changed it) and the rest as lookup did.
+   */
+  function answerBoth(lookupOk = true) {
+    const names: string[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const reply = async (m: unknown): Promise<unknown> => {
+      if (!isEnvelope(m)) return undefined;
+      names.push(m.name);
+      const input = m.input as { rows: { orderId: string }[]; orders: unknown[] };
+      const ids = input.rows.map((r) => r.orderId);
+      if (m.name === 'lookup') {
+        if (!lookupOk) return { ok: false, error: 'no lookup here' };
+        return {
+          ok: true,
+          value: {
+            summaries: ids.map((id) => summary(id, 'champ')),
+            overlayEnabled: true,
+            unknown: [],
+          },
+        };
+      }
+      if (m.name === 'loadDetail') {
+        // The injected script registers itself in the content script's world.
+        Object.assign(globalThis, {
+          [DETAIL_SLOT]: { chipTip: () => [], openPanel: () => () => undefined },
+        });
+        return { ok: true, value: { injected: true } };
+      }
+      if (m.name === 'sync') {
+        expect(input.orders).toHaveLength(ids.length); // the page's orders go to the ingest
+        await released;
+        return {
+          ok: true,
+          value: {
+            summaries: ids.map((id, i) => summary(id, i === 0 ? undefined : 'champ')),
+            rejected: [],
+            overlayEnabled: true,
+            unknown: [],
+          },
+        };
+      }
+      return undefined;
+    };
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(reply);
+    return { names, release };
+  }
+
+  test('paints the stored answer before the ingest answers, then repaints only the rows it changed', async () => {
+    page(6);
+    const { names, release } = answerBoth();
+    const c = c2();
+    c.start();
+    await settle(c, 6);
+    // Painted while the ingest is still on its way.
+    expect(names).toEqual(['lookup', 'sync']);
+    expect(hosts().map((h) => h.getAttribute('data-kezhi-tier'))).toEqual(Array(6).fill('svip'));
+    const touched = new Set<Element>();
+    const mo = new MutationObserver((rs) => rs.forEach((r) => touched.add(r.target as Element)));
+    for (const h of hosts()) mo.observe(h, { attributes: true });
+    release();
+    await vi.waitFor(() => expect(hosts()[0]!.getAttribute('data-kezhi-tier')).not.toBe('svip'), {
+      timeout: 10_000,
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    mo.disconnect();
+    // The final badges are the ingest's answer; only the changed row was repainted.
+    expect(hosts()[0]!.getAttribute('data-kezhi-kind')).toBe(summary('x', undefined).view.kind);
+    expect([...touched]).toEqual([hosts()[0]]);
+    expect(
+      hosts()
+        .slice(1)
+        .map((h) => h.getAttribute('data-kezhi-tier')),
+    ).toEqual(Array(5).fill('svip'));
+    c.stop();
+  });
+
+  test('without a lookup answer the sync’s answer paints, as before', async () => {
+    page(3);
+    const { names, release } = answerBoth(false);
+    release();
+    const c = c2();
+    c.start();
+    await settle(c, 3);
+    expect(names.slice(0, 2)).toEqual(['lookup', 'sync']);
+    expect(hosts()[0]!.getAttribute('data-kezhi-tier')).not.toBe('svip');
+    expect(hosts()[1]!.getAttribute('data-kezhi-tier')).toBe('svip');
+    c.stop();
+  });
+
+  test('the detail half loads on the first touch of an overlay, not before', async () => {
+    page(2);
+    const { names, release } = answerBoth();
+    release();
+    const c = c2();
+    c.start();
+    await settle(c, 2);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(names).not.toContain('loadDetail');
+    document.body.dispatchEvent(new Event('pointerover', { bubbles: true }));
+    expect(names).not.toContain('loadDetail'); // not ours
+    hosts()[1]!.dispatchEvent(new Event('pointerover', { bubbles: true }));
+    await vi.waitFor(() => expect(names).toContain('loadDetail'));
+    hosts()[0]!.dispatchEvent(new Event('pointerover', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(names.filter((n) => n === 'loadDetail')).toHaveLength(1);
+    c.stop();
+    delete (globalThis as Record<string, unknown>)[DETAIL_SLOT];
   });
 });

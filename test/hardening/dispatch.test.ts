@@ -27,6 +27,7 @@ const CONTENT: SenderInfo = {
 
 const VALID = {
   sync: { adapter: 'taobao-old', platform: 'taobao', shopId: 'shop1', orders: [], rows: [] },
+  lookup: { platform: 'taobao', shopId: 'shop1', orders: [], rows: [] },
   logContact: { customerKey: 'k', channel: 'chat', template: 't', purpose: 'remind' },
   updateMeta: { customerKey: 'k', note: 'n' },
   importBatch: { orders: [] },
