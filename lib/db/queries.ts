@@ -32,6 +32,8 @@ export async function getShopStats(
   shopId: string,
   settings: Settings,
   now: number,
+  /** Keeping history paused: rebuilt statistics are computed but not stored. */
+  readOnly = false,
 ): Promise<ShopStats> {
   const key = shopKey(platform, shopId);
   const settingsJson = JSON.stringify([
@@ -66,7 +68,9 @@ export async function getShopStats(
       }
     }
   }
-  const stats = await rebuildShopStats(db, platform, shopId, settings, now);
+  const stats = readOnly
+    ? await readShopStats(db, platform, shopId, settings, now)
+    : await rebuildShopStats(db, platform, shopId, settings, now);
   memo.set(key, { stats, computedAt: now, settingsJson });
   return stats;
 }
@@ -118,8 +122,9 @@ export async function summarizeRows(
   req: { platform: Platform; shopId: string; rows: { orderId: string; autoCloseAt?: number }[] },
   settings: Settings,
   now: number,
+  readOnly = false,
 ): Promise<{ summaries: RowSummary[]; unknown: string[] }> {
-  const stats = await getShopStats(db, req.platform, req.shopId, settings, now);
+  const stats = await getShopStats(db, req.platform, req.shopId, settings, now, readOnly);
   const shop = await db.shops.get(shopKey(req.platform, req.shopId));
   const tokenVerdict = judgeKind(shop?.identityEvidence ?? {}, 'token').verdict;
   // One read transaction for the four reads: each Dexie call outside one opens its own.
