@@ -21,8 +21,9 @@ export const PERMISSION_WHY: Readonly<Record<string, Text>> = {
     en: 'Copies a reminder message for you to paste; the extension never messages a buyer itself.',
   },
   scripting: {
-    zh_CN: '只在你在设置里添加并授权的 WooCommerce 店铺后台上运行订单脚本。',
-    en: 'Runs the order script on the WooCommerce admin hosts you add and grant in the options.',
+    zh_CN:
+      '在订单页上加载买家卡片和催付助手；并在你添加并授权的 WooCommerce 店铺后台运行订单脚本。',
+    en: 'Loads the buyer cards and the reminder assistant into an order page, and runs the order script on the WooCommerce hosts you add and grant.',
   },
   alarms: {
     zh_CN: '开启团队同步时每 30 秒唤醒一次，与你自己的服务器交换已加密的记录。',
