@@ -8,6 +8,7 @@ import { forgetSettings, handlers } from '../../entrypoints/background/handlers'
 import { getDb } from '../../lib/db';
 import { dispatch, type SenderInfo } from '../../lib/messaging';
 import { SETTINGS_KEY } from '../../lib/settings';
+import { resetSettings, saveSettings, loadSettings } from '../../lib/browser/settings-store';
 import { order } from '../db/make-order';
 
 const SELF = {
@@ -109,5 +110,16 @@ describe('pause keeping history', () => {
     expect(await call('forgetBuyer', { customerKey })).toMatchObject({ ok: true });
     // (a forgotten buyer's orders stay, anonymised, for the shop's figures)
     expect((await getDb().orders.get(`taobao:shop1:${A}`))?.buyerId).toMatch(/^forgotten:/);
+  });
+
+  it('resetting the settings keeps the pause either way', async () => {
+    await pause(true);
+    expect((await resetSettings()).historyPaused).toBe(true);
+    expect((await loadSettings()).historyPaused).toBe(true);
+    await pause(false);
+    expect((await resetSettings()).historyPaused).toBe(false);
+    expect(
+      (await saveSettings({ ...(await loadSettings()), historyPaused: true })).historyPaused,
+    ).toBe(true);
   });
 });
