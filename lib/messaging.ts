@@ -51,6 +51,8 @@ export const contract = {
       overlayEnabled: boolean;
       /** Rows the background has no order for (the content script resends them). */
       unknown: string[];
+      /** Keeping history is paused: nothing from this page was stored. */
+      paused?: boolean;
     },
   },
   /**

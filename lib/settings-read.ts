@@ -33,6 +33,7 @@ export function defaultSettings(): Settings {
     showPersonalData: false,
     shops: {},
     wooShops: [],
+    historyPaused: false,
     templates: {},
   };
 }
@@ -194,6 +195,7 @@ const FIELDS: { [K in keyof Settings]: (v: unknown, d: Settings[K]) => Settings[
       const s = str(200)(x);
       return URL.canParse(s) ? s : fail();
     }),
+  historyPaused: bool,
   templates: (v) => {
     const out: Settings['templates'] = {};
     for (const [k, s] of Object.entries(obj(v))) out[str(100)(k)] = str(2000)(s);

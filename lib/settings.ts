@@ -184,6 +184,12 @@ export const Settings = z.object({
   shops: z.record(z.string(), ShopSettings).default({}),
   /** WooCommerce shop origins the seller added, e.g. `https://shop.example.com`. */
   wooShops: z.array(z.string().url().max(200)).max(50).default([]),
+  /**
+   * Pause keeping history: while on, the background writes nothing to the database (no page
+   * orders, no captured JSON, no imports, no notes, tags or contacts, no team sync); what is
+   * already kept is still shown, and forgetting a buyer or deleting a shop still works.
+   */
+  historyPaused: z.boolean().default(false),
   /** Seller-edited templates by template id; missing ids fall back to the built-in set. */
   templates: z.record(z.string().max(100), z.string().max(2000)).default({}),
 });

@@ -15,7 +15,12 @@ export interface Session {
   screenshot(page: Page, name: string, opts?: { fullPage?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
-export function launch(opts?: { headless?: boolean; extensionDir?: string }): Promise<Session>;
+export function launch(opts?: {
+  headless?: boolean;
+  extensionDir?: string;
+  /** A profile directory kept after close (the update test relaunches in it). */
+  userDataDir?: string;
+}): Promise<Session>;
 /** Reads a store in the service worker, or in an extension page (same origin) while it is stopped. */
 export function readStore<T = Record<string, unknown>>(
   target: Worker | Page,

@@ -19,10 +19,15 @@ export function fixture(platform, file) {
  * Launches Chromium with the extension. Every http(s) request not served by a route is refused,
  * so nothing leaves the machine; `requests` records every request the extension itself made.
  */
-export async function launch({ headless = true, extensionDir = EXTENSION_DIR } = {}) {
+export async function launch({
+  headless = true,
+  extensionDir = EXTENSION_DIR,
+  userDataDir = undefined,
+} = {}) {
   if (!existsSync(join(extensionDir, 'manifest.json')))
     throw new Error(`no built extension at ${extensionDir}: run npm run build first`);
-  const dir = mkdtempSync(join(tmpdir(), 'kezhi-chromium-'));
+  // A given profile (the update test's) outlives the session; a fresh one is removed on close.
+  const dir = userDataDir ?? mkdtempSync(join(tmpdir(), 'kezhi-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless,
@@ -72,7 +77,7 @@ export async function launch({ headless = true, extensionDir = EXTENSION_DIR } =
     },
     async close() {
       await context.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!userDataDir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -46,6 +46,7 @@ export interface ShopBarProps {
   onSelect: (shopKey: string) => void;
   onOptions: () => void;
   onDashboard: () => void;
+  onWelcome?: () => void;
 }
 
 const broken = (s: ShopRowData) => s.health !== undefined && !s.health.ok;
@@ -75,6 +76,11 @@ export function ShopBar(props: ShopBarProps): JSX.Element {
           <button type="button" class="kp-linkbtn" onClick={props.onOptions}>
             {pt(lang, 'link.options')}
           </button>
+          {props.onWelcome && (
+            <button type="button" class="kp-linkbtn" onClick={props.onWelcome}>
+              {pt(lang, 'link.welcome')}
+            </button>
+          )}
         </span>
       </div>
       {shops.filter(broken).map((s) => (

@@ -61,6 +61,8 @@ const ZH = {
   'ident.nameOnly': '部分：只有买家显示名，收件人相同才算同一人',
   'ident.uncertainNote': '身份不确定的买家不标新客/老客，催付按新客节奏。',
   'link.options': '设置',
+  'link.welcome': '说明与隐私',
+  'paused.notice': '已暂停记录历史：新订单、导入、备注和联系记录都不会保存。',
   'link.dashboard': '数据看板',
   'due.title': '今日待联系',
   'due.none': '今天没有需要联系的顾客',
@@ -196,6 +198,9 @@ const EN: Record<PopupKey, string> = {
   'ident.uncertainNote':
     'Buyers of uncertain identity get no new/returning badge; 催付 follows the new-customer ladder.',
   'link.options': 'Settings',
+  'link.welcome': 'About & privacy',
+  'paused.notice':
+    'Keeping history is paused: no new orders, imports, notes or contacts are stored.',
   'link.dashboard': 'Dashboard',
   'due.title': 'Due today',
   'due.none': 'Nobody to contact today',

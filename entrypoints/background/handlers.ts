@@ -56,6 +56,15 @@ export function forgetSettings(): void {
   clearStatsCache();
 }
 
+/**
+ * Keeping history paused (settings.historyPaused): every message that would add to or change the
+ * kept history is refused. Deleting (forget a buyer, delete a shop) still works: it only removes.
+ */
+async function refuseWhilePaused(what: string): Promise<void> {
+  if ((await loadSettings()).historyPaused)
+    throw new Error(`${what} refused: keeping history is paused (options or the welcome page)`);
+}
+
 /** Tells open overlays that something they show changed. */
 async function bumpRevision(): Promise<void> {
   await browser.storage.local.set({ [REVISION_KEY]: Date.now() });
@@ -93,6 +102,15 @@ export const handlers = {
       input.shopId,
     );
     if (refused) throw new Error(`sync refused: ${refused}`);
+    if (settings.historyPaused) {
+      // Paused: the rows get what is already kept, and nothing is stored (not even page health
+      // or rebuilt statistics); no row is asked for again, so the page sends no orders.
+      const { summaries } = await summarizeRows(db, input, settings, now, true);
+      tabs.summarized(tabId, summaries);
+      const overlayEnabled =
+        settings.shops[shopKey(input.platform, input.shopId)]?.overlayEnabled ?? true;
+      return { summaries, rejected: [], overlayEnabled, unknown: [], paused: true };
+    }
     // Orders of another platform or shop are the page's doing, never ours: refused one by one.
     const own: unknown[] = [];
     const ownIndex: number[] = [];
@@ -142,6 +160,7 @@ export const handlers = {
   },
 
   async logContact(input, sender) {
+    await refuseWhilePaused('logContact');
     // From a tab, only a customer (and order) the background described to that tab.
     if (sender.tabId !== undefined && !tabs.mayLog(sender.tabId, input.customerKey, input.orderKey))
       throw new Error('logContact refused: not a customer shown in this tab');
@@ -158,6 +177,7 @@ export const handlers = {
   },
 
   async updateMeta(input) {
+    await refuseWhilePaused('updateMeta');
     const { customerKey, ...patch } = input;
     const meta = await updateMeta(getDb(), customerKey, patch, Date.now());
     await noteLocal((s) => recordMetaEdit(s, customerKey, patch, meta.updatedAt));
@@ -166,6 +186,7 @@ export const handlers = {
   },
 
   async importBatch(input) {
+    await refuseWhilePaused('importBatch');
     const r = await ingestOrders(getDb(), input.orders, Date.now());
     if (r.written > 0)
       await noteLocal((s) => queueOrders(s, orderKeysOf(input.orders), Date.now()));
@@ -174,6 +195,7 @@ export const handlers = {
   },
 
   async markCareDone(input) {
+    await refuseWhilePaused('markCareDone');
     await markCareDone(getDb(), input.id, input.customerKey, Date.now());
     return { ok: true as const };
   },
@@ -187,6 +209,7 @@ export const handlers = {
   },
 
   async mergeCustomers(input) {
+    await refuseWhilePaused('mergeCustomers');
     const r = await mergeCustomers(getDb(), input.from, input.into, Date.now());
     clearStatsCache();
     await bumpRevision();
@@ -194,6 +217,7 @@ export const handlers = {
   },
 
   async splitCustomer(input) {
+    await refuseWhilePaused('splitCustomer');
     const r = await splitCustomer(getDb(), input.customerKey);
     clearStatsCache();
     await bumpRevision();
@@ -210,6 +234,7 @@ export const handlers = {
   },
 
   async restore(input) {
+    await refuseWhilePaused('restore');
     const { written } = await restoreBackup(getDb(), input.backup, {
       mergeOrder,
       recomputeCustomer,

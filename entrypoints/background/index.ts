@@ -5,7 +5,8 @@ import { dispatch } from '@/lib/messaging';
 import { SETTINGS_KEY } from '@/lib/settings';
 import { forgetSettings, handlers, loadSettings, tabs } from './handlers';
 import { registerWooScripts } from './woo';
-import { startSync } from './sync';
+import { restartSync, startSync } from './sync';
+import { openWelcomeOnInstall } from './welcome';
 
 export default defineBackground(() => {
   // The background writes everything, so it alone may cache what it reads (the overlay's rows).
@@ -23,6 +24,12 @@ export default defineBackground(() => {
     if (area === 'local' && SETTINGS_KEY in changes) {
       forgetSettings();
       refreshWoo();
+      // Pausing or resuming keeping history stops or restarts team sync.
+      const was = (changes[SETTINGS_KEY]?.oldValue as { historyPaused?: boolean } | undefined)
+        ?.historyPaused;
+      const now = (changes[SETTINGS_KEY]?.newValue as { historyPaused?: boolean } | undefined)
+        ?.historyPaused;
+      if (!!was !== !!now) restartSync();
     }
   });
   // A tab that loads a new document, or closes, starts over: its shop binding, what it was
@@ -34,6 +41,8 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(refreshWoo);
   browser.permissions.onRemoved.addListener(refreshWoo);
   browser.runtime.onInstalled.addListener(refreshWoo);
+  // The first-run page, once: on install, never on an update.
+  browser.runtime.onInstalled.addListener(openWelcomeOnInstall);
   // Team sync: resumes from its checkpoint whenever the worker starts, and on a 30 s alarm.
   startSync();
 });

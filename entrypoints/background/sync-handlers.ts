@@ -43,6 +43,8 @@ export const syncHandlers = {
 
   async claimOrder(input, _sender) {
     const settings = await loadSettings();
+    // Keeping history paused: no claim is kept or sent (it names an order being worked on).
+    if (settings.historyPaused) return { ok: true as const };
     const device = await syncDevice();
     const now = Date.now();
     await noteLocal(async (s) => {

@@ -19,7 +19,7 @@ import {
   type SyncConfig,
   type SyncStatus,
 } from '@/lib/sync/team';
-import { REVISION_KEY } from '@/lib/browser/settings-store';
+import { loadSettings, REVISION_KEY } from '@/lib/browser/settings-store';
 
 export const SYNC_ALARM = 'kezhi-sync';
 /** How long one longpoll waits for a change (under the worker's 30 s idle limit). */
@@ -100,6 +100,11 @@ function describe(e: unknown): Pick<SyncStatus, 'state' | 'error' | 'errorCode'>
   return { state: 'error', error: { zh_CN: `同步出错：${msg}`, en: `Sync failed: ${msg}` } };
 }
 
+const PAUSED_TEXT = {
+  zh_CN: '已暂停记录历史：团队同步也暂停，恢复记录后继续。',
+  en: 'Keeping history is paused: team sync waits until it is switched back on.',
+};
+
 /** One exchange (pull to the end, then push), then the live loop. Calls made meanwhile join it. */
 export function runSync(): Promise<void> {
   running ??= (async () => {
@@ -107,6 +112,13 @@ export function runSync(): Promise<void> {
     if (!(c.enabled && c.url && c.db)) {
       session = undefined;
       await setStatus({ state: 'off', error: undefined, errorCode: undefined });
+      return;
+    }
+    // Keeping history paused: teammates' changes are not pulled in, ours wait in the outbox.
+    if ((await loadSettings()).historyPaused) {
+      loopAbort?.abort();
+      session = undefined;
+      await setStatus({ state: 'off', error: PAUSED_TEXT, errorCode: undefined });
       return;
     }
     try {

@@ -36,6 +36,8 @@ import { download } from './download';
 import { ImportController, type WorkerLike } from './import-controller';
 import { loadPreviewSource, sampleSource } from './preview-order';
 import { SyncPanel } from '@/components/options/SyncPanel';
+import { PauseSwitch } from '@/components/welcome/PauseSwitch';
+import { WELCOME_STRINGS } from '@/components/welcome/strings';
 import { useSyncPanel } from './sync';
 
 const TABS = ['settings', 'templates', 'import', 'backup'] as const;
@@ -205,15 +207,41 @@ export function App() {
               )}
             </a>
           ))}
+          <a href={browser.runtime.getURL('/welcome.html')} data-testid="link-welcome">
+            {WELCOME_STRINGS[lang].welcome}
+          </a>
+          <a href={browser.runtime.getURL('/privacy.html')} data-testid="link-privacy">
+            {WELCOME_STRINGS[lang].privacy}
+          </a>
         </nav>
       </header>
       <main>
         <section hidden={tab !== 'settings'} data-testid="section-settings">
+          <fieldset>
+            <legend>{WELCOME_STRINGS[lang].pauseTitle}</legend>
+            <PauseSwitch
+              lang={lang}
+              paused={settings.historyPaused}
+              onChange={(historyPaused) =>
+                void loadSettings()
+                  .then((now) => saveSettings({ ...now, historyPaused }))
+                  .then(setSettings)
+              }
+            />
+          </fieldset>
           <SettingsForm
             lang={lang}
             settings={settings}
             shops={shops}
-            onSave={async (next) => setSettings(await saveSettings(next))}
+            // The pause switch saves on its own: a form draft never turns it back.
+            onSave={async (next) =>
+              setSettings(
+                await saveSettings({
+                  ...next,
+                  historyPaused: (await loadSettings()).historyPaused,
+                }),
+              )
+            }
             onReset={async () => setSettings(await resetSettings())}
             woo={woo}
           />

@@ -16,7 +16,7 @@ import { useLiveQuery } from '@/lib/db/live';
 import { send } from '@/lib/browser/rpc';
 import { loadSettings, watchSettings } from '@/lib/browser/settings-store';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
-import { copyText, openDashboard, openOptions } from './actions';
+import { copyText, openDashboard, openOptions, openWelcome } from './actions';
 import { loadCard, loadDue, readShops, recentRows, searchRows, type DueRow } from './data';
 import { useLiveQueryAfterPaint, useLiveQueryNow } from './use-live';
 import { SyncLine } from '@/components/popup/SyncLine';
@@ -233,7 +233,13 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
         onSelect={setShop}
         onOptions={() => void openOptions()}
         onDashboard={() => void openDashboard()}
+        onWelcome={() => void openWelcome()}
       />
+      {settings.historyPaused && (
+        <p class="kp-notice" role="status" data-testid="paused">
+          {pt(lang, 'paused.notice')}
+        </p>
+      )}
       {undoSplit && (
         <p class="kp-notice" role="status">
           {pt(lang, 'join.splitDone')}{' '}

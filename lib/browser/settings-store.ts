@@ -17,9 +17,11 @@ export async function saveSettings(next: Settings): Promise<Settings> {
   return valid;
 }
 
+/** Back to the defaults, except the pause switch: a reset never resumes keeping history. */
 export async function resetSettings(): Promise<Settings> {
-  await browser.storage.local.set({ [SETTINGS_KEY]: DEFAULT_SETTINGS });
-  return DEFAULT_SETTINGS;
+  const next = { ...DEFAULT_SETTINGS, historyPaused: (await loadSettings()).historyPaused };
+  await browser.storage.local.set({ [SETTINGS_KEY]: next });
+  return next;
 }
 
 /** Calls back with fresh settings whenever they change; returns the unsubscribe function. */

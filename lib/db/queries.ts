@@ -48,6 +48,8 @@ export async function getShopStats(
   shopId: string,
   settings: Settings,
   now: number,
+  /** Keeping history paused: rebuilt statistics are computed but not stored. */
+  readOnly = false,
 ): Promise<ShopStats> {
   const key = shopKey(platform, shopId);
   const settingsJson = JSON.stringify([
@@ -82,7 +84,9 @@ export async function getShopStats(
       }
     }
   }
-  const stats = await rebuildShopStats(db, platform, shopId, settings, now);
+  const stats = readOnly
+    ? await readShopStats(db, platform, shopId, settings, now)
+    : await rebuildShopStats(db, platform, shopId, settings, now);
   memo.set(key, { stats, computedAt: now, settingsJson });
   return stats;
 }
@@ -98,6 +102,7 @@ export async function peekShopStats(
   shopId: string,
   settings: Settings,
   now: number,
+  readOnly = false,
 ): Promise<ShopStats> {
   const key = shopKey(platform, shopId);
   const settingsJson = JSON.stringify([
@@ -109,7 +114,7 @@ export async function peekShopStats(
   const cached = memo.get(key);
   if (cached?.settingsJson === settingsJson && chinaDay(cached.computedAt) === today)
     return cached.stats;
-  return getShopStats(db, platform, shopId, settings, now);
+  return getShopStats(db, platform, shopId, settings, now, readOnly);
 }
 
 /**
@@ -195,8 +200,9 @@ export async function summarizeRows(
   req: RowsRequest,
   settings: Settings,
   now: number,
+  readOnly = false,
 ): Promise<{ summaries: RowSummary[]; unknown: string[] }> {
-  const stats = await getShopStats(db, req.platform, req.shopId, settings, now);
+  const stats = await getShopStats(db, req.platform, req.shopId, settings, now, readOnly);
   return describeRows(db, req, [], stats, settings, now);
 }
 
@@ -218,7 +224,15 @@ export async function previewRows(
   const pending = ok
     .filter((o) => o.platform === req.platform && o.shopId === req.shopId)
     .map((o) => toStoredOrder(o, now));
-  const stats = await peekShopStats(db, req.platform, req.shopId, settings, now);
+  // Keeping history paused: statistics are computed, not stored.
+  const stats = await peekShopStats(
+    db,
+    req.platform,
+    req.shopId,
+    settings,
+    now,
+    settings.historyPaused === true,
+  );
   return describeRows(db, req, pending, stats, settings, now);
 }
 

@@ -1,0 +1,24 @@
+/** The "pause keeping history" switch: saved at once (the background reads it on every write). */
+import type { Lang } from '@/lib/customers';
+import { WELCOME_STRINGS } from './strings';
+
+export function PauseSwitch(props: {
+  lang: Lang;
+  paused: boolean;
+  onChange: (paused: boolean) => void;
+}) {
+  const s = WELCOME_STRINGS[props.lang];
+  return (
+    <div class="kz-pause" data-testid="pause-history">
+      <label>
+        <input
+          type="checkbox"
+          checked={props.paused}
+          onChange={(e) => props.onChange(e.currentTarget.checked)}
+        />{' '}
+        {s.pauseLabel}
+      </label>
+      <p role="status">{props.paused ? s.pauseOn : s.pauseOff}</p>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+/** The privacy policy inside the extension: PRIVACY.md itself, in the seller's language. */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { privacySection, renderMarkdown } from '@/components/welcome/markdown';
+import { WELCOME_STRINGS } from '@/components/welcome/strings';
+import { loadSettings } from '@/lib/browser/settings-store';
+import type { Lang } from '@/lib/customers';
+import policy from '../../PRIVACY.md?raw';
+import '../welcome/style.css';
+
+function App() {
+  const [lang, setLang] = useState<Lang>();
+  useEffect(() => {
+    void loadSettings().then((s) => setLang(s.language));
+  }, []);
+  useEffect(() => {
+    if (!lang) return;
+    document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+    document.title = WELCOME_STRINGS[lang].privacyTitle;
+  }, [lang]);
+  if (!lang) return null;
+  return (
+    <div class="page" data-testid="privacy">
+      {renderMarkdown(privacySection(policy, lang))}
+      <footer>
+        <a href={browser.runtime.getURL('/welcome.html')}>{WELCOME_STRINGS[lang].welcome}</a>
+      </footer>
+    </div>
+  );
+}
+
+const root = document.getElementById('app');
+if (root) render(<App />, root);
