@@ -84,6 +84,13 @@ export interface ChangeRow {
   doc?: CouchDoc;
 }
 
+export interface ChangesPage {
+  results: ChangeRow[];
+  last_seq: string | number;
+  /** Changes after this page (CouchDB 2+; some compatible servers leave it out). */
+  pending?: number;
+}
+
 export interface CouchDoc {
   _id: string;
   _rev?: string;
@@ -194,7 +201,7 @@ export class CouchClient {
     limit: number,
     waitMs?: number,
     signal?: AbortSignal,
-  ): Promise<{ results: ChangeRow[]; last_seq: string | number }> {
+  ): Promise<ChangesPage> {
     const q = new URLSearchParams({
       since: String(since),
       limit: String(limit),
