@@ -98,6 +98,14 @@ export class Replicator {
         skip(row, i) ? Promise.resolve(undefined) : codec.decode(row.doc!),
       ),
     );
+    // Conflicting leaves of the whole page in one request.
+    const leaves = await client.bulkGet(
+      page.results.flatMap((row, i) =>
+        opened[i] && row.doc?._conflicts?.length
+          ? [row.doc._rev!, ...row.doc._conflicts].map((rev) => ({ id: row.id, rev }))
+          : [],
+      ),
+    );
     for (const [i, row] of page.results.entries()) {
       const doc = row.doc;
       if (!doc || row.id === CHECK_ID || row.id.startsWith('_')) continue;
@@ -114,7 +122,10 @@ export class Replicator {
         continue;
       }
       if (doc._conflicts?.length) {
-        const resolved = await this.resolveConflicts(doc);
+        const resolved = await this.resolveConflicts(
+          doc,
+          leaves.filter((l) => l._id === doc._id),
+        );
         if (resolved) {
           entry = resolved.entry;
           doc._rev = resolved.rev;
@@ -162,10 +173,9 @@ export class Replicator {
    */
   private async resolveConflicts(
     doc: CouchDoc,
+    bodies: CouchDoc[],
   ): Promise<{ entry: SyncEntry; rev: string } | undefined> {
     const { client, codec } = this.o;
-    const revs = [doc._rev!, ...(doc._conflicts ?? [])].sort();
-    const bodies = await client.openRevs(doc._id, revs);
     let merged: SyncEntry | undefined;
     for (const b of bodies.sort((x, y) => (x._rev! < y._rev! ? -1 : 1))) {
       if (b._deleted) continue;
