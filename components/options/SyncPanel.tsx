@@ -22,6 +22,7 @@ export interface SyncView {
   lastSyncAt?: number;
   pending: number;
   pulled?: number;
+  total?: number;
   error?: { zh_CN: string; en: string };
 }
 
@@ -212,12 +213,18 @@ export function SyncPanel(props: SyncPanelProps) {
           {s.state}: {s.states[st.state] ?? st.state}
           {st.lastSyncAt ? ` · ${s.last} ${new Date(st.lastSyncAt).toLocaleString()}` : ''}
           {` · ${s.pending} ${st.pending}`}
-          {st.pulled ? ` · ${s.pulled} ${st.pulled}` : ''}
+          {st.pulled ? ` · ${s.pulled} ${pullProgress(st)}` : ''}
           {st.error ? ` · ${props.lang === 'en' ? st.error.en : st.error.zh_CN}` : ''}
         </p>
       )}
     </fieldset>
   );
+}
+
+/** "499 / 10,000" while a pull runs (the total is known on a first pull or from the server). */
+export function pullProgress(st: Pick<SyncView, 'pulled' | 'total'>): string {
+  const n = (x: number) => x.toLocaleString('en');
+  return st.total ? `${n(st.pulled ?? 0)} / ${n(st.total)}` : n(st.pulled ?? 0);
 }
 
 export { S as SYNC_STRINGS };

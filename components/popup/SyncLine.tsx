@@ -1,6 +1,6 @@
 /** One line of team-sync health in the popup: state, last sync, changes waiting, the error. */
 import type { JSX } from 'preact';
-import type { SyncView } from '../options/SyncPanel';
+import { pullProgress, type SyncView } from '../options/SyncPanel';
 
 const T = {
   zh_CN: {
@@ -44,7 +44,7 @@ export function SyncLine(props: { lang: 'zh_CN' | 'en'; status?: SyncView }): JS
       {head}
       {time ? ` · ${t.last} ${time}` : ''}
       {st.pending > 0 ? ` · ${t.pending} ${st.pending}` : ''}
-      {st.pulled ? ` · ${t.pulled} ${st.pulled}` : ''}
+      {st.pulled ? ` · ${t.pulled} ${pullProgress(st)}` : ''}
       {st.error ? ` · ${props.lang === 'en' ? st.error.en : st.error.zh_CN}` : ''}
     </p>
   );

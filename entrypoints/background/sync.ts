@@ -49,6 +49,7 @@ const targetOf = (c: SyncConfig) => `${c.url}|${c.db}|${c.encrypt}`;
 
 let session: { target: string; rep: Replicator } | undefined;
 let running: Promise<void> | undefined;
+let rerun = false;
 let live = false;
 let loopAbort: AbortController | undefined;
 
@@ -124,13 +125,13 @@ export function runSync(): Promise<void> {
     try {
       if (!session) await setStatus({ state: 'connecting' });
       const rep = await connect(c);
-      let pulled = 0;
       await setStatus({ state: 'syncing', error: undefined, errorCode: undefined });
-      await rep.syncOnce((p) => {
-        pulled += p.applied;
-        if (p.applied > 0) void bump().then(() => setStatus({ pulled }));
+      await rep.syncOnce(async (p) => {
+        // Each page is already in the database: open pages redraw, the popup shows how far.
+        if (p.applied > 0) await bump();
+        await setStatus({ pulled: p.received, total: p.total });
       });
-      await setStatus({ state: 'ok', lastSyncAt: Date.now(), pulled: undefined });
+      await setStatus({ state: 'ok', lastSyncAt: Date.now(), pulled: undefined, total: undefined });
       startLive(rep);
     } catch (e) {
       session = undefined;
@@ -138,6 +139,9 @@ export function runSync(): Promise<void> {
     }
   })().finally(() => {
     running = undefined;
+    if (!rerun) return;
+    rerun = false;
+    void runSync();
   });
   return running;
 }
@@ -199,7 +203,9 @@ export async function noteLocal(step: (s: SyncStore) => Promise<void>): Promise<
 export function restartSync(): void {
   loopAbort?.abort();
   session = undefined;
-  void runSync();
+  // A run already going read the old settings: run again after it (not at the next alarm).
+  if (running) rerun = true;
+  else void runSync();
 }
 
 /** Wires the alarm that wakes a sleeping worker, and starts syncing. */

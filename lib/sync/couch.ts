@@ -84,6 +84,13 @@ export interface ChangeRow {
   doc?: CouchDoc;
 }
 
+export interface ChangesPage {
+  results: ChangeRow[];
+  last_seq: string | number;
+  /** Changes after this page (CouchDB 2+; some compatible servers leave it out). */
+  pending?: number;
+}
+
 export interface CouchDoc {
   _id: string;
   _rev?: string;
@@ -103,6 +110,8 @@ export type BulkResult = {
 export class CouchClient {
   readonly base: string;
   private readonly auth: string | undefined;
+  /** Does the server answer `_bulk_get`? Unknown until asked. */
+  private hasBulkGet: boolean | undefined;
 
   constructor(
     target: CouchTarget,
@@ -176,6 +185,33 @@ export class CouchClient {
     return r!.rows;
   }
 
+  /**
+   * Named revisions of many documents in one request (`_bulk_get`). A server without it (CouchDB
+   * before 2.3 says 404 or 405 there, some compatible hosts 400 or 501) is asked per document
+   * with `open_revs` from then on.
+   */
+  async bulkGet(wanted: readonly { id: string; rev: string }[]): Promise<CouchDoc[]> {
+    if (wanted.length === 0) return [];
+    if (this.hasBulkGet !== false) {
+      try {
+        const r = await this.call<{ results: { docs: { ok?: CouchDoc }[] }[] }>(
+          'POST',
+          '/_bulk_get',
+          { docs: wanted },
+        );
+        this.hasBulkGet = true;
+        return r!.results.flatMap((x) => x.docs.flatMap((d) => (d.ok ? [d.ok] : [])));
+      } catch (e) {
+        if (!(e instanceof CouchError && [400, 404, 405, 501].includes(e.status ?? 0))) throw e;
+        this.hasBulkGet = false;
+      }
+    }
+    const byId = new Map<string, string[]>();
+    for (const w of wanted) byId.set(w.id, [...(byId.get(w.id) ?? []), w.rev]);
+    const each = await Promise.all([...byId].map(([id, revs]) => this.openRevs(id, revs)));
+    return each.flat();
+  }
+
   /** Every leaf revision named, as JSON (open_revs). */
   async openRevs(id: string, revs: string[]): Promise<CouchDoc[]> {
     const r = await this.call<{ ok?: CouchDoc }[]>(
@@ -194,7 +230,7 @@ export class CouchClient {
     limit: number,
     waitMs?: number,
     signal?: AbortSignal,
-  ): Promise<{ results: ChangeRow[]; last_seq: string | number }> {
+  ): Promise<ChangesPage> {
     const q = new URLSearchParams({
       since: String(since),
       limit: String(limit),

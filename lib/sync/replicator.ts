@@ -7,7 +7,7 @@
  * resumes by simply running again.
  */
 import type { KezhiDb } from '../db';
-import { CouchError, type CouchClient, type CouchDoc } from './couch';
+import { CouchError, type ChangeRow, type CouchClient, type CouchDoc } from './couch';
 import { CHECK_ID, docKeyOf, sharedOrder, type Codec, type SyncEntry } from './docs';
 import { applyEntries, Forgotten } from './apply';
 import { clockOfMeta } from './meta-clock';
@@ -32,6 +32,17 @@ export interface PullResult {
   unreadable: number;
   /** Did the page fill up (more waiting)? */
   more: boolean;
+  /** Rows read from the feed in this page. */
+  read: number;
+  /** Changes still waiting after this page, when the server says (CouchDB's `pending`). */
+  pending?: number;
+}
+
+/** How far one exchange's pull has come: rows read of about how many. */
+export interface PullProgress extends PullResult {
+  received: number;
+  /** `received` + the server's `pending`; on a first pull without it, the database's doc count. */
+  total?: number;
 }
 
 export interface PushResult {
@@ -74,6 +85,27 @@ export class Replicator {
     const revs: { docId: string; docKey: string; rev: string; body: string }[] = [];
     let unreadable = 0;
     const known = await store.revs.bulkGet(page.results.map((r) => r.id));
+    const skip = (row: ChangeRow, i: number) =>
+      !row.doc ||
+      row.id === CHECK_ID ||
+      row.id.startsWith('_') ||
+      row.deleted ||
+      row.doc._deleted ||
+      (known[i]?.rev === row.doc._rev && !row.doc._conflicts?.length); // our own push
+    // Opened side by side: the browser's WebCrypto works off the worker's thread.
+    const opened = await Promise.all(
+      page.results.map((row, i) =>
+        skip(row, i) ? Promise.resolve(undefined) : codec.decode(row.doc!),
+      ),
+    );
+    // Conflicting leaves of the whole page in one request.
+    const leaves = await client.bulkGet(
+      page.results.flatMap((row, i) =>
+        opened[i] && row.doc?._conflicts?.length
+          ? [row.doc._rev!, ...row.doc._conflicts].map((rev) => ({ id: row.id, rev }))
+          : [],
+      ),
+    );
     for (const [i, row] of page.results.entries()) {
       const doc = row.doc;
       if (!doc || row.id === CHECK_ID || row.id.startsWith('_')) continue;
@@ -83,14 +115,17 @@ export class Replicator {
         if (k) revs.push({ ...k, rev: doc._rev ?? k.rev, body: '' });
         continue;
       }
-      if (known[i]?.rev === doc._rev && !doc._conflicts?.length) continue; // our own push
-      let entry = await codec.decode(doc);
+      let entry = opened[i];
+      if (!entry) continue; // our own push
       if ('error' in entry) {
         unreadable++;
         continue;
       }
       if (doc._conflicts?.length) {
-        const resolved = await this.resolveConflicts(doc);
+        const resolved = await this.resolveConflicts(
+          doc,
+          leaves.filter((l) => l._id === doc._id),
+        );
         if (resolved) {
           entry = resolved.entry;
           doc._rev = resolved.rev;
@@ -127,6 +162,8 @@ export class Replicator {
       applied: entries.length,
       unreadable,
       more: page.results.length >= this.batch,
+      read: page.results.length,
+      ...(typeof page.pending === 'number' ? { pending: page.pending } : {}),
     };
   }
 
@@ -136,10 +173,9 @@ export class Replicator {
    */
   private async resolveConflicts(
     doc: CouchDoc,
+    bodies: CouchDoc[],
   ): Promise<{ entry: SyncEntry; rev: string } | undefined> {
     const { client, codec } = this.o;
-    const revs = [doc._rev!, ...(doc._conflicts ?? [])].sort();
-    const bodies = await client.openRevs(doc._id, revs);
     let merged: SyncEntry | undefined;
     for (const b of bodies.sort((x, y) => (x._rev! < y._rev! ? -1 : 1))) {
       if (b._deleted) continue;
@@ -220,6 +256,7 @@ export class Replicator {
       ? forgets
       : await store.outbox.orderBy('at').limit(this.batch).toArray();
     if (items.length === 0) return { pushed: 0, conflicts: 0, more: false };
+    await this.forgotten.load();
     const docs: CouchDoc[] = [];
     const sent: { item: OutboxItem; docId: string; body: string }[] = [];
     const done: OutboxItem[] = [];
@@ -339,13 +376,35 @@ export class Replicator {
     return total;
   }
 
-  /** Pulls until caught up, then pushes: one full exchange. */
-  async syncOnce(onPage?: (p: PullResult) => void): Promise<{ pulled: number; pushed: number }> {
+  /**
+   * Pulls until caught up, then pushes: one full exchange. Each page is applied (and committed)
+   * on its own, so a first pull of 100k orders shows progress and an order page's lookup waits
+   * for one page at most, never for the whole pull.
+   */
+  async syncOnce(
+    onPage?: (p: PullProgress) => void | Promise<void>,
+  ): Promise<{ pulled: number; pushed: number }> {
     let pulled = 0;
+    let received = 0;
+    // Servers without `pending` (pouchdb-server): a first pull counts against the doc count.
+    const first = onPage && (await this.since()) === 0;
+    const docCount = first
+      ? await this.o.client.info().then(
+          (i) => i.doc_count,
+          () => undefined,
+        )
+      : undefined;
     for (;;) {
       const p = await this.pull();
       pulled += p.applied;
-      onPage?.(p);
+      received += p.read;
+      const total =
+        p.pending !== undefined
+          ? received + p.pending
+          : docCount !== undefined
+            ? Math.max(docCount, received)
+            : undefined;
+      await onPage?.({ ...p, received, ...(total !== undefined ? { total } : {}) });
       if (!p.more) break;
     }
     const { pushed } = await this.push();

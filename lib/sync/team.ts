@@ -52,8 +52,10 @@ export type SyncStatus = {
   state: 'off' | 'connecting' | 'syncing' | 'ok' | 'offline' | 'error';
   lastSyncAt?: number;
   pending: number;
-  /** Documents applied in the current first pull, for progress. */
+  /** Changes read so far in the current pull, for progress. */
   pulled?: number;
+  /** About how many there are to read in all (when the server says, or on a first pull). */
+  total?: number;
   error?: Message;
   errorCode?: string;
 };

@@ -43,15 +43,16 @@ export async function openDesk(
   name: string,
   target: { url: string; db: string; user?: string; password?: string },
   team: { passphrase: string; encrypt: boolean },
+  opts: { batch?: number; fetch?: typeof fetch } = {},
 ): Promise<Desk> {
   // Dexie keeps its IndexedDB factory across tests: a fresh name per desk keeps them apart.
   const id = `${name}-${++opened}`;
   const db = openDb(`main-${id}`);
   const store = openSyncStore(`sync-${id}`);
-  const client = new CouchClient({ user: '', password: '', ...target });
+  const client = new CouchClient({ user: '', password: '', ...target }, opts.fetch);
   const codec = await joinTeam(client, { ...team, url: target.url }, TEST_KDF);
   const device = await deviceId(store);
-  const rep = new Replicator({ db, store, client, codec, device, batch: 40 });
+  const rep = new Replicator({ db, store, client, codec, device, batch: opts.batch ?? 40 });
   return {
     name,
     db,

@@ -290,43 +290,69 @@ describe('faults', () => {
     expect((await b.rep.pull()).applied).toBe(0);
   }, 60_000);
 
-  it('resolves CouchDB conflict revisions by the merge rules, alike on every desk', async () => {
-    const db = await newDb();
-    const a = await openDesk('a', { url: server.url, db }, PLAIN);
-    const b = await openDesk('b', { url: server.url, db }, PLAIN);
-    // Two servers replicating with each other can leave two leaf revisions: make them directly.
-    const base = { kz: 1, kind: 'meta', key: B1 };
-    const m1 = {
-      customerKey: B1,
-      note: { v: 'from server 1', s: [NOW + 10, 'x'] },
-      tags: { 高端: { add: [NOW, 'x'] } },
+  /** Records the endpoints asked; `old` plays a server without `_bulk_get` (404 there). */
+  const recording =
+    (asked: string[], old: boolean): typeof fetch =>
+    (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      asked.push(new URL(url).pathname.split('/').pop()!);
+      if (old && url.includes('/_bulk_get'))
+        return Promise.resolve(
+          new Response('{"error":"not_found","reason":"missing"}', { status: 404 }),
+        );
+      return fetch(input, init);
     };
-    const m2 = {
-      customerKey: B1,
-      note: { v: 'from server 2', s: [NOW + 5, 'y'] },
-      tags: { 新款顾客: { add: [NOW, 'y'] } },
-    };
-    const put = await server.req('POST', `/${db}/_bulk_docs`, {
-      new_edits: false,
-      docs: [
-        { _id: `meta:${B1}`, _rev: '1-aaaa', ...base, data: m1 },
-        { _id: `meta:${B1}`, _rev: '1-bbbb', ...base, data: m2 },
-      ],
-    });
-    expect(put.status).toBe(201);
-    await a.sync();
-    await b.sync();
-    for (const d of [a, b])
-      expect(await d.db.meta.get(B1)).toMatchObject({
-        note: 'from server 1',
-        tags: ['新款顾客', '高端'],
+
+  it.each([
+    ['_bulk_get', false],
+    ['open_revs, on a server without _bulk_get', true],
+  ])(
+    'resolves CouchDB conflict revisions by the merge rules, alike on every desk (%s)',
+    async (_, old) => {
+      const db = await newDb();
+      const asked: string[] = [];
+      const opts = { fetch: recording(asked, old) };
+      const a = await openDesk('a', { url: server.url, db }, PLAIN, opts);
+      const b = await openDesk('b', { url: server.url, db }, PLAIN, opts);
+      // Two servers replicating with each other can leave two leaf revisions: make them directly.
+      const base = { kz: 1, kind: 'meta', key: B1 };
+      const m1 = {
+        customerKey: B1,
+        note: { v: 'from server 1', s: [NOW + 10, 'x'] },
+        tags: { 高端: { add: [NOW, 'x'] } },
+      };
+      const m2 = {
+        customerKey: B1,
+        note: { v: 'from server 2', s: [NOW + 5, 'y'] },
+        tags: { 新款顾客: { add: [NOW, 'y'] } },
+      };
+      const put = await server.req('POST', `/${db}/_bulk_docs`, {
+        new_edits: false,
+        docs: [
+          { _id: `meta:${B1}`, _rev: '1-aaaa', ...base, data: m1 },
+          { _id: `meta:${B1}`, _rev: '1-bbbb', ...base, data: m2 },
+        ],
       });
-    const after = await server.req(
-      'GET',
-      `/${db}/${encodeURIComponent(`meta:${B1}`)}?conflicts=true`,
-    );
-    expect((after.json as { _conflicts?: string[] })._conflicts).toBeUndefined();
-  }, 60_000);
+      expect(put.status).toBe(201);
+      await a.sync();
+      await b.sync();
+      for (const d of [a, b])
+        expect(await d.db.meta.get(B1)).toMatchObject({
+          note: 'from server 1',
+          tags: ['新款顾客', '高端'],
+        });
+      const after = await server.req(
+        'GET',
+        `/${db}/${encodeURIComponent(`meta:${B1}`)}?conflicts=true`,
+      );
+      expect((after.json as { _conflicts?: string[] })._conflicts).toBeUndefined();
+      // One desk met the conflict and fetched its leaves: in one _bulk_get, or (old server)
+      // after one refused _bulk_get, with open_revs on the document.
+      expect(asked.filter((p) => p === '_bulk_get')).toEqual(['_bulk_get']);
+      expect(asked.some((p) => decodeURIComponent(p) === `meta:${B1}`)).toBe(old);
+    },
+    60_000,
+  );
 });
 
 describe('connection errors', () => {
