@@ -5,7 +5,7 @@
  */
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { ALL_SHOPS, type ShopRowData } from '@/components/popup/ShopBar';
-import { readShopStats as computeStatsFromDb } from '@/lib/db/queries';
+import { readShopStats as computeStatsFromDb } from '@/lib/db/ranks';
 import type { DueRowData } from '@/components/popup/DueList';
 import type { ResultRowData } from '@/components/popup/SearchPanel';
 import type { CardMeta, JoinedRow } from '@/components/popup/CustomerCard';
@@ -14,6 +14,7 @@ import { pt } from '@/components/popup/text';
 import { t } from '@/components/strings';
 import { careCandidateRanges, collectDue, DUE_LIST_LIMIT, pickDueToday } from '@/lib/care';
 import {
+  chinaDay,
   computeShopStats,
   describeCustomer,
   ShopStats,
@@ -161,8 +162,15 @@ async function shopStats(
   observe: boolean,
 ): Promise<ShopStats> {
   const key = shopKey(platform, shopId);
-  const record = await storedStats(db, key, observe);
-  if (record && record.mergeSameDayPurchases === settings.mergeSameDayPurchases) return record;
+  const [record, shop] = await Promise.all([storedStats(db, key, observe), db.shops.get(key)]);
+  // The background's record serves until orders arrive that it has not counted (an import, a
+  // team pull: the shop is marked dirty) or the China date moves on; then count them here.
+  const fresh =
+    record !== null &&
+    shop?.statsDirty !== true &&
+    chinaDay(record.computedAt) === chinaDay(now) &&
+    record.mergeSameDayPurchases === settings.mergeSameDayPurchases;
+  if (fresh) return record;
   const memoKey = `${key}|${settings.mergeSameDayPurchases}`;
   const memo = computed.get(memoKey);
   if (memo) return memo;

@@ -2,8 +2,8 @@
  * Reads the background makes for the overlay: shop statistics (cached, rebuilt when stale) and
  * the summaries of a page's rows in one pass over the tables.
  */
-import { chinaDay, computeShopStatsFromFigures, FIGURES_STRIDE, ShopStats } from '../customers';
-import { isUncertain, judgeKind, kindOf, kindOfBuyerId, type Verdict } from '../identity';
+import { chinaDay, ShopStats } from '../customers';
+import { judgeKind, kindOf } from '../identity';
 import {
   customerKey as keyOfCustomer,
   orderKey,
@@ -24,6 +24,7 @@ import {
 import type { KezhiDb } from './index';
 import { validateOrders } from './ingest';
 import { resolveJoins } from './joins';
+import { readShopStats } from './ranks';
 
 /** Rebuild stale statistics at most this often: ranks barely move between two pages. */
 export const STATS_MAX_AGE_MS = 60_000;
@@ -138,55 +139,7 @@ export async function rebuildShopStats(
   });
 }
 
-/** Computes a shop's statistics from its figure blocks (lib/db/figures); writes nothing. */
-export async function readShopStats(
-  db: KezhiDb,
-  platform: Platform,
-  shopId: string,
-  settings: Settings,
-  now: number,
-): Promise<ShopStats> {
-  const key = shopKey(platform, shopId);
-  const [blocks, shop] = await Promise.all([
-    db.figures.where('[shopKey+bucket]').between([key, -Infinity], [key, Infinity]).toArray(),
-    db.shops.get(key),
-  ]);
-  const tokenVerdict = judgeKind(shop?.identityEvidence ?? {}, 'token').verdict;
-  return computeShopStatsFromFigures(
-    blocks.map((b) => rankedFigures(b.keys, b.values, key.length + 1, tokenVerdict)),
-    settings,
-    now,
-  );
-}
-
-/**
- * A block's figures without its uncertain buyers: they sit in their own bucket, as on the
- * dashboard, and do not move anyone's rank. The key's kind is its buyer id's prefix; the
- * purchase count is the block's own (figure 1).
- */
-export function rankedFigures(
-  keys: readonly string[],
-  values: Float64Array,
-  buyerIdAt: number,
-  tokenVerdict: Verdict,
-): Float64Array {
-  let keep: number[] | undefined;
-  keys.forEach((k, i) => {
-    const unsure = isUncertain(
-      kindOfBuyerId(k.slice(buyerIdAt)),
-      values[i * FIGURES_STRIDE + 1]!,
-      tokenVerdict,
-    );
-    if (unsure) keep ??= keys.slice(0, i).map((_, j) => j);
-    else keep?.push(i);
-  });
-  if (!keep) return values;
-  const out = new Float64Array(keep.length * FIGURES_STRIDE);
-  keep.forEach((i, j) =>
-    out.set(values.subarray(i * FIGURES_STRIDE, (i + 1) * FIGURES_STRIDE), j * FIGURES_STRIDE),
-  );
-  return out;
-}
+export { rankedFigures, readShopStats } from './ranks';
 
 type RowsRequest = {
   platform: Platform;

@@ -99,7 +99,22 @@ describe('shop statistics in the popup', () => {
       computedAt: NOW,
       stats: { ...stats, customers: n, spend, frequency: rest, recencyDays: rest },
     });
+    // As the background's rebuild does: the shop's orders are all counted.
+    await db.shops.update('taobao:shop1', { statsDirty: false });
   }
+
+  it('counts the shop itself once orders arrived that the stored record has not counted', async () => {
+    await storeStats(10);
+    expect((await readShopStats(db, 'taobao', 'shop1', settings, NOW)).customers).toBe(10);
+    // An import lands: the background marks the shop dirty and has not rebuilt yet.
+    await db.shops.update('taobao:shop1', { statsDirty: true });
+    clearComputedStats();
+    const own = await db.customers
+      .filter((c) => c.platform === 'taobao' && c.shopId === 'shop1' && c.purchaseCount > 0)
+      .count();
+    expect(own).not.toBe(10);
+    expect((await readShopStats(db, 'taobao', 'shop1', settings, NOW)).customers).toBe(own);
+  });
 
   it('uses the stored record, and the new one after the background rewrites it', async () => {
     await storeStats(10);
