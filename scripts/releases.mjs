@@ -18,10 +18,39 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './browser.mjs';
 
+/**
+ * Makes sure git has `commit`: a shallow clone (as some CI checkouts are) is deepened from its
+ * origin first. Throws, naming the commit, when it still cannot be found.
+ */
+function haveCommit(commit) {
+  const has = () => {
+    try {
+      execFileSync('git', ['cat-file', '-e', `${commit}^{commit}`], { cwd: ROOT, stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (has()) return;
+  for (const args of [
+    ['fetch', '--quiet', '--unshallow'],
+    ['fetch', '--quiet', 'origin', commit],
+  ]) {
+    try {
+      execFileSync('git', args, { cwd: ROOT, stdio: 'ignore' });
+    } catch {
+      // not shallow, no origin, or the origin will not serve a bare commit: try the next way
+    }
+    if (has()) return;
+  }
+  throw new Error(`release ${commit} is not in this clone's git history (a full clone is needed)`);
+}
+
 /** The Chrome build of `commit` (built once, then reused); throws when git lacks the commit. */
 export function buildRelease(commit) {
   const out = join(ROOT, '.output/releases', commit, 'chrome-mv3');
   if (existsSync(join(out, 'manifest.json'))) return out;
+  haveCommit(commit);
   const tree = mkdtempSync(join(tmpdir(), `kezhi-release-${commit}-`));
   try {
     const tar = execFileSync('git', ['archive', '--format=tar', commit], {
