@@ -38,6 +38,12 @@ const ctx = {
   setInterval: () => 0,
   setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
   onInvalidated: () => undefined,
+  addEventListener: (
+    target: EventTarget,
+    type: string,
+    fn: EventListener,
+    options?: AddEventListenerOptions,
+  ) => target.addEventListener(type, fn, options),
 } as unknown as ContentScriptContext;
 
 describe('an unreadable capture', () => {
