@@ -31,6 +31,10 @@ export const STATS_MAX_AGE_MS = 60_000;
 
 const memo = new Map<string, { stats: ShopStats; computedAt: number; settingsJson: string }>();
 
+/** The settings a shop's statistics depend on, as the cache compares them. */
+const statsSettingsOf = (settings: Settings): string =>
+  JSON.stringify([settings.lifecycle, settings.tier, settings.mergeSameDayPurchases]);
+
 /** Forget cached statistics (settings changed, shop deleted, tests). */
 export function clearStatsCache(): void {
   memo.clear();
@@ -53,11 +57,7 @@ export async function getShopStats(
   readOnly = false,
 ): Promise<ShopStats> {
   const key = shopKey(platform, shopId);
-  const settingsJson = JSON.stringify([
-    settings.lifecycle,
-    settings.tier,
-    settings.mergeSameDayPurchases,
-  ]);
+  const settingsJson = statsSettingsOf(settings);
   const cached = memo.get(key);
   const today = chinaDay(now);
   const usable = cached?.settingsJson === settingsJson && chinaDay(cached.computedAt) === today;
@@ -106,11 +106,7 @@ export async function peekShopStats(
   readOnly = false,
 ): Promise<ShopStats> {
   const key = shopKey(platform, shopId);
-  const settingsJson = JSON.stringify([
-    settings.lifecycle,
-    settings.tier,
-    settings.mergeSameDayPurchases,
-  ]);
+  const settingsJson = statsSettingsOf(settings);
   const today = chinaDay(now);
   const cached = memo.get(key);
   if (cached?.settingsJson === settingsJson && chinaDay(cached.computedAt) === today)
