@@ -211,6 +211,27 @@ export function mergeOrder(existing: Order | undefined, incoming: Order): Order 
 const KNOWN_KINDS: ReadonlySet<string> = new Set(['platform', 'email', 'nick']);
 
 /**
+ * Which sightings of a batch ingest refuses: one that names another buyer than the stored order
+ * (or than the batch's first sighting of it), and, when such a sighting came from captured JSON
+ * (which page script can forge), every JSON sighting of the batch. The background's ingest and
+ * the badges' preview of it (lib/db/queries previewRows) screen by this one rule.
+ */
+export function screenSightings(
+  sightings: readonly Order[],
+  storedBy: ReadonlyMap<string, Order | undefined>,
+): { conflicting: Set<number>; dropJson: boolean } {
+  const first = new Map<string, Order>();
+  const conflicting = new Set<number>();
+  sightings.forEach((o, i) => {
+    const before = storedBy.get(o.key) ?? first.get(o.key);
+    if (before && buyerConflict(before, o)) conflicting.add(i);
+    else if (!first.has(o.key)) first.set(o.key, o);
+  });
+  const dropJson = [...conflicting].some((i) => sightings[i]!.source === 'json');
+  return { conflicting, dropJson };
+}
+
+/**
  * Does `incoming` name another buyer for an order whose buyer we know? An order has one buyer
  * for good: a masked one may become known, a nick-derived id may give way to the platform's id for
  * the same nick, but one known buyer never becomes another. A page (or its JSON, which page

@@ -8,7 +8,7 @@ import { shopDisplayName } from '../adapters/parse';
 import { OrderInput, isPurchase, shopKey, type Customer, type Order } from '../schemas';
 import {
   applyOrder,
-  buyerConflict,
+  screenSightings,
   mergeOrder,
   recomputeCustomer,
   toStoredOrder,
@@ -145,14 +145,7 @@ export async function ingestOrders(
     );
     // An order's known buyer never changes: a sighting naming another is refused, and one such
     // sighting in captured JSON (which page script can forge) drops the JSON of the whole batch.
-    const first = new Map<string, Order>();
-    const conflicting = new Set<number>();
-    sightings.forEach((o, i) => {
-      const before = storedBy.get(o.key) ?? first.get(o.key);
-      if (before && buyerConflict(before, o)) conflicting.add(i);
-      else if (!first.has(o.key)) first.set(o.key, o);
-    });
-    const dropJson = [...conflicting].some((i) => sightings[i]!.source === 'json');
+    const { conflicting, dropJson } = screenSightings(sightings, storedBy);
     const incoming = new Map<string, Order>();
     sightings.forEach((o, i) => {
       if (conflicting.has(i) || (dropJson && o.source === 'json')) {

@@ -16,7 +16,7 @@ import type { Settings } from '../settings';
 import { summarizeRow, type RowSummary } from '../summary';
 import {
   applyOrder,
-  buyerConflict,
+  screenSightings,
   mergeOrder,
   recomputeCustomer,
   toStoredOrder,
@@ -199,14 +199,7 @@ async function applyPending(
   /** resolveJoins over the pending orders' keys (read alongside the stored orders). */
   roots: ReadonlyMap<string, string>,
 ): Promise<{ prev: Order | undefined; next: Order }[]> {
-  const first = new Map<string, Order>();
-  const conflicting = new Set<number>();
-  pending.forEach((o, i) => {
-    const before = storedBy.get(o.key) ?? first.get(o.key);
-    if (before && buyerConflict(before, o)) conflicting.add(i);
-    else if (!first.has(o.key)) first.set(o.key, o);
-  });
-  const dropJson = [...conflicting].some((i) => pending[i]!.source === 'json');
+  const { conflicting, dropJson } = screenSightings(pending, storedBy);
   const incoming = new Map<string, Order>();
   pending.forEach((o, i) => {
     if (conflicting.has(i) || (dropJson && o.source === 'json')) return;
