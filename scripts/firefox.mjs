@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { ROOT, until } from './browser.mjs';
+import { readStore, ROOT, until } from './browser.mjs';
 
 export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/firefox-mv3');
 /** The add-on's id (wxt.config.ts) and the moz-extension host we pin it to. */
@@ -88,28 +88,10 @@ export async function launchFirefox({
   };
 }
 
-/** Reads a whole object store of the add-on's IndexedDB from one of its pages. */
+/**
+ * Reads a whole object store of the add-on's IndexedDB from one of its pages: the Chromium
+ * reader's own code, since puppeteer's page.evaluate takes (fn, arg) as Playwright's does.
+ */
 export function readFirefoxStore(page, store) {
-  return page.evaluate(
-    (name) =>
-      new Promise((res, rej) => {
-        const open = indexedDB.open('kezhi');
-        open.onerror = () => rej(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains(name)) {
-            db.close();
-            res([]);
-            return;
-          }
-          const req = db.transaction(name, 'readonly').objectStore(name).getAll();
-          req.onsuccess = () => {
-            db.close();
-            res(req.result);
-          };
-          req.onerror = () => rej(req.error);
-        };
-      }),
-    store,
-  );
+  return readStore(page, store);
 }
