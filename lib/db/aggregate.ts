@@ -211,6 +211,29 @@ export function mergeOrder(existing: Order | undefined, incoming: Order): Order 
 const KNOWN_KINDS: ReadonlySet<string> = new Set(['platform', 'email', 'nick']);
 
 /**
+ * The customers a batch's order changes must recompute from their orders rather than patch: both
+ * sides of an order that changed buyer (a masked order later seen with its real buyer), and of one
+ * whose receiver name or phone changed, which may still belong to another of their orders. Ingest
+ * and the badges' preview of it decide by this one rule.
+ */
+export function customersToRecompute(
+  changed: readonly { prev: Order | undefined; next: Order }[],
+): Set<string> {
+  const recompute = new Set<string>();
+  for (const { prev, next } of changed) {
+    const personalChanged =
+      !!prev &&
+      ((prev.receiverName !== undefined && prev.receiverName !== next.receiverName) ||
+        (prev.phoneTail !== undefined && prev.phoneTail !== next.phoneTail));
+    if (prev && (prev.customerKey !== next.customerKey || personalChanged)) {
+      recompute.add(prev.customerKey);
+      recompute.add(next.customerKey);
+    }
+  }
+  return recompute;
+}
+
+/**
  * Which sightings of a batch ingest refuses: one that names another buyer than the stored order
  * (or than the batch's first sighting of it), and, when such a sighting came from captured JSON
  * (which page script can forge), every JSON sighting of the batch. The background's ingest and

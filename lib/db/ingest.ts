@@ -8,6 +8,7 @@ import { shopDisplayName } from '../adapters/parse';
 import { OrderInput, isPurchase, shopKey, type Customer, type Order } from '../schemas';
 import {
   applyOrder,
+  customersToRecompute,
   screenSightings,
   mergeOrder,
   recomputeCustomer,
@@ -187,19 +188,7 @@ export async function ingestOrders(
 
     // Customers: the fast path applies each change to the stored aggregate; a change of buyer
     // (a masked order later seen with its real buyer) recomputes both sides from the orders.
-    const recompute = new Set<string>();
-    for (const { prev, next } of changed) {
-      // A receiver name or phone that changed may still belong to another of the customer's
-      // orders: only a recompute knows whether to keep it.
-      const personalChanged =
-        !!prev &&
-        ((prev.receiverName !== undefined && prev.receiverName !== next.receiverName) ||
-          (prev.phoneTail !== undefined && prev.phoneTail !== next.phoneTail));
-      if (prev && (prev.customerKey !== next.customerKey || personalChanged)) {
-        recompute.add(prev.customerKey);
-        recompute.add(next.customerKey);
-      }
-    }
+    const recompute = customersToRecompute(changed);
     const deltaKeys = [...new Set(changed.map((c) => c.next.customerKey))].filter(
       (k) => !recompute.has(k),
     );

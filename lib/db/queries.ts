@@ -16,6 +16,7 @@ import type { Settings } from '../settings';
 import { summarizeRow, type RowSummary } from '../summary';
 import {
   applyOrder,
+  customersToRecompute,
   screenSightings,
   mergeOrder,
   recomputeCustomer,
@@ -284,17 +285,7 @@ async function describeRows(
       const customerBy = new Map(customerKeys.map((k, i) => [k, customers[i]]));
       // Each changed order applied to its buyer's aggregate as ingest applies it: the fast path,
       // or for an order that changed buyer a recompute of both sides from their orders.
-      const recompute = new Set<string>();
-      for (const { prev, next } of changed) {
-        const personalChanged =
-          !!prev &&
-          ((prev.receiverName !== undefined && prev.receiverName !== next.receiverName) ||
-            (prev.phoneTail !== undefined && prev.phoneTail !== next.phoneTail));
-        if (prev && (prev.customerKey !== next.customerKey || personalChanged)) {
-          recompute.add(prev.customerKey);
-          recompute.add(next.customerKey);
-        }
-      }
+      const recompute = customersToRecompute(changed);
       for (const { prev, next } of changed) {
         if (recompute.has(next.customerKey)) continue;
         customerBy.set(next.customerKey, applyOrder(customerBy.get(next.customerKey), prev, next));
