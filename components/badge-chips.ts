@@ -3,15 +3,15 @@
  * the order-page overlay can draw a row of them per order at once; the cards' sentences come from
  * chip-tips.ts when a chip is hovered or focused.
  */
-import type { CustomerView, Segment, Stage } from '../lib/customers';
+import type { CustomerView, Segment, Stage } from '@/lib/customers';
 import {
   KIND_LABELS,
   SEGMENT_LABELS,
   STAGE_LABELS,
   TIER_LABELS,
   type Lang,
-} from '../lib/customers/labels';
-import type { Settings } from '../lib/settings';
+} from '@/lib/customers/labels';
+import type { Settings } from '@/lib/settings';
 import { t } from './strings';
 
 /** Props of {@link CustomerBadges}. */

@@ -3,11 +3,11 @@
  * it used. Kept apart from badge-chips.ts because only a hovered chip needs them (the order-page
  * overlay loads this with its on-demand script).
  */
-import type { CustomerView } from '../lib/customers';
-import { explain } from '../lib/customers/explain';
-import type { Lang } from '../lib/customers/labels';
-import { formatMoney } from '../lib/reminders/render';
-import type { Settings } from '../lib/settings';
+import type { CustomerView } from '@/lib/customers';
+import { explain } from '@/lib/customers/explain';
+import type { Lang } from '@/lib/customers/labels';
+import { formatMoney } from '@/lib/reminders/render';
+import type { Settings } from '@/lib/settings';
 import { bounded, COMPACT_TAGS, purchaseNumber, type CustomerBadgesProps } from './badge-chips';
 import { t } from './strings';
 

@@ -3,7 +3,7 @@
  * (tiers, stages, segments) and rule explanations live in lib/customers; this holds only the UI's
  * glue text. `{name}` marks a value filled in by `t`.
  */
-import type { Lang } from '../lib/customers';
+import type { Lang } from '@/lib/customers';
 
 const ZH = {
   // Badges

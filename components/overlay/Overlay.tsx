@@ -9,11 +9,11 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Lang } from '../../lib/customers/labels';
-import type { Warning } from '../../lib/reminders/plan';
-import type { Channel } from '../../lib/schemas';
-import type { Settings } from '../../lib/settings';
-import type { RowSummary } from '../../lib/summary';
+import type { Lang } from '@/lib/customers/labels';
+import type { Warning } from '@/lib/reminders/plan';
+import type { Channel } from '@/lib/schemas';
+import type { Settings } from '@/lib/settings';
+import type { RowSummary } from '@/lib/summary';
 import { bounded, chipHeads, type CustomerBadgesProps } from '../badge-chips';
 import { t } from '../strings';
 import type { DetailSource, OverlayDetail } from './detail';

@@ -6,7 +6,7 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { TIER_LABELS, type Lang } from '../../lib/customers/labels';
+import { TIER_LABELS, type Lang } from '@/lib/customers/labels';
 import {
   REMINDER_CHANNELS,
   TONES,
@@ -23,10 +23,10 @@ import {
   type ReminderPlan,
   type TemplateError,
   type Warning,
-} from '../../lib/reminders';
-import type { Channel, ContactEntry, OverrideCode, Platform, Tone } from '../../lib/schemas';
-import type { Settings } from '../../lib/settings';
-import type { RowSummary } from '../../lib/summary';
+} from '@/lib/reminders';
+import type { Channel, ContactEntry, OverrideCode, Platform, Tone } from '@/lib/schemas';
+import type { Settings } from '@/lib/settings';
+import type { RowSummary } from '@/lib/summary';
 import { bounded } from '../badge-chips';
 import { t } from '../strings';
 import { channelLabel, formatAgo, formatWhen } from './format';

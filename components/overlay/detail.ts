@@ -3,11 +3,11 @@
  * the badge rows without it and loads it when the rows are up (see entrypoints/overlay-detail and
  * entrypoints/orders.content/detail.ts); a component asks for it through a {@link DetailSource}.
  */
-import type { Channel } from '../../lib/schemas';
-import type { Warning } from '../../lib/reminders/plan';
-import type { Settings } from '../../lib/settings';
-import type { RowSummary } from '../../lib/summary';
-import type { Lang } from '../../lib/customers/labels';
+import type { Channel } from '@/lib/schemas';
+import type { Warning } from '@/lib/reminders/plan';
+import type { Settings } from '@/lib/settings';
+import type { RowSummary } from '@/lib/summary';
+import type { Lang } from '@/lib/customers/labels';
 import type { CustomerBadgesProps } from '../badge-chips';
 import type { CopyOutcome, CopyRequest } from './RemindAssistant';
 

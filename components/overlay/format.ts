@@ -2,11 +2,11 @@
  * Small display helpers for the overlay: China-time clock strings relative to today, channel
  * names per platform, and "how long ago". Pure; `now` comes in.
  */
-import type { Lang } from '../../lib/customers/labels';
-import { chinaDateParts, startOfChinaDay } from '../../lib/reminders/china-time';
-import type { ReminderPlan } from '../../lib/reminders/plan';
-import { formatOrderTime } from '../../lib/reminders/render';
-import type { Channel, Platform } from '../../lib/schemas';
+import type { Lang } from '@/lib/customers/labels';
+import { chinaDateParts, startOfChinaDay } from '@/lib/reminders/china-time';
+import type { ReminderPlan } from '@/lib/reminders/plan';
+import { formatOrderTime } from '@/lib/reminders/render';
+import type { Channel, Platform } from '@/lib/schemas';
 import { t } from '../strings';
 
 const DAY_MS = 86_400_000;

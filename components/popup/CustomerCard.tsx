@@ -16,11 +16,11 @@ import {
   explain,
   type CustomerView,
   type Lang,
-} from '../../lib/customers';
-import { formatMoney } from '../../lib/reminders';
-import { isUncertain, type Verdict } from '../../lib/identity';
-import type { ContactEntry, Customer, Order } from '../../lib/schemas';
-import type { Settings } from '../../lib/settings';
+} from '@/lib/customers';
+import { formatMoney } from '@/lib/reminders';
+import { isUncertain, type Verdict } from '@/lib/identity';
+import type { ContactEntry, Customer, Order } from '@/lib/schemas';
+import type { Settings } from '@/lib/settings';
 import { CustomerBadges } from '../CustomerBadges';
 import { t } from '../strings';
 import { favouriteItems, formatDateTime, maskAddress, maskPhone } from './format';

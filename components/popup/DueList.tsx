@@ -4,9 +4,9 @@
  * Presentational: props in, JSX out.
  */
 import type { JSX } from 'preact';
-import type { Lang } from '../../lib/customers';
-import type { Platform } from '../../lib/schemas';
-import type { CareKind } from '../../lib/care';
+import type { Lang } from '@/lib/customers';
+import type { Platform } from '@/lib/schemas';
+import type { CareKind } from '@/lib/care';
 import { PLATFORM_LABELS, pt } from './text';
 
 /** One line of the list, with its message already rendered (or why it could not be). */

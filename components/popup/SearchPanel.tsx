@@ -14,8 +14,8 @@ import {
   type Lang,
   type Segment,
   type Tier,
-} from '../../lib/customers';
-import type { Identity, Platform } from '../../lib/schemas';
+} from '@/lib/customers';
+import type { Identity, Platform } from '@/lib/schemas';
 import { formatDate } from './format';
 import { PLATFORM_LABELS, pt } from './text';
 

@@ -4,9 +4,9 @@
  * Presentational: props in, JSX out.
  */
 import type { JSX } from 'preact';
-import type { Lang } from '../../lib/customers';
-import type { Recognition } from '../../lib/identity';
-import type { PageHealth, Platform } from '../../lib/schemas';
+import type { Lang } from '@/lib/customers';
+import type { Recognition } from '@/lib/identity';
+import type { PageHealth, Platform } from '@/lib/schemas';
 import { formatDateTime } from './format';
 import { PLATFORM_LABELS, pt } from './text';
 

@@ -2,11 +2,11 @@
  * Small display helpers for the popup: China-time dates, masking of personal data, the items a
  * buyer buys most and a sentence for what a search matched. Pure functions of their arguments.
  */
-import type { Lang } from '../../lib/customers';
-import { chinaDateParts } from '../../lib/reminders';
-import { isPurchase, type OrderStatus } from '../../lib/schemas';
-import { normalizeOrderId, normalizeText } from '../../lib/search/normalize';
-import type { MatchType } from '../../lib/search/score';
+import type { Lang } from '@/lib/customers';
+import { chinaDateParts } from '@/lib/reminders';
+import { isPurchase, type OrderStatus } from '@/lib/schemas';
+import { normalizeOrderId, normalizeText } from '@/lib/search/normalize';
+import type { MatchType } from '@/lib/search/score';
 import { pt } from './text';
 
 const pad = (n: number) => String(n).padStart(2, '0');

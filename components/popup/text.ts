@@ -3,8 +3,8 @@
  * statuses, channels, contact warnings) come from components/strings; customer labels and rule
  * explanations from lib/customers.
  */
-import type { Lang } from '../../lib/customers';
-import type { Platform } from '../../lib/schemas';
+import type { Lang } from '@/lib/customers';
+import type { Platform } from '@/lib/schemas';
 
 const ZH = {
   'app.title': '客知',
