@@ -9,7 +9,7 @@ import type { JSX } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import { chipHeads, bounded, type ChipHead, type CustomerBadgesProps } from './badge-chips';
 import { chipTip } from './chip-tips';
-import { t } from './strings';
+import { t } from '@/lib/i18n/overlay';
 
 export {
   bounded,

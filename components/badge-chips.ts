@@ -4,15 +4,10 @@
  * chip-tips.ts when a chip is hovered or focused.
  */
 import type { CustomerView, Segment, Stage } from '@/lib/customers';
-import {
-  KIND_LABELS,
-  SEGMENT_LABELS,
-  STAGE_LABELS,
-  TIER_LABELS,
-  type Lang,
-} from '@/lib/customers/labels';
+import { KIND_LABELS, SEGMENT_LABELS, STAGE_LABELS, TIER_LABELS } from '@/lib/customers/labels';
+import type { Lang } from '@/lib/i18n';
 import type { Settings } from '@/lib/settings';
-import { t } from './strings';
+import { t } from '@/lib/i18n/overlay';
 
 /** Props of {@link CustomerBadges}. */
 export interface CustomerBadgesProps {

@@ -5,11 +5,11 @@
  */
 import type { CustomerView } from '@/lib/customers';
 import { explain } from '@/lib/customers/explain';
-import type { Lang } from '@/lib/customers/labels';
+import type { Lang } from '@/lib/i18n';
 import { formatMoney } from '@/lib/reminders/render';
 import type { Settings } from '@/lib/settings';
 import { bounded, COMPACT_TAGS, purchaseNumber, type CustomerBadgesProps } from './badge-chips';
-import { t } from './strings';
+import { t } from '@/lib/i18n/overlay';
 
 const yuan = (fen: number, lang: Lang) => formatMoney(fen, lang);
 const oneDecimal = (p: number) => String(Math.round(p * 10) / 10);

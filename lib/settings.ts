@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Channel, Platform, Tone } from './schemas';
+import { LANGS } from './i18n/lang';
 
 export { SETTINGS_KEY } from './settings-key';
 export const SETTINGS_VERSION = 1;
@@ -125,7 +126,7 @@ export const AUTO_CLOSE_BASIS: Readonly<
 
 export const Settings = z.object({
   version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
-  language: z.enum(['zh_CN', 'en']).default('zh_CN'),
+  language: z.enum(LANGS).default('zh_CN'),
   lifecycle: z
     .object({
       /** active ≤ activeDays < sleeping ≤ sleepingDays < pre-churn ≤ prechurnDays < churned */

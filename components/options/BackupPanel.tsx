@@ -12,7 +12,9 @@ import {
   type RestoreSummary,
 } from '@/lib/backup';
 import type { Shop } from '@/lib/schemas';
-import { formatBytes, translator, type Lang, type StringKey, type T } from './strings';
+import { bound, type Lang } from '@/lib/i18n';
+import { t as optionsT, type OptionsKey, type T } from '@/lib/i18n/options';
+import { formatBytes } from './format';
 
 /** The outcome of checking a backup file (nothing written yet). */
 export type BackupCheck =
@@ -46,7 +48,7 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The backup and data panel. */
 export function BackupPanel(props: BackupPanelProps) {
-  const t = translator(props.lang);
+  const t = bound(optionsT, props.lang);
   return (
     <section class="backup" data-testid="backup-panel">
       <ExportBox t={t} {...props} />
@@ -259,7 +261,7 @@ function RestoreBox(props: BackupPanelProps & { t: T }) {
                 const c = check.summary[name];
                 return (
                   <tr key={name} data-testid={`restore-plan-${name}`}>
-                    <td>{t(`table_${name}` as StringKey)}</td>
+                    <td>{t(`table_${name}` as OptionsKey)}</td>
                     <td>{c.inBackup}</td>
                     <td>{c.added}</td>
                     <td>{c.updated}</td>

@@ -7,7 +7,9 @@ import { formatMoney } from '@/lib/reminders';
 import { Id, PLATFORMS, type Platform, type Shop } from '@/lib/schemas';
 import type { Preview } from '@/lib/importers';
 import { SKIPPED_SHOWN, type ImportState } from './import-state';
-import { formatBytes, translator, type Lang, type T } from './strings';
+import { bound, type Lang } from '@/lib/i18n';
+import { t as optionsT, type T } from '@/lib/i18n/options';
+import { formatBytes } from './format';
 
 export interface ImportPanelProps {
   lang: Lang;
@@ -23,7 +25,7 @@ const NEW_SHOP = '__new__';
 
 /** The import panel. */
 export function ImportPanel(props: ImportPanelProps) {
-  const t = translator(props.lang);
+  const t = bound(optionsT, props.lang);
   const { state } = props;
   const [over, setOver] = useState(false);
   const busy = state.phase === 'importing' || state.phase === 'reading';

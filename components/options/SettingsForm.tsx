@@ -18,7 +18,9 @@ import {
   fieldTestId,
   FieldError,
 } from './fields';
-import { describeIssue, translator, type Lang, type T } from './strings';
+import { bound, type Lang } from '@/lib/i18n';
+import { t as optionsT, type T } from '@/lib/i18n/options';
+import { describeIssue } from './format';
 import { WooShops, type WooShopsProps } from './WooShops';
 
 export interface SettingsFormProps {
@@ -77,7 +79,7 @@ const TIER_KEYS = ['svip', 'vip', 'senior'] as const;
 
 /** The settings form. */
 export function SettingsForm(props: SettingsFormProps) {
-  const t = translator(props.lang);
+  const t = bound(optionsT, props.lang);
   const [draft, setDraft] = useState<Settings>(props.settings);
   const [dirty, setDirty] = useState(false);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);

@@ -29,7 +29,8 @@ import {
 import type { Channel, Tone } from '@/lib/schemas';
 import { ConfirmButton } from './fields';
 import { readText } from './read-file';
-import { translator, type Lang, type StringKey } from './strings';
+import { bound, type Lang } from '@/lib/i18n';
+import { t as optionsT, type OptionsKey } from '@/lib/i18n/options';
 
 /** Where the preview's values come from, and the values. */
 export interface TemplatePreviewSource {
@@ -56,7 +57,7 @@ export interface TemplateEditorProps {
 
 type Kind = 'remind' | 'moment';
 
-const groupLabel: Record<ReminderGroup, StringKey> = {
+const groupLabel: Record<ReminderGroup, OptionsKey> = {
   new: 'ladder_new',
   returning: 'ladder_returning',
   large: 'ladder_large',
@@ -64,7 +65,7 @@ const groupLabel: Record<ReminderGroup, StringKey> = {
 
 /** The template editor. */
 export function TemplateEditor(props: TemplateEditorProps) {
-  const t = translator(props.lang);
+  const t = bound(optionsT, props.lang);
   const [kind, setKind] = useState<Kind>('remind');
   const [group, setGroup] = useState<ReminderGroup>('new');
   const [moment, setMoment] = useState<Moment>('care.day2');
@@ -230,7 +231,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
             >
               {MOMENTS.map((m) => (
                 <option key={m} value={m}>
-                  {t(`moment_${m.replace(/\./g, '_')}` as StringKey)}
+                  {t(`moment_${m.replace(/\./g, '_')}` as OptionsKey)}
                 </option>
               ))}
             </select>

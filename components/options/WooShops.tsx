@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { FieldError } from './fields';
-import type { T } from './strings';
+import { type T } from '@/lib/i18n/options';
 
 export interface WooShopsProps {
   t: T;

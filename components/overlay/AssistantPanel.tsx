@@ -4,7 +4,7 @@
  * the assistant's own stylesheet (the rows' shared sheet has only what a closed row needs).
  */
 import type { JSX } from 'preact';
-import { t } from '../strings';
+import { t } from '@/lib/i18n/overlay';
 import type { PanelProps } from './detail';
 import { RemindAssistant } from './RemindAssistant';
 import { ASSISTANT_CSS } from './assistant-css';

@@ -9,13 +9,13 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Lang } from '@/lib/customers/labels';
+import type { Lang } from '@/lib/i18n';
 import type { Warning } from '@/lib/reminders/plan';
 import type { Channel } from '@/lib/schemas';
 import type { Settings } from '@/lib/settings';
 import type { RowSummary } from '@/lib/summary';
 import { bounded, chipHeads, type CustomerBadgesProps } from '../badge-chips';
-import { t } from '../strings';
+import { t } from '@/lib/i18n/overlay';
 import type { DetailSource, OverlayDetail } from './detail';
 import { toggleLabel } from './format';
 import type { CopyOutcome, CopyRequest } from './RemindAssistant';

@@ -6,7 +6,8 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { TIER_LABELS, type Lang } from '@/lib/customers/labels';
+import type { Lang } from '@/lib/i18n';
+import { TIER_LABELS } from '@/lib/customers/labels';
 import {
   REMINDER_CHANNELS,
   TONES,
@@ -28,8 +29,8 @@ import type { Channel, ContactEntry, OverrideCode, Platform, Tone } from '@/lib/
 import type { Settings } from '@/lib/settings';
 import type { RowSummary } from '@/lib/summary';
 import { bounded } from '../badge-chips';
-import { t } from '../strings';
-import { channelLabel, formatAgo, formatWhen } from './format';
+import { t } from '@/lib/i18n/overlay';
+import { channelLabel, formatAgo, formatWhen, warningText } from './format';
 import { isUserEvent } from './trusted';
 
 /** What the host did with a copy request. */
@@ -135,21 +136,6 @@ export function reasonText(r: Reason, now: number, lang: Lang): string {
         cap: r.cap,
         at: formatWhen(r.nextAllowedAt, now, lang),
       });
-  }
-}
-
-/** A pre-copy warning, as a sentence. */
-export function warningText(w: Warning, now: number, lang: Lang): string {
-  switch (w.code) {
-    case 'quiet-hours':
-      return t(lang, 'warning.quiet-hours', { at: formatWhen(w.until, now, lang) });
-    case 'too-soon':
-      return t(lang, 'warning.too-soon', {
-        ago: formatAgo(w.msAgo, lang),
-        gap: Math.round(w.minGapMs / 60_000),
-      });
-    case 'would-exceed-cap':
-      return t(lang, 'warning.would-exceed-cap', { count: w.count, cap: w.cap });
   }
 }
 

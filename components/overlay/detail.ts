@@ -7,7 +7,7 @@ import type { Channel } from '@/lib/schemas';
 import type { Warning } from '@/lib/reminders/plan';
 import type { Settings } from '@/lib/settings';
 import type { RowSummary } from '@/lib/summary';
-import type { Lang } from '@/lib/customers/labels';
+import type { Lang } from '@/lib/i18n';
 import type { CustomerBadgesProps } from '../badge-chips';
 import type { CopyOutcome, CopyRequest } from './RemindAssistant';
 

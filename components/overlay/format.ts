@@ -2,12 +2,12 @@
  * Small display helpers for the overlay: China-time clock strings relative to today, channel
  * names per platform, and "how long ago". Pure; `now` comes in.
  */
-import type { Lang } from '@/lib/customers/labels';
+import type { Lang } from '@/lib/i18n';
 import { chinaDateParts, startOfChinaDay } from '@/lib/reminders/china-time';
-import type { ReminderPlan } from '@/lib/reminders/plan';
+import type { ReminderPlan, Warning } from '@/lib/reminders/plan';
 import { formatOrderTime } from '@/lib/reminders/render';
 import type { Channel, Platform } from '@/lib/schemas';
-import { t } from '../strings';
+import { t } from '@/lib/i18n/overlay';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
@@ -89,4 +89,19 @@ export function toggleLabel(
       state: 'next',
     };
   return { text: t(lang, 'overlay.remindNone'), state: 'none' };
+}
+
+/** A pre-contact warning as a sentence (the overlay's assistant and the popup's due list). */
+export function warningText(w: Warning, now: number, lang: Lang): string {
+  switch (w.code) {
+    case 'quiet-hours':
+      return t(lang, 'warning.quiet-hours', { at: formatWhen(w.until, now, lang) });
+    case 'too-soon':
+      return t(lang, 'warning.too-soon', {
+        ago: formatAgo(w.msAgo, lang),
+        gap: Math.round(w.minGapMs / 60_000),
+      });
+    case 'would-exceed-cap':
+      return t(lang, 'warning.would-exceed-cap', { count: w.count, cap: w.cap });
+  }
 }

@@ -15,16 +15,17 @@ import {
   TIER_LABELS,
   explain,
   type CustomerView,
-  type Lang,
 } from '@/lib/customers';
+import type { Lang } from '@/lib/i18n';
 import { formatMoney } from '@/lib/reminders';
 import { isUncertain, type Verdict } from '@/lib/identity';
 import type { ContactEntry, Customer, Order } from '@/lib/schemas';
 import type { Settings } from '@/lib/settings';
 import { CustomerBadges } from '../CustomerBadges';
-import { t } from '../strings';
+import { t } from '@/lib/i18n/overlay';
 import { favouriteItems, formatDateTime, maskAddress, maskPhone } from './format';
-import { BLACKLIST_REASONS, COMMON_TAGS, PLATFORM_LABELS, pt } from './text';
+import { t as pt } from '@/lib/i18n/popup';
+import { BLACKLIST_REASONS, COMMON_TAGS, PLATFORM_LABELS } from '@/components/popup/choices';
 
 /** The hand-kept part of a customer (CustomerMeta without its bookkeeping). */
 export interface CardMeta {

@@ -4,10 +4,11 @@
  * Presentational: props in, JSX out.
  */
 import type { JSX } from 'preact';
-import type { Lang } from '@/lib/customers';
+import type { Lang } from '@/lib/i18n';
 import type { Platform } from '@/lib/schemas';
 import type { CareKind } from '@/lib/care';
-import { PLATFORM_LABELS, pt } from './text';
+import { t } from '@/lib/i18n/popup';
+import { PLATFORM_LABELS } from '@/components/popup/choices';
 
 /** One line of the list, with its message already rendered (or why it could not be). */
 export interface DueRowData {
@@ -50,15 +51,15 @@ export function momentLabel(
 ): string {
   switch (row.kind) {
     case 'afterReceipt':
-      return pt(lang, 'moment.care', { n: row.step });
+      return t(lang, 'moment.care', { n: row.step });
     case 'newCustomer':
-      return pt(lang, 'moment.newcustomer', { n: row.step });
+      return t(lang, 'moment.newcustomer', { n: row.step });
     case 'recall':
-      return pt(lang, row.moment === 'recall.churned' ? 'moment.churned' : 'moment.prechurn', {
+      return t(lang, row.moment === 'recall.churned' ? 'moment.churned' : 'moment.prechurn', {
         n: row.step,
       });
     case 'repurchase':
-      return pt(lang, 'moment.repurchase', { item: row.itemTitle ?? '', n: row.step });
+      return t(lang, 'moment.repurchase', { item: row.itemTitle ?? '', n: row.step });
   }
 }
 
@@ -66,15 +67,15 @@ export function momentLabel(
 export function DueList<R extends DueRowData>(props: DueListProps<R>): JSX.Element {
   const { lang, rows } = props;
   return (
-    <section class="kp-due" aria-label={pt(lang, 'due.title')}>
+    <section class="kp-due" aria-label={t(lang, 'due.title')}>
       <h2 class="kp-h2">
-        {pt(lang, 'due.title')}
+        {t(lang, 'due.title')}
         {rows && rows.length > 0 && <span class="kp-count">{rows.length}</span>}
       </h2>
       {rows === null ? (
-        <p class="kp-muted">{pt(lang, 'due.loading')}</p>
+        <p class="kp-muted">{t(lang, 'due.loading')}</p>
       ) : rows.length === 0 ? (
-        <p class="kp-muted">{pt(lang, 'due.none')}</p>
+        <p class="kp-muted">{t(lang, 'due.none')}</p>
       ) : (
         <ul class="kp-due-list">
           {rows.map((row) => (
@@ -94,18 +95,18 @@ export function DueList<R extends DueRowData>(props: DueListProps<R>): JSX.Eleme
               <div class="kp-moment">
                 {momentLabel(row, lang)}
                 {row.daysLate > 0 && (
-                  <span class="kp-muted">{pt(lang, 'due.late', { n: row.daysLate })}</span>
+                  <span class="kp-muted">{t(lang, 'due.late', { n: row.daysLate })}</span>
                 )}
               </div>
               {row.text !== undefined ? (
                 <p class="kp-message">{row.text}</p>
               ) : (
                 <p class="kp-alert">
-                  {pt(lang, 'due.noMessage')} {row.errors.join('；')}
+                  {t(lang, 'due.noMessage')} {row.errors.join('；')}
                 </p>
               )}
               {row.warnings.length > 0 && (
-                <ul class="kp-warnings" aria-label={pt(lang, 'due.check')}>
+                <ul class="kp-warnings" aria-label={t(lang, 'due.check')}>
                   {row.warnings.map((w) => (
                     <li key={w}>{w}</li>
                   ))}
@@ -118,10 +119,10 @@ export function DueList<R extends DueRowData>(props: DueListProps<R>): JSX.Eleme
                   disabled={row.text === undefined}
                   onClick={() => props.onCopy(row)}
                 >
-                  {props.copiedId === row.id ? pt(lang, 'due.copied') : pt(lang, 'due.copy')}
+                  {props.copiedId === row.id ? t(lang, 'due.copied') : t(lang, 'due.copy')}
                 </button>
                 <button type="button" onClick={() => props.onDone(row)}>
-                  {pt(lang, 'due.done')}
+                  {t(lang, 'due.done')}
                 </button>
               </div>
             </li>

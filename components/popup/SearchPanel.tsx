@@ -11,13 +11,14 @@ import {
   SEGMENT_LABELS,
   TIER_LABELS,
   type Kind,
-  type Lang,
   type Segment,
   type Tier,
 } from '@/lib/customers';
+import type { Lang } from '@/lib/i18n';
 import type { Identity, Platform } from '@/lib/schemas';
 import { formatDate } from './format';
-import { PLATFORM_LABELS, pt } from './text';
+import { t } from '@/lib/i18n/popup';
+import { PLATFORM_LABELS } from '@/components/popup/choices';
 
 /** One row of the list: a customer as the list shows them. */
 export interface ResultRowData {
@@ -79,14 +80,14 @@ export function ResultRow(props: {
     >
       <div class="kp-row-top">
         <bdi class="kp-nick">{row.nick}</bdi>
-        {row.blacklisted && <span class="kp-pill kp-red">{pt(lang, 'row.blacklisted')}</span>}
+        {row.blacklisted && <span class="kp-pill kp-red">{t(lang, 'row.blacklisted')}</span>}
         <span class="kp-muted kp-shop">
           {PLATFORM_LABELS[row.platform][lang]} · <bdi>{row.shopName}</bdi>
         </span>
       </div>
       <div class="kp-row-bottom">
         {uncertain ? (
-          <span class="kp-pill">{pt(lang, 'row.uncertain')}</span>
+          <span class="kp-pill">{t(lang, 'row.uncertain')}</span>
         ) : (
           <>
             <span class={`kp-pill kp-tier-${row.tier}`}>{TIER_LABELS[row.tier][lang]}</span>
@@ -95,7 +96,7 @@ export function ResultRow(props: {
           </>
         )}
         <span class="kp-muted">
-          {pt(lang, 'row.lastOrder', { date: formatDate(row.lastOrderAt) })}
+          {t(lang, 'row.lastOrder', { date: formatDate(row.lastOrderAt) })}
         </span>
         {row.matched && <span class="kp-match">{row.matched}</span>}
       </div>
@@ -173,12 +174,12 @@ export function SearchPanel(props: SearchPanelProps): JSX.Element {
         class="kp-input"
         type="search"
         role="combobox"
-        aria-label={pt(lang, 'search.label')}
+        aria-label={t(lang, 'search.label')}
         aria-expanded={count > 0}
         aria-controls={listId}
         aria-activedescendant={count > 0 ? optionId(current) : undefined}
         aria-autocomplete="list"
-        placeholder={pt(lang, 'search.placeholder')}
+        placeholder={t(lang, 'search.placeholder')}
         value={query}
         autoComplete="off"
         spellcheck={false}
@@ -189,18 +190,18 @@ export function SearchPanel(props: SearchPanelProps): JSX.Element {
         onKeyDown={onKeyDown}
       />
       {!searching && props.idle}
-      <h2 class="kp-h2">{pt(lang, searching ? 'search.results' : 'recent.title')}</h2>
+      <h2 class="kp-h2">{t(lang, searching ? 'search.results' : 'recent.title')}</h2>
       {rows === null ? (
-        <p class="kp-muted">{pt(lang, 'search.loading')}</p>
+        <p class="kp-muted">{t(lang, 'search.loading')}</p>
       ) : count === 0 ? (
         <div class="kp-empty" role="status">
           {searching ? (
             <>
-              <p>{pt(lang, 'search.none', { q: query.trim() })}</p>
-              <p class="kp-muted">{pt(lang, 'search.hint')}</p>
+              <p>{t(lang, 'search.none', { q: query.trim() })}</p>
+              <p class="kp-muted">{t(lang, 'search.hint')}</p>
             </>
           ) : (
-            <p class="kp-muted">{pt(lang, 'recent.none')}</p>
+            <p class="kp-muted">{t(lang, 'recent.none')}</p>
           )}
         </div>
       ) : (
@@ -209,7 +210,7 @@ export function SearchPanel(props: SearchPanelProps): JSX.Element {
             id={listId}
             role="listbox"
             class={props.pending ? 'kp-list kp-stale' : 'kp-list'}
-            aria-label={pt(lang, 'search.results')}
+            aria-label={t(lang, 'search.results')}
           >
             {rows.map((row, i) => (
               <ResultRow
@@ -223,7 +224,7 @@ export function SearchPanel(props: SearchPanelProps): JSX.Element {
               />
             ))}
           </ul>
-          <p class="kp-muted kp-keys">{pt(lang, 'search.keys')}</p>
+          <p class="kp-muted kp-keys">{t(lang, 'search.keys')}</p>
         </>
       )}
     </div>

@@ -4,11 +4,12 @@
  * Presentational: props in, JSX out.
  */
 import type { JSX } from 'preact';
-import type { Lang } from '@/lib/customers';
+import type { Lang } from '@/lib/i18n';
 import type { Recognition } from '@/lib/identity';
 import type { PageHealth, Platform } from '@/lib/schemas';
 import { formatDateTime } from './format';
-import { PLATFORM_LABELS, pt } from './text';
+import { t } from '@/lib/i18n/popup';
+import { PLATFORM_LABELS } from '@/components/popup/choices';
 
 /** A shop as the bar shows it (name already resolved from settings). */
 export interface ShopRowData {
@@ -31,7 +32,7 @@ export function recognitionText(lang: Lang, r: Recognition): string {
     share: Math.round((r.repeatShare ?? 0) * 100),
   };
   const key = r.reason === 'recurs' ? 'ident.recurs' : (`ident.${r.reason}` as const);
-  return `${pt(lang, 'ident.label')}：${pt(lang, key, vars)}`;
+  return `${t(lang, 'ident.label')}：${t(lang, key, vars)}`;
 }
 
 /** Value of the switcher meaning "every shop". */
@@ -59,9 +60,9 @@ export function ShopBar(props: ShopBarProps): JSX.Element {
     <div class="kp-bar">
       <div class="kp-bar-row">
         <label class="kp-shop-select">
-          <span class="kp-sr">{pt(lang, 'shop.label')}</span>
+          <span class="kp-sr">{t(lang, 'shop.label')}</span>
           <select value={props.selected} onChange={(e) => props.onSelect(e.currentTarget.value)}>
-            <option value={ALL_SHOPS}>{pt(lang, 'shop.all')}</option>
+            <option value={ALL_SHOPS}>{t(lang, 'shop.all')}</option>
             {shops.map((s) => (
               <option key={s.key} value={s.key}>
                 {label(s)}
@@ -71,22 +72,22 @@ export function ShopBar(props: ShopBarProps): JSX.Element {
         </label>
         <span class="kp-links">
           <button type="button" class="kp-linkbtn" onClick={props.onDashboard}>
-            {pt(lang, 'link.dashboard')}
+            {t(lang, 'link.dashboard')}
           </button>
           <button type="button" class="kp-linkbtn" onClick={props.onOptions}>
-            {pt(lang, 'link.options')}
+            {t(lang, 'link.options')}
           </button>
           {props.onWelcome && (
             <button type="button" class="kp-linkbtn" onClick={props.onWelcome}>
-              {pt(lang, 'link.welcome')}
+              {t(lang, 'link.welcome')}
             </button>
           )}
         </span>
       </div>
       {shops.filter(broken).map((s) => (
         <p key={s.key} class="kp-alert" role="alert">
-          <strong>{pt(lang, 'shop.broken')}</strong>{' '}
-          {pt(lang, 'shop.brokenHint', {
+          <strong>{t(lang, 'shop.broken')}</strong>{' '}
+          {t(lang, 'shop.brokenHint', {
             shop: label(s),
             problem: s.health?.problem ?? s.health?.adapter ?? '',
           })}
@@ -99,13 +100,13 @@ export function ShopBar(props: ShopBarProps): JSX.Element {
           <p key={s.key} class={`kp-ident kp-ident-${s.recognition!.verdict}`} data-kz-ident>
             {recognitionText(lang, s.recognition!)}
             <br />
-            <span class="kp-muted">{pt(lang, 'ident.uncertainNote')}</span>
+            <span class="kp-muted">{t(lang, 'ident.uncertainNote')}</span>
           </p>
         ))}
       <details class="kp-health">
-        <summary>{pt(lang, 'shop.health')}</summary>
+        <summary>{t(lang, 'shop.health')}</summary>
         {shops.length === 0 ? (
-          <p class="kp-muted">{pt(lang, 'shop.none')}</p>
+          <p class="kp-muted">{t(lang, 'shop.none')}</p>
         ) : (
           <ul>
             {shops.map((s) => (
@@ -113,20 +114,20 @@ export function ShopBar(props: ShopBarProps): JSX.Element {
                 <bdi>{label(s)}</bdi>
                 <div class="kp-muted">
                   {s.lastSeenAt > 0
-                    ? pt(lang, 'shop.lastSeen', { date: formatDateTime(s.lastSeenAt) })
-                    : pt(lang, 'shop.never')}
+                    ? t(lang, 'shop.lastSeen', { date: formatDateTime(s.lastSeenAt) })
+                    : t(lang, 'shop.never')}
                   {' · '}
-                  {pt(lang, 'shop.pages', { n: s.pagesRecognised })}
+                  {t(lang, 'shop.pages', { n: s.pagesRecognised })}
                   {' · '}
                   {s.health === undefined
-                    ? pt(lang, 'shop.never')
+                    ? t(lang, 'shop.never')
                     : s.health.ok
-                      ? pt(lang, 'shop.ok')
-                      : `${pt(lang, 'shop.broken')}：${s.health.problem ?? ''}`}
+                      ? t(lang, 'shop.ok')
+                      : `${t(lang, 'shop.broken')}：${s.health.problem ?? ''}`}
                 </div>
                 {s.health?.coverage && (
                   <div class="kp-muted kp-coverage">
-                    {pt(lang, 'shop.coverage', { text: s.health.coverage })}
+                    {t(lang, 'shop.coverage', { text: s.health.coverage })}
                   </div>
                 )}
                 {s.recognition && (

@@ -2,12 +2,12 @@
  * Small display helpers for the popup: China-time dates, masking of personal data, the items a
  * buyer buys most and a sentence for what a search matched. Pure functions of their arguments.
  */
-import type { Lang } from '@/lib/customers';
+import type { Lang } from '@/lib/i18n';
 import { chinaDateParts } from '@/lib/reminders';
 import { isPurchase, type OrderStatus } from '@/lib/schemas';
 import { normalizeOrderId, normalizeText } from '@/lib/search/normalize';
 import type { MatchType } from '@/lib/search/score';
-import { pt } from './text';
+import { t } from '@/lib/i18n/popup';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -89,18 +89,18 @@ export function describeMatch(
     case 'order': {
       const id = normalizeOrderId(query);
       const hit = c.orderIds.find((o) => normalizeOrderId(o).endsWith(id));
-      return pt(lang, 'match.order', { id: hit ?? query.trim() });
+      return t(lang, 'match.order', { id: hit ?? query.trim() });
     }
     case 'phone':
-      return pt(lang, 'match.phone', { tail: text });
+      return t(lang, 'match.phone', { tail: text });
     case 'pinyin':
-      return pt(lang, 'match.pinyin', { q: query.trim() });
+      return t(lang, 'match.pinyin', { q: query.trim() });
     default: {
-      if (normalizeText(c.nick).includes(text)) return pt(lang, `match.${match}`);
+      if (normalizeText(c.nick).includes(text)) return t(lang, `match.${match}`);
       const receiver = c.receiverNames.find((n) => normalizeText(n).includes(text));
       return receiver === undefined
-        ? pt(lang, `match.${match}`)
-        : pt(lang, 'match.receiver', { name: receiver });
+        ? t(lang, `match.${match}`)
+        : t(lang, 'match.receiver', { name: receiver });
     }
   }
 }

@@ -3,10 +3,11 @@
  * does, each permission and why, the three first steps, and the pause switch. Presentational:
  * the entrypoint passes the manifest's permissions and the settings.
  */
-import type { Lang } from '@/lib/customers';
+import type { Lang } from '@/lib/i18n';
 import { HOST_WHY, OPTIONAL_HOST_WHY, PERMISSION_WHY } from './permissions';
 import { PauseSwitch } from './PauseSwitch';
-import { WELCOME_STRINGS } from './strings';
+import { bound } from '@/lib/i18n';
+import { t as welcomeT } from '@/lib/i18n/welcome';
 
 export interface WelcomeProps {
   lang: Lang;
@@ -19,43 +20,43 @@ export interface WelcomeProps {
 }
 
 export function Welcome(p: WelcomeProps) {
-  const s = WELCOME_STRINGS[p.lang];
+  const s = bound(welcomeT, p.lang);
   return (
     <div class="page">
-      <h1>{s.title}</h1>
-      <p class="lead">{s.lead}</p>
+      <h1>{s('title')}</h1>
+      <p class="lead">{s('lead')}</p>
       <section>
-        <h2>{s.pagesTitle}</h2>
-        <p>{s.pagesBody}</p>
+        <h2>{s('pagesTitle')}</h2>
+        <p>{s('pagesBody')}</p>
       </section>
       <section>
-        <h2>{s.keepsTitle}</h2>
-        <p>{s.keepsBody}</p>
-        <h2>{s.whereTitle}</h2>
-        <p>{s.whereBody}</p>
-        <h2>{s.neverTitle}</h2>
+        <h2>{s('keepsTitle')}</h2>
+        <p>{s('keepsBody')}</p>
+        <h2>{s('whereTitle')}</h2>
+        <p>{s('whereBody')}</p>
+        <h2>{s('neverTitle')}</h2>
         <ul>
-          <li>{s.never1}</li>
-          <li>{s.never2}</li>
-          <li>{s.never3}</li>
+          <li>{s('never1')}</li>
+          <li>{s('never2')}</li>
+          <li>{s('never3')}</li>
         </ul>
       </section>
       <section>
-        <h2>{s.pauseTitle}</h2>
+        <h2>{s('pauseTitle')}</h2>
         <PauseSwitch lang={p.lang} paused={p.paused} onChange={p.onPause} />
       </section>
       <section>
-        <h2>{s.stepsTitle}</h2>
+        <h2>{s('stepsTitle')}</h2>
         <ol data-testid="first-steps">
-          <li>{s.step1}</li>
+          <li>{s('step1')}</li>
           <li>
-            {s.step2} <a href={p.links.importer}>{s.openImport}</a>
+            {s('step2')} <a href={p.links.importer}>{s('openImport')}</a>
           </li>
-          <li>{s.step3}</li>
+          <li>{s('step3')}</li>
         </ol>
       </section>
       <section>
-        <h2>{s.permsTitle}</h2>
+        <h2>{s('permsTitle')}</h2>
         <dl data-testid="permissions">
           {p.permissions.map((name) => (
             <div key={name}>
@@ -66,7 +67,7 @@ export function Welcome(p: WelcomeProps) {
             </div>
           ))}
         </dl>
-        <h3>{s.hostsTitle}</h3>
+        <h3>{s('hostsTitle')}</h3>
         <dl data-testid="hosts">
           {p.hosts.map((host) => (
             <div key={host}>
@@ -79,7 +80,7 @@ export function Welcome(p: WelcomeProps) {
         </dl>
         {p.optionalHosts.length > 0 && (
           <>
-            <h3>{s.optionalHosts}</h3>
+            <h3>{s('optionalHosts')}</h3>
             <p>
               {p.optionalHosts.map((h) => (
                 <code key={h}>{h} </code>
@@ -90,7 +91,8 @@ export function Welcome(p: WelcomeProps) {
         )}
       </section>
       <footer>
-        <a href={p.links.options}>{s.openOptions}</a> · <a href={p.links.privacy}>{s.privacy}</a>
+        <a href={p.links.options}>{s('openOptions')}</a> ·{' '}
+        <a href={p.links.privacy}>{s('privacy')}</a>
       </footer>
     </div>
   );

@@ -3,7 +3,7 @@
  * PRIVACY.md explains the same names, and test/ship/privacy.test.ts checks every permission the
  * manifest declares (wxt.config.ts) is here and there.
  */
-import type { Lang } from '@/lib/customers';
+import type { Lang } from '@/lib/i18n';
 
 type Text = Readonly<Record<Lang, string>>;
 

@@ -20,6 +20,7 @@ import {
   type SyncStatus,
 } from '@/lib/sync/team';
 import { loadSettings, REVISION_KEY } from '@/lib/browser/settings-store';
+import { t as syncT } from '@/lib/i18n/sync';
 
 export const SYNC_ALARM = 'kezhi-sync';
 /** How long one longpoll waits for a change (under the worker's 30 s idle limit). */
@@ -101,10 +102,7 @@ function describe(e: unknown): Pick<SyncStatus, 'state' | 'error' | 'errorCode'>
   return { state: 'error', error: { zh_CN: `同步出错：${msg}`, en: `Sync failed: ${msg}` } };
 }
 
-const PAUSED_TEXT = {
-  zh_CN: '已暂停记录历史：团队同步也暂停，恢复记录后继续。',
-  en: 'Keeping history is paused: team sync waits until it is switched back on.',
-};
+const PAUSED_TEXT = { zh_CN: syncT('zh_CN', 'paused'), en: syncT('en', 'paused') };
 
 /** One exchange (pull to the end, then push), then the live loop. Calls made meanwhile join it. */
 export function runSync(): Promise<void> {

@@ -8,20 +8,20 @@ import { ChartCard } from '@/components/dashboard/ChartCard';
 import { CustomerList, type CustomerListRow } from '@/components/dashboard/CustomerList';
 import { EmptyState } from '@/components/dashboard/EmptyState';
 import { Filters } from '@/components/dashboard/Filters';
-import type { Lang } from '@/lib/customers';
+import type { Lang } from '@/lib/i18n';
 import {
   RANGE_PRESETS,
   csvFileName,
   customersCsv,
   dashboardSteps,
   displayRow,
-  dt,
   percent,
   rangeOf,
   rowsFor,
   type Dashboard,
   type RangePreset,
 } from '@/lib/dashboard';
+import { t as dt } from '@/lib/i18n/dashboard';
 import type { KezhiDb } from '@/lib/db';
 import { useLiveQuery } from '@/lib/db/live';
 import type { Shop } from '@/lib/schemas';

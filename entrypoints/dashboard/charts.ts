@@ -3,12 +3,11 @@
  * the data table under the chart) opens. Options are plain data built from the metrics, so tests
  * check exactly what ECharts is given.
  */
-import type { Lang } from '@/lib/customers';
+import type { Lang } from '@/lib/i18n';
 import {
   bandLabel,
   channelLabel,
   daysLabel,
-  dt,
   firstOrderTakeaway,
   groupLabel,
   groupsTakeaway,
@@ -25,8 +24,8 @@ import {
   tierLabel,
   tiersTakeaway,
   type Dashboard,
-  type DashboardStringKey,
 } from '@/lib/dashboard';
+import { t as dt, type DashboardKey } from '@/lib/i18n/dashboard';
 import { formatMoney } from '@/lib/reminders';
 import type { ChartClick } from './EChart';
 import type { ChartOption } from './echarts';
@@ -53,7 +52,7 @@ export interface ChartBucket {
 
 export interface ChartDef {
   name: ChartName;
-  title: DashboardStringKey;
+  title: DashboardKey;
   takeaway: (d: Dashboard, lang: Lang) => string;
   /** False when there is nothing to draw (the card then says so instead of an empty chart). */
   hasData: (d: Dashboard) => boolean;

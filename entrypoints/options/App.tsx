@@ -10,7 +10,8 @@ import { ImportPanel } from '@/components/options/ImportPanel';
 import type { ImportState } from '@/components/options/import-state';
 import { SettingsForm } from '@/components/options/SettingsForm';
 import { readText } from '@/components/options/read-file';
-import { translator } from '@/components/options/strings';
+import { bound } from '@/lib/i18n';
+import { t as optionsT } from '@/lib/i18n/options';
 import { TemplateEditor, type TemplatePreviewSource } from '@/components/options/TemplateEditor';
 import {
   backupFileName,
@@ -37,7 +38,7 @@ import { ImportController, type WorkerLike } from './import-controller';
 import { loadPreviewSource, sampleSource } from './preview-order';
 import { SyncPanel } from '@/components/options/SyncPanel';
 import { PauseSwitch } from '@/components/welcome/PauseSwitch';
-import { WELCOME_STRINGS } from '@/components/welcome/strings';
+import { t as welcomeT } from '@/lib/i18n/welcome';
 import { useSyncPanel } from './sync';
 
 const TABS = ['settings', 'templates', 'import', 'backup'] as const;
@@ -127,7 +128,7 @@ export function App() {
   if (loadError) return <p class="field-error">{loadError}</p>;
   if (!settings) return <p>…</p>;
   const lang = settings.language;
-  const t = translator(lang);
+  const t = bound(optionsT, lang);
 
   const saveTemplates = async (templates: Record<string, string>) => {
     const current = await loadSettings();
@@ -208,17 +209,17 @@ export function App() {
             </a>
           ))}
           <a href={browser.runtime.getURL('/welcome.html')} data-testid="link-welcome">
-            {WELCOME_STRINGS[lang].welcome}
+            {welcomeT(lang, 'welcome')}
           </a>
           <a href={browser.runtime.getURL('/privacy.html')} data-testid="link-privacy">
-            {WELCOME_STRINGS[lang].privacy}
+            {welcomeT(lang, 'privacy')}
           </a>
         </nav>
       </header>
       <main>
         <section hidden={tab !== 'settings'} data-testid="section-settings">
           <fieldset>
-            <legend>{WELCOME_STRINGS[lang].pauseTitle}</legend>
+            <legend>{welcomeT(lang, 'pauseTitle')}</legend>
             <PauseSwitch
               lang={lang}
               paused={settings.historyPaused}

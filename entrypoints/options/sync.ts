@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { SyncForm, SyncPanelProps, SyncView } from '@/components/options/SyncPanel';
-import { SYNC_STRINGS } from '@/components/options/SyncPanel';
+import { bound } from '@/lib/i18n';
+import { t as syncT } from '@/lib/i18n/sync';
 import { send } from '@/lib/browser/rpc';
 import { loadSettings, saveSettings } from '@/lib/browser/settings-store';
 import { checkServerUrl, CouchError } from '@/lib/sync/couch';
@@ -34,7 +35,7 @@ export function useSyncPanel(
     return () => browser.storage.onChanged.removeListener(onChange);
   }, []);
   if (!config || !settings) return undefined;
-  const s = SYNC_STRINGS[settings.language === 'en' ? 'en' : 'zh_CN'];
+  const s = bound(syncT, settings.language);
   const say = (m: { zh_CN: string; en: string }) => (settings.language === 'en' ? m.en : m.zh_CN);
   const form: SyncForm = { ...config, staffName: settings.staffName };
 
@@ -68,7 +69,7 @@ export function useSyncPanel(
         return v.ok
           ? {
               ok: true,
-              text: `${s.ok} · ${v.docCount} ${s.docs} · ${v.sealed ? s.sealed : s.plain}`,
+              text: `${s('ok')} · ${v.docCount} ${s('docs')} · ${v.sealed ? s('sealed') : s('plain')}`,
             }
           : { ok: false, text: say(v.message) };
       }),

@@ -10,7 +10,7 @@ import { CustomerCard } from '@/components/popup/CustomerCard';
 import { DueList } from '@/components/popup/DueList';
 import { SearchPanel } from '@/components/popup/SearchPanel';
 import { ALL_SHOPS, ShopBar } from '@/components/popup/ShopBar';
-import { pt } from '@/components/popup/text';
+import { t } from '@/lib/i18n/popup';
 import type { KezhiDb } from '@/lib/db';
 import { useLiveQuery } from '@/lib/db/live';
 import { send } from '@/lib/browser/rpc';
@@ -106,7 +106,7 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
     return () => window.removeEventListener('keydown', onKey);
   }, [openKey]);
 
-  const fail = (error: string) => setNotice(pt(lang, 'error.send', { error }));
+  const fail = (error: string) => setNotice(t(lang, 'error.send', { error }));
   const run = async (p: Promise<{ ok: true } | { ok: false; error: string }>): Promise<boolean> => {
     const reply = await p;
     if (!reply.ok) fail(reply.error);
@@ -122,7 +122,7 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
   const onCopy = async (row: DueRow) => {
     if (row.text === undefined) return;
     if (!(await copyText(row.text))) {
-      setNotice(pt(lang, 'error.copy'));
+      setNotice(t(lang, 'error.copy'));
       return;
     }
     setCopiedId(row.id);
@@ -143,14 +143,14 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
 
   let body: JSX.Element;
   if (openKey) {
-    if (card.status !== 'ok') body = <p class="kp-muted">{pt(lang, 'card.loading')}</p>;
+    if (card.status !== 'ok') body = <p class="kp-muted">{t(lang, 'card.loading')}</p>;
     else if (card.value === null)
       body = (
         <div class="kp-card">
           <button type="button" class="kp-back" onClick={() => setOpenKey(null)}>
-            ← {pt(lang, 'card.back')}
+            ← {t(lang, 'card.back')}
           </button>
-          <p>{pt(lang, 'card.notFound')}</p>
+          <p>{t(lang, 'card.notFound')}</p>
         </div>
       );
     else {
@@ -237,12 +237,12 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
       />
       {settings.historyPaused && (
         <p class="kp-notice" role="status" data-testid="paused">
-          {pt(lang, 'paused.notice')}
+          {t(lang, 'paused.notice')}
         </p>
       )}
       {undoSplit && (
         <p class="kp-notice" role="status">
-          {pt(lang, 'join.splitDone')}{' '}
+          {t(lang, 'join.splitDone')}{' '}
           <button
             type="button"
             class="kp-linkbtn"
@@ -252,7 +252,7 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
               void run(send('mergeCustomers', { from: u.from, into: u.into }));
             }}
           >
-            {pt(lang, 'join.undoSplit')}
+            {t(lang, 'join.undoSplit')}
           </button>
         </p>
       )}
@@ -264,7 +264,7 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
       )}
       {errors.map((e) => (
         <p key={e} class="kp-alert" role="alert">
-          {pt(lang, 'error.load', { error: e })}
+          {t(lang, 'error.load', { error: e })}
         </p>
       ))}
       {body}

@@ -10,8 +10,8 @@ import type { DueRowData } from '@/components/popup/DueList';
 import type { ResultRowData } from '@/components/popup/SearchPanel';
 import type { CardMeta, JoinedRow } from '@/components/popup/CustomerCard';
 import { describeMatch } from '@/components/popup/format';
-import { pt } from '@/components/popup/text';
-import { t } from '@/components/strings';
+import { t as pt } from '@/lib/i18n/popup';
+import { t } from '@/lib/i18n/overlay';
 import { careCandidateRanges, collectDue, DUE_LIST_LIMIT, pickDueToday } from '@/lib/care';
 import {
   chinaDay,
@@ -20,8 +20,8 @@ import {
   ShopStats,
   TIER_LABELS,
   type CustomerView,
-  type Lang,
 } from '@/lib/customers';
+import { warningText } from '@/components/overlay/format';
 import type { KezhiDb } from '@/lib/db';
 import {
   isUncertain,
@@ -33,11 +33,9 @@ import {
 import {
   checkBeforeContact,
   checkCompliance,
-  formatOrderTime,
   momentTemplateId,
   renderTemplate,
   templateFor,
-  type Warning,
 } from '@/lib/reminders';
 import {
   shopKey,
@@ -467,26 +465,6 @@ export interface DueRow extends DueRowData {
   orderKey?: string;
 }
 
-/** A contact warning in the seller's words. */
-export function warningText(w: Warning, lang: Lang): string {
-  switch (w.code) {
-    case 'quiet-hours':
-      return t(lang, 'warning.quiet-hours', { at: formatOrderTime(w.until, lang) });
-    case 'too-soon': {
-      const min = Math.floor(w.msAgo / 60_000);
-      const ago =
-        min < 1
-          ? t(lang, 'time.ago.lessMin')
-          : min < 60
-            ? t(lang, 'time.ago.min', { n: min })
-            : t(lang, 'time.ago.hour', { n: Math.floor(min / 60) });
-      return t(lang, 'warning.too-soon', { ago, gap: Math.round(w.minGapMs / 60_000) });
-    }
-    case 'would-exceed-cap':
-      return t(lang, 'warning.would-exceed-cap', { count: w.count, cap: w.cap });
-  }
-}
-
 /** Customers read per care range at most (see loadDue). */
 export const DUE_CANDIDATES = 2000;
 
@@ -581,7 +559,7 @@ export async function loadDue(
     const own = contacts.filter((x) => x.customerKey === c.key);
     const warnings = [
       ...checkBeforeContact({ purpose: item.purpose, contacts: own, settings, now }).map((w) =>
-        warningText(w, lang),
+        warningText(w, now, lang),
       ),
       ...(text === undefined
         ? []

@@ -3,9 +3,9 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { privacySection, renderMarkdown } from '@/components/welcome/markdown';
-import { WELCOME_STRINGS } from '@/components/welcome/strings';
+import { t as welcomeT } from '@/lib/i18n/welcome';
 import { loadSettings } from '@/lib/browser/settings-store';
-import type { Lang } from '@/lib/customers';
+import type { Lang } from '@/lib/i18n';
 import policy from '../../PRIVACY.md?raw';
 import '../welcome/style.css';
 
@@ -17,14 +17,14 @@ function App() {
   useEffect(() => {
     if (!lang) return;
     document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
-    document.title = WELCOME_STRINGS[lang].privacyTitle;
+    document.title = welcomeT(lang, 'privacyTitle');
   }, [lang]);
   if (!lang) return null;
   return (
     <div class="page" data-testid="privacy">
       {renderMarkdown(privacySection(policy, lang))}
       <footer>
-        <a href={browser.runtime.getURL('/welcome.html')}>{WELCOME_STRINGS[lang].welcome}</a>
+        <a href={browser.runtime.getURL('/welcome.html')}>{welcomeT(lang, 'welcome')}</a>
       </footer>
     </div>
   );

@@ -2,7 +2,7 @@
  * Explanations: every figure on a badge carries the rule that produced it and the numbers it
  * used, and `explain` turns that into the sentence a tooltip shows.
  */
-import type { Label, Lang } from './labels';
+import type { Label, Lang } from '../i18n';
 import {
   GROUP_LABELS,
   KIND_LABELS,

@@ -43,7 +43,6 @@ export type { ThresholdHit, Tier, TierSettings } from './tiers';
 export { TIERS, spendPercentile, tierByRank, tierByThreshold, tierOf } from './tiers';
 export type { Explanation } from './explain';
 export { EXPLANATION_TEMPLATES, explain } from './explain';
-export type { Label, Lang } from './labels';
 export {
   GROUP_LABELS,
   KIND_LABELS,

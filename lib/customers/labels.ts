@@ -1,12 +1,10 @@
 /** Display names for every customer label, in the two languages the extension speaks. */
-import type { Settings } from '../settings';
 import type { Group, Kind, Stage } from './lifecycle';
 import type { Rhythm } from './measures';
 import type { Segment } from './segments';
 import type { Tier } from './tiers';
 
-export type Lang = Settings['language'];
-export type Label = Readonly<Record<Lang, string>>;
+import type { Label } from '../i18n';
 
 export const TIER_LABELS: Readonly<Record<Tier, Label>> = {
   svip: { zh_CN: '至尊VIP', en: 'Super VIP' },

@@ -3,11 +3,11 @@
  * (UTF-8 with a byte-order mark, so Excel opens the Chinese correctly).
  */
 import Papa from 'papaparse';
-import type { Lang } from '../customers';
+import type { Lang } from '../i18n';
 import { formatMoney } from '../reminders';
 import type { CustomerRow } from './compute';
 import { tierLabel } from './labels';
-import { dt } from './strings';
+import { t as dt } from '../i18n/dashboard';
 
 /** The byte-order mark Excel needs to read a CSV file as UTF-8. */
 export const UTF8_BOM = '\uFEFF';

@@ -40,8 +40,7 @@ export {
   displayRow,
   rowsFor,
 } from './customer-list';
-export type { DashboardStringKey } from './strings';
-export { dt, percent } from './strings';
+export { percent } from './percent';
 export {
   bandLabel,
   channelLabel,

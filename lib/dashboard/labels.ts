@@ -4,16 +4,16 @@ import {
   STAGE_LABELS,
   TIER_LABELS,
   type Group,
-  type Lang,
   type Stage,
   type Tier,
 } from '../customers';
+import type { Lang } from '../i18n';
 import { formatMoney } from '../reminders';
 import type { Channel } from '../schemas';
 import type { BandBucket } from './first-order';
 import type { LadderRung } from './ladder';
 import type { RfmCell } from './segments';
-import { dt } from './strings';
+import { t as dt } from '../i18n/dashboard';
 
 /** A stage; 'new' (orders but no purchase) reads "尚未付款" here, not 新客, to avoid a clash. */
 export function stageLabel(stage: Stage, lang: Lang): string {

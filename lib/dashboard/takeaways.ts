@@ -2,11 +2,12 @@
  * The one-line takeaway under each chart, in words a seller reads at a glance
  * (e.g. "70% 的顾客只买过一次"). Each returns the "no data" line when there is nothing to say.
  */
-import type { Lang } from '../customers';
+import type { Lang } from '../i18n';
 import { formatTimeLeft } from '../reminders';
 import type { Dashboard } from './compute';
 import { bandLabel, groupLabel, roundDays, tierLabel } from './labels';
-import { dt, percent } from './strings';
+import { t as dt } from '../i18n/dashboard';
+import { percent } from './percent';
 import { shareOf } from './types';
 
 type Takeaway = (d: Dashboard, lang: Lang) => string;

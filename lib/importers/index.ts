@@ -22,7 +22,7 @@ export type { Encoding, Decoded } from './decode';
 export { decodeText, repairMojibake } from './decode';
 export type { Detection, Field, FormatId, FormatKind, FormatSpec } from './formats';
 export { FORMATS, detectFormat, normaliseHeader } from './formats';
-export type { Lang, Message, Refusal, RefusalCode } from './messages';
+export type { Message, Refusal, RefusalCode } from './messages';
 export type {
   ImportBatch,
   ImportOptions,

@@ -2,11 +2,10 @@
  * Every sentence the importers say to a seller, in both languages the extension speaks. The options
  * page picks one with the seller's language setting; tests read `zh_CN`.
  */
-import type { Settings } from '../settings';
+import type { Label } from '../i18n';
 
-export type Lang = Settings['language'];
 /** One message in every UI language. */
-export type Message = Readonly<Record<Lang, string>>;
+export type Message = Label;
 
 /** Why a whole file was refused (nothing was imported from it). */
 export type RefusalCode =

@@ -6,7 +6,7 @@
  */
 import type { Channel } from '../schemas';
 import type { ContactPurpose } from './plan';
-import type { Lang } from './render';
+import type { Lang } from '../i18n';
 
 export type ComplianceCode =
   'cash-for-review' | 'sms-missing-opt-out' | 'contains-phone-number' | 'contains-address';

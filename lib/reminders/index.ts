@@ -59,7 +59,6 @@ export {
   variableByName,
 } from './render';
 export type {
-  Lang,
   TemplateError,
   TemplateErrorCode,
   TemplateItem,

@@ -6,7 +6,7 @@
  */
 import { chinaDateParts } from './china-time';
 
-export type Lang = 'zh_CN' | 'en';
+import type { Lang } from '../i18n';
 
 /** An item as the order gives it; only the title and quantity matter for a message. */
 export interface TemplateItem {

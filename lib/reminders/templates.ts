@@ -13,7 +13,7 @@
  */
 import type { Channel, Tone } from '../schemas';
 import type { ContactPurpose, ReminderGroup } from './plan';
-import type { Lang } from './render';
+import type { Lang } from '../i18n';
 
 export const REMINDER_GROUPS: readonly ReminderGroup[] = ['new', 'returning', 'large'];
 export const REMINDER_CHANNELS: readonly Channel[] = ['chat', 'sms', 'email', 'phone'];

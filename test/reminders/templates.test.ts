@@ -13,9 +13,9 @@ import {
   templateChannel,
   templateFor,
   templatePurpose,
-  type Lang,
   type TemplateVars,
 } from '../../lib/reminders';
+import type { Lang } from '@/lib/i18n';
 import { HOUR, cn } from './helpers';
 
 const LANGS: Lang[] = ['zh_CN', 'en'];

@@ -1,11 +1,7 @@
-/**
- * The first-run page's and the privacy page's words, in Chinese (the default) and English, with
- * the same keys. The disclosure the stores' user-data policies ask for: what is kept, where, what
- * is never done.
- */
-import type { Lang } from '@/lib/customers';
+/** The first-run and privacy pages' words: the disclosure the stores' user-data policies ask for. `{name}` marks a value `t` fills in. */
+import { translator } from './translate';
 
-const zh = {
+const zh_CN = {
   title: '欢迎使用客知',
   lead: '客知在你自己店铺后台的订单页上，给每一单标出买家是谁：会员等级、RFM 分群、新客/老客，以及未付款订单的催付建议。',
   pagesTitle: '在哪些页面工作',
@@ -39,7 +35,7 @@ const zh = {
   welcome: '欢迎页',
 };
 
-const en: Record<keyof typeof zh, string> = {
+const en: Record<keyof typeof zh_CN, string> = {
   title: 'Welcome to Kezhi',
   lead: "Kezhi marks every order on your own shop's order pages with who the buyer is: tier, RFM segment, new or returning, and for unpaid orders what to say to them now.",
   pagesTitle: 'Where it works',
@@ -77,8 +73,8 @@ const en: Record<keyof typeof zh, string> = {
   welcome: 'Welcome page',
 };
 
-export type WelcomeKey = keyof typeof zh;
-export const WELCOME_STRINGS: Readonly<Record<Lang, Readonly<Record<WelcomeKey, string>>>> = {
-  zh_CN: zh,
-  en,
-};
+/** The welcome string for `key` in `lang`. */
+export const tables = { zh_CN, en };
+export const t = translator(tables);
+/** A welcome string's key. */
+export type WelcomeKey = keyof typeof zh_CN;

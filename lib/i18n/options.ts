@@ -1,13 +1,7 @@
-/**
- * Every sentence of the options page, in Chinese (the default) and English. One object per
- * language with the same keys (the English one is checked against the Chinese one's keys).
- */
-import type { z } from 'zod';
-import type { Settings } from '@/lib/settings';
+/** The options page's words. `{name}` marks a value `t` fills in. */
+import { translator, type Vars } from './translate';
 
-export type Lang = Settings['language'];
-
-const zh = {
+const zh_CN = {
   title: '客知 · 设置',
   navSettings: '设置',
   navTemplates: '消息模板',
@@ -245,7 +239,7 @@ const zh = {
   failed: '失败：',
 };
 
-const en: Record<keyof typeof zh, string> = {
+const en: Record<keyof typeof zh_CN, string> = {
   title: 'Kezhi · Settings',
   navSettings: 'Settings',
   navTemplates: 'Message templates',
@@ -484,63 +478,10 @@ const en: Record<keyof typeof zh, string> = {
   failed: 'Failed: ',
 };
 
-/** Both languages' strings. */
-export const STRINGS: Record<Lang, Record<keyof typeof zh, string>> = { zh_CN: zh, en };
-/** A string's key. */
-export type StringKey = keyof typeof zh;
-
-/** A translator for one language: `t('errMin', { n: 1 })`. */
-export function translator(
-  lang: Lang,
-): (key: StringKey, vars?: Record<string, string | number>) => string {
-  const table = STRINGS[lang];
-  return (key, vars) => {
-    let s = table[key];
-    if (vars) for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
-    return s;
-  };
-}
-/** A translator function. */
-export type T = ReturnType<typeof translator>;
-
-/** Custom (refine) messages by field path. */
-const CUSTOM: Record<string, StringKey> = {
-  lifecycle: 'lifecycleOrder',
-  'tier.shares': 'sharesOver100',
-};
-
-/** A zod issue as a short sentence in the seller's language. */
-export function describeIssue(issue: z.core.$ZodIssue, t: T): string {
-  const path = issue.path.map(String).join('.');
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.expected === 'int' ? t('errInt') : t('errNumber');
-    case 'too_small':
-      return t('errMin', { n: Number(issue.minimum) });
-    case 'too_big':
-      if (issue.origin === 'string') return t('errMaxLen', { n: Number(issue.maximum) });
-      if (issue.origin === 'array') return t('errMaxItems', { n: Number(issue.maximum) });
-      return t('errMax', { n: Number(issue.maximum) });
-    case 'invalid_format':
-      return issue.format === 'url' ? t('errUrl') : issue.message;
-    case 'custom': {
-      const key = CUSTOM[path];
-      return key ? t(key) : issue.message;
-    }
-    default:
-      return issue.message;
-  }
-}
-
-/** A byte count for people: "1.2 MB". */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let v = n / 1024;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[u]}`;
-}
+/** The options string for `key` in `lang`. */
+export const tables = { zh_CN, en };
+export const t = translator(tables);
+/** A options string's key. */
+export type OptionsKey = keyof typeof zh_CN;
+/** The options translator with the language fixed, as the page's components pass it down. */
+export type T = (key: OptionsKey, vars?: Vars) => string;

@@ -1,11 +1,7 @@
-/**
- * The overlay's and badges' own words, in the two languages the extension speaks. Customer labels
- * (tiers, stages, segments) and rule explanations live in lib/customers; this holds only the UI's
- * glue text. `{name}` marks a value filled in by `t`.
- */
-import type { Lang } from '@/lib/customers';
+/** The overlay's and badges' words (customer labels live in lib/customers). `{name}` marks a value `t` fills in. */
+import { translator } from './translate';
 
-const ZH = {
+const zh_CN = {
   // Badges
   'badges.label': '顾客标签',
   'badge.firstOrder': '首单',
@@ -107,10 +103,7 @@ const ZH = {
   'status.unknown': '状态未知',
 };
 
-/** Every key the UI uses; the English table must have the same ones. */
-export type StringKey = keyof typeof ZH;
-
-const EN: Record<StringKey, string> = {
+const en: Record<keyof typeof zh_CN, string> = {
   'badges.label': 'Customer badges',
   'badge.firstOrder': 'First order',
   'badge.returningTimes': 'Returning ×{n}',
@@ -217,26 +210,8 @@ const EN: Record<StringKey, string> = {
   'status.unknown': 'status unknown',
 };
 
-/** The UI strings by language; both tables have exactly the same keys (the type holds them to it). */
-export const STRINGS: Readonly<Record<Lang, Readonly<Record<StringKey, string>>>> = {
-  zh_CN: ZH,
-  en: EN,
-};
-
-/**
- * The string for `key` in `lang`, with `{name}` filled from `vars`. Values are inserted in one pass
- * as plain text (a value containing `{x}` is not expanded again); a placeholder without a value is
- * left as written so a missing value is visible rather than blank.
- */
-export function t(
-  lang: Lang,
-  key: StringKey,
-  vars?: Readonly<Record<string, string | number>>,
-): string {
-  const template = STRINGS[lang][key];
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = vars[name];
-    return v === undefined ? whole : String(v);
-  });
-}
+/** The overlay string for `key` in `lang`. */
+export const tables = { zh_CN, en };
+export const t = translator(tables);
+/** A overlay string's key. */
+export type OverlayKey = keyof typeof zh_CN;

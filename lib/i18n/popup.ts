@@ -1,12 +1,7 @@
-/**
- * The popup's own words, in the two languages the extension speaks. Shared UI words (order
- * statuses, channels, contact warnings) come from components/strings; customer labels and rule
- * explanations from lib/customers.
- */
-import type { Lang } from '@/lib/customers';
-import type { Platform } from '@/lib/schemas';
+/** The popup's words. `{name}` marks a value `t` fills in. */
+import { translator } from './translate';
 
-const ZH = {
+const zh_CN = {
   'app.title': '客知',
   'search.placeholder': '搜索买家：昵称、订单号、手机尾号、收货人、拼音',
   'search.label': '搜索买家',
@@ -137,10 +132,7 @@ const ZH = {
   'error.load': '读取数据失败：{error}',
 };
 
-/** Every key the popup uses; the English table must have the same ones. */
-export type PopupKey = keyof typeof ZH;
-
-const EN: Record<PopupKey, string> = {
+const en: Record<keyof typeof zh_CN, string> = {
   'app.title': 'Kezhi',
   'search.placeholder': 'Find a buyer: nick, order id, phone tail, receiver, pinyin',
   'search.label': 'Find a buyer',
@@ -275,34 +267,8 @@ const EN: Record<PopupKey, string> = {
   'error.load': 'Could not read data: {error}',
 };
 
-const TABLES: Readonly<Record<Lang, Readonly<Record<PopupKey, string>>>> = { zh_CN: ZH, en: EN };
-
-/** The popup string for `key`, `{name}` filled from `vars` in one pass (values stay literal). */
-export function pt(
-  lang: Lang,
-  key: PopupKey,
-  vars?: Readonly<Record<string, string | number>>,
-): string {
-  const template = TABLES[lang][key];
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = vars[name];
-    return v === undefined ? whole : String(v);
-  });
-}
-
-/** Platform names as sellers call them. */
-export const PLATFORM_LABELS: Readonly<Record<Platform, Readonly<Record<Lang, string>>>> = {
-  taobao: { zh_CN: '淘宝', en: 'Taobao' },
-  pinduoduo: { zh_CN: '拼多多', en: 'Pinduoduo' },
-  jd: { zh_CN: '京东', en: 'JD' },
-  douyin: { zh_CN: '抖音', en: 'Douyin' },
-  woocommerce: { zh_CN: 'WooCommerce', en: 'WooCommerce' },
-  shopify: { zh_CN: 'Shopify', en: 'Shopify' },
-};
-
-/** The tags the guides name (domain.md), offered on every card. */
-export const COMMON_TAGS = ['新款顾客', '聚划算顾客', '活动顾客', '高端'] as const;
-
-/** Blacklist reasons the guides name, offered as suggestions. */
-export const BLACKLIST_REASONS = ['差评师', '职业打假', '恶意退款'] as const;
+/** The popup string for `key` in `lang`. */
+export const tables = { zh_CN, en };
+export const t = translator(tables);
+/** A popup string's key. */
+export type PopupKey = keyof typeof zh_CN;

@@ -1,10 +1,7 @@
-/**
- * The dashboard's own words in the two languages the extension speaks. Customer labels (tiers,
- * stages, groups) come from lib/customers; `{name}` marks a value filled in by `dt`.
- */
-import type { Lang } from '../customers';
+/** The dashboard's words. `{name}` marks a value `t` fills in. */
+import { translator } from './translate';
 
-const ZH = {
+const zh_CN = {
   'page.title': '客知 · 顾客看板',
   'page.subtitle': '一眼看清店铺的顾客结构',
   'filter.shop': '店铺',
@@ -81,11 +78,9 @@ const ZH = {
   'col.purchases': '购买次数',
   'col.spend': '累计消费',
   'col.lastOrder': '最近下单',
-} as const;
+};
 
-export type DashboardStringKey = keyof typeof ZH;
-
-const EN: Readonly<Record<DashboardStringKey, string>> = {
+const en: Record<keyof typeof zh_CN, string> = {
   'page.title': 'Kezhi · Customer dashboard',
   'page.subtitle': 'Your customer base at a glance',
   'filter.shop': 'Shop',
@@ -165,26 +160,8 @@ const EN: Readonly<Record<DashboardStringKey, string>> = {
   'col.lastOrder': 'Last order',
 };
 
-const STRINGS: Readonly<Record<Lang, Readonly<Record<DashboardStringKey, string>>>> = {
-  zh_CN: ZH,
-  en: EN,
-};
-
-/** The dashboard string `key` in `lang`, with `{name}` placeholders filled from `vars`. */
-export function dt(
-  lang: Lang,
-  key: DashboardStringKey,
-  vars?: Readonly<Record<string, string | number>>,
-): string {
-  const template = STRINGS[lang][key];
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = vars[name];
-    return v === undefined ? whole : String(v);
-  });
-}
-
-/** A share as a whole percent: 0.7 → "70%". */
-export function percent(share: number): string {
-  return `${Math.round(share * 100)}%`;
-}
+/** The dashboard string for `key` in `lang`. */
+export const tables = { zh_CN, en };
+export const t = translator(tables);
+/** A dashboard string's key. */
+export type DashboardKey = keyof typeof zh_CN;

@@ -1,0 +1,48 @@
+import { LANGS, fill } from '@/lib/i18n';
+import * as dashboard from '@/lib/i18n/dashboard';
+import * as options from '@/lib/i18n/options';
+import * as overlay from '@/lib/i18n/overlay';
+import * as popup from '@/lib/i18n/popup';
+import * as sync from '@/lib/i18n/sync';
+import * as welcome from '@/lib/i18n/welcome';
+
+const SURFACES = { overlay, popup, options, dashboard, welcome, sync };
+
+/** The `{name}` placeholders a template names, sorted. */
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe.each(Object.entries(SURFACES))('the %s words', (_name, surface) => {
+  const tables = surface.tables as Record<(typeof LANGS)[number], Record<string, string>>;
+  const keys = Object.keys(tables.zh_CN);
+
+  it('have the same keys in every language', () => {
+    for (const lang of LANGS) expect(Object.keys(tables[lang]).sort()).toEqual([...keys].sort());
+  });
+
+  it('name the same placeholders in every language', () => {
+    for (const key of keys)
+      for (const lang of LANGS)
+        expect([lang, key, placeholders(tables[lang][key]!)]).toEqual([
+          lang,
+          key,
+          placeholders(tables.zh_CN[key]!),
+        ]);
+  });
+});
+
+describe('fill', () => {
+  it('inserts each value once, as written, even one that looks like a placeholder', () => {
+    expect(fill('{a} and {b}', { a: '{b}', b: 'B' })).toBe('{b} and B');
+  });
+  it('leaves a placeholder without a value visible', () => {
+    expect(fill('{n} 单 {missing}', { n: 3 })).toBe('3 单 {missing}');
+  });
+  it('is the one the options page uses: a value naming another placeholder stays literal', () => {
+    const key = (Object.keys(options.tables.zh_CN) as options.OptionsKey[]).find(
+      (k) => placeholders(options.tables.zh_CN[k]).length >= 2,
+    )!;
+    const [a, b] = placeholders(options.tables.zh_CN[key]) as [string, string];
+    const out = options.t('zh_CN', key, { [a]: `{${b}}`, [b]: 'VALUE' });
+    expect(out).toContain(`{${b}}`);
+  });
+});
