@@ -15,7 +15,7 @@ import {
 } from '../identity';
 import { customerKey, shopKey, type Customer, type Order } from '../schemas';
 import type { KezhiDb } from './index';
-import { readExisting } from './ingest';
+import { readExisting } from './read-existing';
 import { joinInTx, joinTarget, noteArrivals, resolveJoins } from './joins';
 
 /** What the three steps share within one ingest: per shop its evidence, per order its own key. */

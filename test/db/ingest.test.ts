@@ -378,7 +378,7 @@ describe('wide batches', () => {
 
 describe('readExisting', () => {
   test('answers as bulkGet does, whether the key range is sparse or crowded', async () => {
-    const { readExisting } = await import('../../lib/db/ingest');
+    const { readExisting } = await import('../../lib/db/read-existing');
     await fc.assert(
       fc.asyncProperty(
         fc.uniqueArray(fc.integer({ min: 0, max: 400 }), { maxLength: 120 }),
