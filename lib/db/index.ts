@@ -4,7 +4,7 @@
  * script IndexedDB is the host page's, not ours.
  *
  * Every schema change is a new version with an upgrade() and a test that opens the previous
- * version's data (test/db/migrations.test.ts). Keep old versions while anyone may have them.
+ * version's data (test/hardening/migration.test.ts). Keep old versions while anyone may have them.
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { ContactEntry, Customer, CustomerMeta, Order, Shop } from '../schemas';
