@@ -3,6 +3,7 @@
  * seller clicks. Reads Dexie directly (indexed queries), computes after a frame so the loading
  * state paints first, and spreads a big shop's pass over several frames.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ChartCard } from '@/components/dashboard/ChartCard';
 import { CustomerList, type CustomerListRow } from '@/components/dashboard/CustomerList';
@@ -191,21 +192,19 @@ export function App(props: AppProps) {
 
   if (state.status === 'empty') {
     return (
-      <main class="dash">
-        <Header lang={lang} />
+      <Page lang={lang}>
         <EmptyState
           title={dt(lang, 'empty.title')}
           body={dt(lang, 'empty.body')}
           action={dt(lang, 'empty.action')}
           onAction={props.openOptions}
         />
-      </main>
+      </Page>
     );
   }
 
   return (
-    <main class="dash">
-      <Header lang={lang} />
+    <Page lang={lang}>
       <Filters
         shopLabel={dt(lang, 'filter.shop')}
         rangeLabel={dt(lang, 'filter.range')}
@@ -264,16 +263,20 @@ export function App(props: AppProps) {
           onClose={() => setPicked(null)}
         />
       )}
-    </main>
+    </Page>
   );
 }
 
-function Header({ lang }: { lang: Lang }) {
+/** The page frame every state shares: title and subtitle over the content. */
+function Page({ lang, children }: { lang: Lang; children: ComponentChildren }) {
   return (
-    <header class="dash-head">
-      <h1>{dt(lang, 'page.title')}</h1>
-      <p>{dt(lang, 'page.subtitle')}</p>
-    </header>
+    <main class="dash">
+      <header class="dash-head">
+        <h1>{dt(lang, 'page.title')}</h1>
+        <p>{dt(lang, 'page.subtitle')}</p>
+      </header>
+      {children}
+    </main>
   );
 }
 

@@ -61,26 +61,39 @@ const header = (e: Pick<EncryptedEnvelope, 'format' | 'v' | 'kdf'>) =>
     JSON.stringify([e.format, e.v, e.kdf.name, e.kdf.hash, e.kdf.iterations]),
   );
 
-async function deriveKey(
+/**
+ * PBKDF2-SHA256 over the NFC-normalised passphrase: `bits` of key material. Backups and team sync
+ * derive their keys here, so both read a passphrase the same way.
+ */
+export async function passphraseBits(
   passphrase: string,
   salt: Uint8Array<ArrayBuffer>,
   iterations: number,
-): Promise<CryptoKey> {
+  bits: number,
+): Promise<Uint8Array<ArrayBuffer>> {
   const material = await crypto.subtle.importKey(
     'raw',
     new TextEncoder().encode(passphrase.normalize('NFC')),
     'PBKDF2',
     false,
-    ['deriveKey'],
+    ['deriveBits'],
   );
-  return crypto.subtle.deriveKey(
-    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
-    material,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt'],
+  return new Uint8Array(
+    await crypto.subtle.deriveBits(
+      { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
+      material,
+      bits,
+    ),
   );
 }
+
+/** A non-extractable AES-GCM-256 key from 32 raw bytes. */
+export function aesGcmKey(raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
+}
+
+const deriveKey = async (passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number) =>
+  aesGcmKey(await passphraseBits(passphrase, salt, iterations, 256));
 
 /** Encrypts the backup bytes under the passphrase (which must not be empty). */
 export async function encryptBackup(

@@ -9,10 +9,10 @@ import { isUncertain, type Verdict } from '../identity';
 import type { ContactEntry, Customer, Platform } from '../schemas';
 import type { Settings } from '../settings';
 import { DEFAULT_FIRST_ORDER_BANDS, FirstOrderTally, type BandBucket } from './first-order';
-import { LadderTally, type LadderResult } from './ladder';
+import { LadderTally, type LadderResult } from './ladder-tally';
 import { NewReturningTally, type MonthShare } from './new-returning';
 import { reminderResponse, type ReminderResponse } from './reminders';
-import { topRepurchaseCycles, TOP_ITEMS, type ItemCycle } from './repurchase';
+import { topRepurchaseCycles, TOP_ITEMS, type ItemCycle } from './repurchase-tally';
 import { scoreCustomer } from './scored';
 import {
   GroupTally,
@@ -21,7 +21,7 @@ import {
   TierTally,
   type RfmCell,
   type TierBucket,
-} from './segments';
+} from './segment-tallies';
 import type { Bucket, DateRange } from './types';
 import { inRange, isWholeHistory } from './types';
 import type { Group, Stage } from '../customers';

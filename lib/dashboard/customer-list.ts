@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import type { Lang } from '../i18n';
 import { formatMoney } from '../reminders';
 import type { CustomerRow } from './compute';
-import { tierLabel } from './labels';
+import { tierLabel } from './bucket-labels';
 import { t as dt } from '../i18n/dashboard';
 
 /** The byte-order mark Excel needs to read a CSV file as UTF-8. */

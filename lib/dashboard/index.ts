@@ -10,7 +10,7 @@ export type { MonthShare } from './new-returning';
 export { NewReturningTally, chinaMonth, newReturningByMonth } from './new-returning';
 export type { Scored } from './scored';
 export { scoreCustomer, scoreCustomers } from './scored';
-export type { RfmCell, TierBucket } from './segments';
+export type { RfmCell, TierBucket } from './segment-tallies';
 export {
   GroupTally,
   RfmTally,
@@ -21,13 +21,13 @@ export {
   rfmGrid,
   stageBuckets,
   tierBuckets,
-} from './segments';
-export type { LadderResult, LadderRung } from './ladder';
-export { LADDER_TOP_RUNG, LadderTally, purchaseLadder } from './ladder';
+} from './segment-tallies';
+export type { LadderResult, LadderRung } from './ladder-tally';
+export { LADDER_TOP_RUNG, LadderTally, purchaseLadder } from './ladder-tally';
 export type { BandBucket } from './first-order';
 export { DEFAULT_FIRST_ORDER_BANDS, FirstOrderTally, firstOrderBands } from './first-order';
-export type { ItemCycle } from './repurchase';
-export { TOP_ITEMS, topRepurchaseCycles } from './repurchase';
+export type { ItemCycle } from './repurchase-tally';
+export { TOP_ITEMS, topRepurchaseCycles } from './repurchase-tally';
 export type { ChannelResponse, ReminderResponse, ResponseFigures } from './reminders';
 export { reminderResponse } from './reminders';
 export type { CustomerRow, Dashboard, DashboardInput, ShopHistory } from './compute';
@@ -51,7 +51,7 @@ export {
   rungLabel,
   stageLabel,
   tierLabel,
-} from './labels';
+} from './bucket-labels';
 export {
   firstOrderTakeaway,
   groupsTakeaway,

@@ -5,7 +5,7 @@
 import type { Lang } from '../i18n';
 import { formatTimeLeft } from '../reminders';
 import type { Dashboard } from './compute';
-import { bandLabel, groupLabel, roundDays, tierLabel } from './labels';
+import { bandLabel, groupLabel, roundDays, tierLabel } from './bucket-labels';
 import { t as dt } from '../i18n/dashboard';
 import { percent } from './percent';
 import { shareOf } from './types';

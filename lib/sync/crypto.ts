@@ -4,7 +4,14 @@
  * AES-GCM-256 for bodies and HMAC-SHA256 for document ids. The server holds ciphertext, sizes
  * and times; it cannot read a nick, nor tell which buyer a document is about.
  */
-import { fromBase64, MIN_ITERATIONS, MAX_ITERATIONS, toBase64 } from '../backup/crypto';
+import {
+  aesGcmKey,
+  fromBase64,
+  MAX_ITERATIONS,
+  MIN_ITERATIONS,
+  passphraseBits,
+  toBase64,
+} from '../backup/crypto';
 
 export { PBKDF2_ITERATIONS } from '../backup/crypto';
 
@@ -27,25 +34,9 @@ export async function deriveTeamKeys(
   // A server that lowers the count in the check document would make the passphrase cheap to guess.
   if (iterations < minIterations || iterations > MAX_ITERATIONS)
     throw new Error(`PBKDF2 iteration count ${iterations} is out of bounds`);
-  const material = await crypto.subtle.importKey(
-    'raw',
-    new TextEncoder().encode(passphrase.normalize('NFC')),
-    'PBKDF2',
-    false,
-    ['deriveBits'],
-  );
-  const bits = new Uint8Array(
-    await crypto.subtle.deriveBits(
-      { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
-      material,
-      512,
-    ),
-  );
+  const bits = await passphraseBits(passphrase, salt, iterations, 512);
   const [seal, mac] = await Promise.all([
-    crypto.subtle.importKey('raw', bits.slice(0, 32), { name: 'AES-GCM' }, false, [
-      'encrypt',
-      'decrypt',
-    ]),
+    aesGcmKey(bits.slice(0, 32)),
     crypto.subtle.importKey('raw', bits.slice(32), { name: 'HMAC', hash: 'SHA-256' }, false, [
       'sign',
     ]),

@@ -8,11 +8,19 @@
  */
 import type { KezhiDb } from '../db';
 import { CouchError, type ChangeRow, type CouchClient, type CouchDoc } from './couch';
-import { CHECK_ID, docKeyOf, sharedOrder, type Codec, type SyncEntry } from './docs';
+import { CHECK_ID, docKeyOf, type Codec, type SyncEntry } from './docs';
 import { applyEntries, Forgotten } from './apply';
-import { clockOfMeta } from './meta-clock';
-import { mergeEntries } from './merge';
-import { getState, setState, type OutboxItem, type RevRecord, type SyncStore } from './store';
+import { resolveConflicts } from './conflicts';
+import { localEntry } from './outbox-entry';
+import {
+  enqueue,
+  getState,
+  keepRevisions,
+  setState,
+  type OutboxItem,
+  type RevRecord,
+  type SyncStore,
+} from './store';
 
 export interface ReplicatorOptions {
   db: KezhiDb;
@@ -52,6 +60,14 @@ export interface PushResult {
 
 const SINCE = 'since';
 
+/** The revision record of a document whose body this desk now holds. */
+const revisionOf = (docId: string, e: SyncEntry, rev: string): RevRecord => ({
+  docId,
+  docKey: docKeyOf(e.kind, e.key),
+  rev,
+  body: JSON.stringify(e.data),
+});
+
 export class Replicator {
   private readonly forgotten: Forgotten;
   private readonly batch: number;
@@ -82,7 +98,7 @@ export class Replicator {
     const since = await this.since();
     const page = await client.changes(since, this.batch, waitMs, signal);
     const entries: SyncEntry[] = [];
-    const revs: { docId: string; docKey: string; rev: string; body: string }[] = [];
+    const revs: RevRecord[] = [];
     let unreadable = 0;
     const known = await store.revs.bulkGet(page.results.map((r) => r.id));
     const skip = (row: ChangeRow, i: number) =>
@@ -122,7 +138,9 @@ export class Replicator {
         continue;
       }
       if (doc._conflicts?.length) {
-        const resolved = await this.resolveConflicts(
+        const resolved = await resolveConflicts(
+          client,
+          codec,
           doc,
           leaves.filter((l) => l._id === doc._id),
         );
@@ -132,30 +150,9 @@ export class Replicator {
         }
       }
       entries.push(entry);
-      revs.push({
-        docId: doc._id,
-        docKey: docKeyOf(entry.kind, entry.key),
-        rev: doc._rev!,
-        body: JSON.stringify(entry.data),
-      });
+      revs.push(revisionOf(doc._id, entry, doc._rev!));
     }
-    const r = await applyEntries(this.o.db, store, this.forgotten, entries, {
-      device: this.o.device,
-      now: this.now(),
-    });
-    await store.transaction('rw', store.revs, store.outbox, store.state, async () => {
-      // docKey is unique: a record whose id changed (another passphrase) replaces its old row.
-      await store.revs
-        .where('docKey')
-        .anyOf(revs.map((x) => x.docKey))
-        .delete();
-      await store.revs.bulkPut(revs);
-      const at = this.now();
-      await store.outbox.bulkPut(
-        r.pushBack.map((p) => ({ id: docKeyOf(p.kind, p.key), ...p, at })),
-      );
-      await setState(store, SINCE, page.last_seq);
-    });
+    await this.applyFromServer(entries, revs, page.last_seq);
     if (page.results.length > 0)
       await client.putLocal(this.checkpointName, { since: page.last_seq }).catch(() => undefined);
     return {
@@ -165,82 +162,6 @@ export class Replicator {
       read: page.results.length,
       ...(typeof page.pending === 'number' ? { pending: page.pending } : {}),
     };
-  }
-
-  /**
-   * CouchDB kept conflicting revisions (servers replicating with each other): fold them all,
-   * in revision order, by the merge rules; write the result over the winner, delete the rest.
-   */
-  private async resolveConflicts(
-    doc: CouchDoc,
-    bodies: CouchDoc[],
-  ): Promise<{ entry: SyncEntry; rev: string } | undefined> {
-    const { client, codec } = this.o;
-    let merged: SyncEntry | undefined;
-    for (const b of bodies.sort((x, y) => (x._rev! < y._rev! ? -1 : 1))) {
-      if (b._deleted) continue;
-      const e = await codec.decode(b);
-      if ('error' in e) continue;
-      merged = merged ? mergeEntries(merged, e) : e;
-    }
-    if (!merged) return undefined;
-    const body = await codec.encode(doc._id, merged);
-    const res = await client.bulkDocs([
-      { _id: doc._id, _rev: doc._rev, ...body },
-      ...(doc._conflicts ?? []).map((rev) => ({ _id: doc._id, _rev: rev, _deleted: true })),
-    ]);
-    const rev = res[0]?.ok ? res[0].rev : undefined;
-    return rev ? { entry: merged, rev } : { entry: merged, rev: doc._rev! };
-  }
-
-  /** What this desk holds for a queued record: an entry, a deletion, or nothing to send. */
-  private async localEntry(item: OutboxItem): Promise<SyncEntry | 'delete' | undefined> {
-    const { db, store } = this.o;
-    switch (item.kind) {
-      case 'order': {
-        const o = await db.orders.get(item.key);
-        return o && { kind: 'order', key: item.key, data: sharedOrder(o) };
-      }
-      case 'meta': {
-        if (await this.forgotten.of(item.key)) return 'delete';
-        let clock = await store.clocks.get(item.key);
-        if (!clock) {
-          const m = await db.meta.get(item.key);
-          if (!m) return undefined;
-          clock = clockOfMeta(m, this.o.device);
-          await store.clocks.put(clock);
-        }
-        return { kind: 'meta', key: item.key, data: clock };
-      }
-      case 'contact': {
-        const c = await db.contacts.get(item.key);
-        if (!c || (await this.forgotten.of(c.customerKey))) return 'delete';
-        return { kind: 'contact', key: item.key, data: c };
-      }
-      case 'shop': {
-        const s = await db.shops.get(item.key);
-        return (
-          s && {
-            kind: 'shop',
-            key: item.key,
-            data: {
-              platform: s.platform,
-              shopId: s.shopId,
-              name: s.name,
-              s: [s.lastSeenAt, this.o.device],
-            },
-          }
-        );
-      }
-      case 'forget': {
-        const t = await store.tombstones.get(item.key);
-        return t && { kind: 'forget', key: item.key, data: t };
-      }
-      case 'claim': {
-        const c = await store.claims.get(item.key);
-        return c && { kind: 'claim', key: item.key, data: c };
-      }
-    }
   }
 
   /** Sends up to one batch of the outbox. */
@@ -261,7 +182,12 @@ export class Replicator {
     const sent: { item: OutboxItem; docId: string; body: string }[] = [];
     const done: OutboxItem[] = [];
     for (const item of items) {
-      const entry = await this.localEntry(item);
+      const entry = await localEntry(item, {
+        db: this.o.db,
+        store,
+        forgotten: this.forgotten,
+        device: this.o.device,
+      });
       const docId = await codec.idOf(item.kind, item.key);
       const known = await store.revs.get(docId);
       if (entry === undefined || (entry === 'delete' && known?.body === '')) {
@@ -297,11 +223,7 @@ export class Replicator {
         throw new CouchError('forbidden', 403, r.reason);
     }
     await store.transaction('rw', store.revs, store.outbox, async () => {
-      await store.revs
-        .where('docKey')
-        .anyOf(revs.map((x) => x.docKey))
-        .delete();
-      await store.revs.bulkPut(revs);
+      await keepRevisions(store, revs);
       // Only items not queued again while we were sending.
       const now = await store.outbox.bulkGet(done.map((d) => d.id));
       await store.outbox.bulkDelete(
@@ -334,27 +256,26 @@ export class Replicator {
       const e = await codec.decode(row.doc);
       if ('error' in e) continue;
       entries.push(e);
-      revs.push({
-        docId: row.key,
-        docKey: docKeyOf(e.kind, e.key),
-        rev: row.value.rev,
-        body: JSON.stringify(e.data),
-      });
+      revs.push(revisionOf(row.key, e, row.value.rev));
     }
-    const r = await applyEntries(this.o.db, store, this.forgotten, entries, {
-      device: this.o.device,
-      now: this.now(),
-    });
-    await store.transaction('rw', store.revs, store.outbox, async () => {
-      await store.revs
-        .where('docKey')
-        .anyOf(revs.map((x) => x.docKey))
-        .delete();
-      await store.revs.bulkPut(revs);
-      const at = this.now();
-      await store.outbox.bulkPut(
-        r.pushBack.map((p) => ({ id: docKeyOf(p.kind, p.key), ...p, at })),
-      );
+    await this.applyFromServer(entries, revs);
+  }
+
+  /**
+   * Applies what the server holds, records the revisions it came with and queues what the merge
+   * sends back; a pulled page also moves the checkpoint, in the same transaction.
+   */
+  private async applyFromServer(
+    entries: SyncEntry[],
+    revs: RevRecord[],
+    since?: string | number,
+  ): Promise<void> {
+    const { db, store, device } = this.o;
+    const r = await applyEntries(db, store, this.forgotten, entries, { device, now: this.now() });
+    await store.transaction('rw', store.revs, store.outbox, store.state, async () => {
+      await keepRevisions(store, revs);
+      await enqueue(store, r.pushBack, this.now());
+      if (since !== undefined) await setState(store, SINCE, since);
     });
   }
 

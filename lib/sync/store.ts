@@ -5,7 +5,7 @@
  * buyers, "being handled by" claims and the changes-feed checkpoint.
  */
 import { Dexie, type EntityTable } from 'dexie';
-import type { Claim, SyncKind, Tombstone } from './docs';
+import { docKeyOf, type Claim, type SyncKind, type Tombstone } from './docs';
 import type { MetaClock } from './meta-clock';
 
 export interface OutboxItem {
@@ -70,5 +70,17 @@ export async function enqueue(
   now: number,
 ): Promise<void> {
   if (items.length === 0) return;
-  await s.outbox.bulkPut(items.map((i) => ({ id: `${i.kind}|${i.key}`, ...i, at: now })));
+  await s.outbox.bulkPut(items.map((i) => ({ id: docKeyOf(i.kind, i.key), ...i, at: now })));
+}
+
+/**
+ * Records the server revisions seen. docKey is unique: a record whose id changed (another
+ * passphrase) replaces its old row.
+ */
+export async function keepRevisions(s: SyncStore, revs: readonly RevRecord[]): Promise<void> {
+  await s.revs
+    .where('docKey')
+    .anyOf(revs.map((x) => x.docKey))
+    .delete();
+  await s.revs.bulkPut([...revs]);
 }

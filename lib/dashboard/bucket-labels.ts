@@ -11,8 +11,8 @@ import type { Lang } from '../i18n';
 import { formatMoney } from '../reminders';
 import type { Channel } from '../schemas';
 import type { BandBucket } from './first-order';
-import type { LadderRung } from './ladder';
-import type { RfmCell } from './segments';
+import type { LadderRung } from './ladder-tally';
+import type { RfmCell } from './segment-tallies';
 import { t as dt } from '../i18n/dashboard';
 
 /** A stage; 'new' (orders but no purchase) reads "尚未付款" here, not 新客, to avoid a clash. */
