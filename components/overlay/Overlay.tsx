@@ -10,31 +10,17 @@
 import type { JSX } from 'preact';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Lang } from '@/lib/i18n';
-import type { Warning } from '@/lib/reminders/plan';
-import type { Channel } from '@/lib/schemas';
-import type { Settings } from '@/lib/settings';
-import type { RowSummary } from '@/lib/summary';
 import { bounded, chipHeads, type CustomerBadgesProps } from '../badge-chips';
 import { t } from '@/lib/i18n/overlay';
 import type { DetailSource, OverlayDetail } from './detail';
 import { toggleLabel } from './format';
-import type { CopyOutcome, CopyRequest } from './RemindAssistant';
+import type { AssistantProps } from './assistant-props';
 import { isUserEvent } from './trusted';
 
-export type { CopyOutcome, CopyRequest } from './RemindAssistant';
+export type { CopyOutcome, CopyRequest } from './assistant-props';
 
 /** Props of {@link Overlay}. */
-export interface OverlayProps {
-  summary: RowSummary;
-  settings: Settings;
-  lang: Lang;
-  /** Filled into `{店铺}`; blank shows as an inline template error. */
-  shopName: string;
-  now: number;
-  /** Copies a message and logs the contact. */
-  onCopy: (req: CopyRequest) => Promise<CopyOutcome>;
-  /** Warnings to confirm before copying. */
-  onCheck: (req: { channel: Channel }) => Warning[];
+export interface OverlayProps extends AssistantProps {
   /** The chips' cards and the assistant panel, loaded on demand. */
   detail: DetailSource;
   /** Open the assistant on first render. */

@@ -8,7 +8,7 @@ import type { Lang } from '@/lib/i18n';
 import type { Platform } from '@/lib/schemas';
 import type { CareKind } from '@/lib/care';
 import { t } from '@/lib/i18n/popup';
-import { PLATFORM_LABELS } from '@/components/popup/choices';
+import { ShopLine } from './ShopLine';
 
 /** One line of the list, with its message already rendered (or why it could not be). */
 export interface DueRowData {
@@ -88,9 +88,12 @@ export function DueList<R extends DueRowData>(props: DueListProps<R>): JSX.Eleme
                 >
                   <bdi>{row.nick}</bdi>
                 </button>
-                <span class="kp-muted kp-shop">
-                  {PLATFORM_LABELS[row.platform][lang]} · <bdi>{row.shopName}</bdi>
-                </span>
+                <ShopLine
+                  class="kp-muted kp-shop"
+                  lang={lang}
+                  platform={row.platform}
+                  shopName={row.shopName}
+                />
               </div>
               <div class="kp-moment">
                 {momentLabel(row, lang)}

@@ -18,7 +18,7 @@ import type { Lang } from '@/lib/i18n';
 import type { Identity, Platform } from '@/lib/schemas';
 import { formatDate } from './format';
 import { t } from '@/lib/i18n/popup';
-import { PLATFORM_LABELS } from '@/components/popup/choices';
+import { ShopLine } from './ShopLine';
 
 /** One row of the list: a customer as the list shows them. */
 export interface ResultRowData {
@@ -81,9 +81,12 @@ export function ResultRow(props: {
       <div class="kp-row-top">
         <bdi class="kp-nick">{row.nick}</bdi>
         {row.blacklisted && <span class="kp-pill kp-red">{t(lang, 'row.blacklisted')}</span>}
-        <span class="kp-muted kp-shop">
-          {PLATFORM_LABELS[row.platform][lang]} · <bdi>{row.shopName}</bdi>
-        </span>
+        <ShopLine
+          class="kp-muted kp-shop"
+          lang={lang}
+          platform={row.platform}
+          shopName={row.shopName}
+        />
       </div>
       <div class="kp-row-bottom">
         {uncertain ? (

@@ -3,14 +3,7 @@
  * used, and `explain` turns that into the sentence a tooltip shows.
  */
 import type { Label, Lang } from '../i18n';
-import {
-  GROUP_LABELS,
-  KIND_LABELS,
-  RHYTHM_LABELS,
-  SEGMENT_LABELS,
-  STAGE_LABELS,
-  TIER_LABELS,
-} from './labels';
+import * as labels from './labels';
 
 /** A rule id (e.g. `stage.active`) and the values it was applied to. */
 export type Explanation = { rule: string; values: Record<string, number | string> };
@@ -103,18 +96,21 @@ export const EXPLANATION_TEMPLATES: Readonly<Record<string, Label>> = {
   },
 };
 
-const LABELS: Readonly<Record<string, Readonly<Record<string, Label>>>> = {
-  tier: TIER_LABELS,
-  stage: STAGE_LABELS,
-  kind: KIND_LABELS,
-  group: GROUP_LABELS,
-  segment: SEGMENT_LABELS,
-  rhythm: RHYTHM_LABELS,
-};
+/** Each label kind's table, by the value name explanations and the card use for it. */
+export const LABELS = {
+  tier: labels.TIER_LABELS,
+  stage: labels.STAGE_LABELS,
+  kind: labels.KIND_LABELS,
+  group: labels.GROUP_LABELS,
+  segment: labels.SEGMENT_LABELS,
+  rhythm: labels.RHYTHM_LABELS,
+} as const;
+
+const byName: Readonly<Record<string, Readonly<Record<string, Label>>>> = LABELS;
 
 /** A value as the sentence prints it. */
 function formatValue(name: string, value: number | string, lang: Lang): string {
-  if (typeof value === 'string') return LABELS[name]?.[value]?.[lang] ?? value;
+  if (typeof value === 'string') return byName[name]?.[value]?.[lang] ?? value;
   if (name.endsWith('Yuan')) return `¥${value.toFixed(2)}`;
   if (name === 'percentile') return String(Math.round(value * 10) / 10);
   return String(value);

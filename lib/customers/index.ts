@@ -42,15 +42,8 @@ export { SEGMENTS, SEGMENT_GRID, fmScore, segmentOf, whySegment } from './segmen
 export type { ThresholdHit, Tier, TierSettings } from './tiers';
 export { TIERS, spendPercentile, tierByRank, tierByThreshold, tierOf } from './tiers';
 export type { Explanation } from './explain';
-export { EXPLANATION_TEMPLATES, explain } from './explain';
-export {
-  GROUP_LABELS,
-  KIND_LABELS,
-  RHYTHM_LABELS,
-  SEGMENT_LABELS,
-  STAGE_LABELS,
-  TIER_LABELS,
-} from './labels';
+export { EXPLANATION_TEMPLATES, LABELS, explain } from './explain';
+export * from './labels';
 export type { CustomerView, DescribeOptions } from './describe';
 export { describeCustomer } from './describe';
 export type { CycleOrder, ItemKey, RepurchaseCycle } from './repurchase';

@@ -7,14 +7,13 @@
 import { shopDisplayName } from '../adapters/parse';
 import { OrderInput, isPurchase, shopKey, type Customer, type Order } from '../schemas';
 import {
-  applyOrder,
   customersToRecompute,
   screenSightings,
   mergeOrder,
-  recomputeCustomer,
   toStoredOrder,
   withSearchTerms,
 } from './aggregate';
+import { applyChanges } from './apply-changes';
 import type { KezhiDb } from './index';
 import {
   adoptIdentityVerdicts,
@@ -152,23 +151,7 @@ export async function ingestOrders(
     (await readExisting<Customer, string>(db.customers, deltaKeys)).forEach((c, i) =>
       customers.set(deltaKeys[i]!, c),
     );
-    for (const { prev, next } of changed) {
-      if (recompute.has(next.customerKey)) continue;
-      customers.set(next.customerKey, applyOrder(customers.get(next.customerKey), prev, next));
-    }
-    if (recompute.size > 0) {
-      const orders = await db.orders
-        .where('customerKey')
-        .anyOf([...recompute])
-        .toArray();
-      const byCustomer = new Map<string, Order[]>();
-      for (const o of orders) {
-        const list = byCustomer.get(o.customerKey);
-        if (list) list.push(o);
-        else byCustomer.set(o.customerKey, [o]);
-      }
-      for (const k of recompute) customers.set(k, recomputeCustomer(byCustomer.get(k) ?? []));
-    }
+    await applyChanges(db, changed, customers);
     const puts = [...customers.entries()]
       .filter((e): e is [string, Customer] => e[1] !== undefined)
       .map(([k, c]) => (recompute.has(k) ? c : withSearchTerms(c)));

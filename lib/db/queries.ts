@@ -1,142 +1,24 @@
 /**
- * Reads the background makes for the overlay: shop statistics (cached, rebuilt when stale) and
- * the summaries of a page's rows in one pass over the tables.
+ * Reads the background makes for the overlay: the summaries of a page's rows in one pass over the
+ * tables, as stored (summarizeRows) or as they will be once a page's sightings are (previewRows).
  */
-import { chinaDay, ShopStats } from '../customers';
+import type { ShopStats } from '../customers';
 import { judgeKind, kindOf } from '../identity';
 import {
   customerKey as keyOfCustomer,
   orderKey,
   shopKey,
-  type ContactEntry,
   type Order,
   type Platform,
 } from '../schemas';
 import type { Settings } from '../settings';
 import { summarizeRow, type RowSummary } from '../summary';
-import {
-  applyOrder,
-  customersToRecompute,
-  screenSightings,
-  mergeOrder,
-  recomputeCustomer,
-  toStoredOrder,
-} from './aggregate';
+import { screenSightings, mergeOrder, toStoredOrder } from './aggregate';
+import { applyChanges, groupBy, type OrderChange } from './apply-changes';
 import type { KezhiDb } from './index';
 import { validateOrders } from './ingest';
 import { resolveJoins } from './joins';
-import { readShopStats } from './ranks';
-
-/** Rebuild stale statistics at most this often: ranks barely move between two pages. */
-export const STATS_MAX_AGE_MS = 60_000;
-
-const memo = new Map<string, { stats: ShopStats; computedAt: number; settingsJson: string }>();
-
-/** The settings a shop's statistics depend on, as the cache compares them. */
-const statsSettingsOf = (settings: Settings): string =>
-  JSON.stringify([settings.lifecycle, settings.tier, settings.mergeSameDayPurchases]);
-
-/** Forget cached statistics (settings changed, shop deleted, tests). */
-export function clearStatsCache(): void {
-  memo.clear();
-}
-
-/**
- * The shop's statistics. Cached ones serve for STATS_MAX_AGE_MS, and after that for as long as
- * nothing was ingested into the shop (its record's `statsDirty`, which ingest sets without
- * touching the statistics themselves) and the China calendar date is the one they were computed
- * on (R counts China days: a new day moves every buyer's R even when nothing was synced);
- * otherwise they are rebuilt from the shop's figure blocks.
- */
-export async function getShopStats(
-  db: KezhiDb,
-  platform: Platform,
-  shopId: string,
-  settings: Settings,
-  now: number,
-  /** Keeping history paused: rebuilt statistics are computed but not stored. */
-  readOnly = false,
-): Promise<ShopStats> {
-  const key = shopKey(platform, shopId);
-  const settingsJson = statsSettingsOf(settings);
-  const cached = memo.get(key);
-  const today = chinaDay(now);
-  const usable = cached?.settingsJson === settingsJson && chinaDay(cached.computedAt) === today;
-  // Within STATS_MAX_AGE_MS the cached figures serve without touching IndexedDB: ranks barely
-  // move between two pages, and the answer to a page's rows must not wait on a rebuild.
-  if (cached && usable && now - cached.computedAt < STATS_MAX_AGE_MS) return cached.stats;
-  const shop = await db.shops.get(key);
-  const dirty = shop?.statsDirty === true;
-  if (cached && usable && !dirty) {
-    cached.computedAt = now; // still valid: nothing was ingested since
-    return cached.stats;
-  }
-  if (!cached) {
-    const record = await db.stats.get(key);
-    if (
-      record &&
-      chinaDay(record.computedAt) === today &&
-      (!dirty || now - record.computedAt < STATS_MAX_AGE_MS)
-    ) {
-      const parsed = ShopStats.safeParse(record.stats);
-      // Only same-day merging shapes the stored figures; a record built under the other setting is stale.
-      if (parsed.success && parsed.data.mergeSameDayPurchases === settings.mergeSameDayPurchases) {
-        memo.set(key, { stats: parsed.data, computedAt: record.computedAt, settingsJson });
-        return parsed.data;
-      }
-    }
-  }
-  const stats = readOnly
-    ? await readShopStats(db, platform, shopId, settings, now)
-    : await rebuildShopStats(db, platform, shopId, settings, now);
-  memo.set(key, { stats, computedAt: now, settingsJson });
-  return stats;
-}
-
-/**
- * Statistics for an answer that must not wait: the cached or stored ones as they are (stale by a
- * page or a minute at most moves a rank or two; the answer after the write corrects it), and
- * only when the shop has none under these settings, {@link getShopStats}.
- */
-export async function peekShopStats(
-  db: KezhiDb,
-  platform: Platform,
-  shopId: string,
-  settings: Settings,
-  now: number,
-  readOnly = false,
-): Promise<ShopStats> {
-  const key = shopKey(platform, shopId);
-  const settingsJson = statsSettingsOf(settings);
-  const today = chinaDay(now);
-  const cached = memo.get(key);
-  if (cached?.settingsJson === settingsJson && chinaDay(cached.computedAt) === today)
-    return cached.stats;
-  return getShopStats(db, platform, shopId, settings, now, readOnly);
-}
-
-/**
- * Full recompute: the shop's statistics from its figure blocks, stored, and the shop marked
- * clean, in one transaction (an ingest that lands meanwhile marks it dirty again after us).
- */
-export async function rebuildShopStats(
-  db: KezhiDb,
-  platform: Platform,
-  shopId: string,
-  settings: Settings,
-  now: number,
-): Promise<ShopStats> {
-  const key = shopKey(platform, shopId);
-  return db.transaction('rw', [db.figures, db.stats, db.shops], async () => {
-    const stats = await readShopStats(db, platform, shopId, settings, now);
-    await db.stats.put({ shopKey: key, computedAt: now, stats });
-    const shop = await db.shops.get(key);
-    if (shop?.statsDirty) await db.shops.put({ ...shop, statsDirty: false });
-    return stats;
-  });
-}
-
-export { rankedFigures, readShopStats } from './ranks';
+import { getShopStats, peekShopStats } from './shop-stats';
 
 type RowsRequest = {
   platform: Platform;
@@ -152,7 +34,8 @@ export async function summarizeRows(
   now: number,
   readOnly = false,
 ): Promise<{ summaries: RowSummary[]; unknown: string[] }> {
-  const stats = await getShopStats(db, req.platform, req.shopId, settings, now, readOnly);
+  const key = shopKey(req.platform, req.shopId);
+  const stats = await getShopStats(db, key, settings, now, readOnly);
   return describeRows(db, req, [], stats, settings, now);
 }
 
@@ -175,14 +58,8 @@ export async function previewRows(
     .filter((o) => o.platform === req.platform && o.shopId === req.shopId)
     .map((o) => toStoredOrder(o, now));
   // Keeping history paused: statistics are computed, not stored.
-  const stats = await peekShopStats(
-    db,
-    req.platform,
-    req.shopId,
-    settings,
-    now,
-    settings.historyPaused === true,
-  );
+  const key = shopKey(req.platform, req.shopId);
+  const stats = await peekShopStats(db, key, settings, now, settings.historyPaused === true);
   return describeRows(db, req, pending, stats, settings, now);
 }
 
@@ -199,7 +76,7 @@ async function applyPending(
   tokenVerdict: ReturnType<typeof judgeKind>['verdict'],
   /** resolveJoins over the pending orders' keys (read alongside the stored orders). */
   roots: ReadonlyMap<string, string>,
-): Promise<{ prev: Order | undefined; next: Order }[]> {
+): Promise<OrderChange[]> {
   const { conflicting, dropJson } = screenSightings(pending, storedBy);
   const incoming = new Map<string, Order>();
   pending.forEach((o, i) => {
@@ -221,7 +98,7 @@ async function applyPending(
       if (root) incoming.set(o.key, withBuyer(o, root.buyerId, root.identity));
     }
   }
-  const changed: { prev: Order | undefined; next: Order }[] = [];
+  const changed: OrderChange[] = [];
   for (const [key, o] of incoming) {
     const prev = storedBy.get(key);
     const next = mergeOrder(prev, o);
@@ -283,37 +160,14 @@ async function describeRows(
         db.contacts.where('customerKey').anyOf(customerKeys).toArray(),
       ]);
       const customerBy = new Map(customerKeys.map((k, i) => [k, customers[i]]));
-      // Each changed order applied to its buyer's aggregate as ingest applies it: the fast path,
-      // or for an order that changed buyer a recompute of both sides from their orders.
-      const recompute = customersToRecompute(changed);
-      for (const { prev, next } of changed) {
-        if (recompute.has(next.customerKey)) continue;
-        customerBy.set(next.customerKey, applyOrder(customerBy.get(next.customerKey), prev, next));
-      }
-      if (recompute.size > 0) {
-        const theirs = await db.orders
-          .where('customerKey')
-          .anyOf([...recompute])
-          .toArray();
-        const byKey = new Map(theirs.map((o) => [o.key, o]));
-        for (const c of changed) byKey.set(c.next.key, c.next);
-        for (const k of recompute)
-          customerBy.set(
-            k,
-            recomputeCustomer([...byKey.values()].filter((o) => o.customerKey === k)),
-          );
-      }
+      // Each changed order applied to its buyer's aggregate as ingest applies it.
+      await applyChanges(db, changed, customerBy);
       return { next, customerBy, customerKeys, metas, contacts, tokenVerdict };
     },
   );
   const byKey = <T>(list: (T | undefined)[]) => new Map(customerKeys.map((k, i) => [k, list[i]]));
   const metaBy = byKey(metas);
-  const contactsBy = new Map<string, ContactEntry[]>();
-  for (const c of contacts) {
-    const list = contactsBy.get(c.customerKey);
-    if (list) list.push(c);
-    else contactsBy.set(c.customerKey, [c]);
-  }
+  const contactsBy = groupBy(contacts, (c) => c.customerKey);
 
   const summaries: RowSummary[] = [];
   const unknown: string[] = [];

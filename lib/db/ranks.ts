@@ -1,34 +1,9 @@
 /**
- * A shop's statistics from its figure blocks (lib/db/figures), uncertain buyers left out: the
- * reader the background's cache and the popup share. Kept apart from the row queries so the popup
- * does not load ingest (and its pinyin dictionary) to rank a card.
+ * Which buyers rank: a figure block without its uncertain buyers (lib/db/shop-stats counts a
+ * shop's statistics from what this keeps).
  */
-import { computeShopStatsFromFigures, FIGURES_STRIDE, type ShopStats } from '../customers';
-import { isUncertain, judgeKind, kindOfBuyerId, type Verdict } from '../identity';
-import { shopKey, type Platform } from '../schemas';
-import type { Settings } from '../settings';
-import type { KezhiDb } from './index';
-
-/** Computes a shop's statistics from its figure blocks (lib/db/figures); writes nothing. */
-export async function readShopStats(
-  db: KezhiDb,
-  platform: Platform,
-  shopId: string,
-  settings: Settings,
-  now: number,
-): Promise<ShopStats> {
-  const key = shopKey(platform, shopId);
-  const [blocks, shop] = await Promise.all([
-    db.figures.where('[shopKey+bucket]').between([key, -Infinity], [key, Infinity]).toArray(),
-    db.shops.get(key),
-  ]);
-  const tokenVerdict = judgeKind(shop?.identityEvidence ?? {}, 'token').verdict;
-  return computeShopStatsFromFigures(
-    blocks.map((b) => rankedFigures(b.keys, b.values, key.length + 1, tokenVerdict)),
-    settings,
-    now,
-  );
-}
+import { FIGURES_STRIDE } from '../customers';
+import { isUncertain, kindOfBuyerId, type Verdict } from '../identity';
 
 /**
  * A block's figures without its uncertain buyers: they sit in their own bucket, as on the

@@ -2,9 +2,9 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import {
   RemindAssistant,
-  reasonText,
   type RemindAssistantProps,
 } from '../../components/overlay/RemindAssistant';
+import { reasonText } from '../../components/overlay/remind-text';
 import { checkBeforeContact, planReminders, type Warning } from '../../lib/reminders';
 import { Settings } from '../../lib/settings';
 import type { RowSummary } from '../../lib/summary';

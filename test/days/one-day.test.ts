@@ -8,7 +8,7 @@ import { dueMoments, chinaDaysBetween } from '../../lib/care';
 import { computeShopStats, describeCustomer } from '../../lib/customers';
 import { openDb, type KezhiDb } from '../../lib/db';
 import { ingestOrders } from '../../lib/db/ingest';
-import { clearStatsCache, getShopStats } from '../../lib/db/queries';
+import { clearStatsCache, getShopStats } from '../../lib/db/shop-stats';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { order } from '../db/make-order';
 import { makeCustomer } from '../customers/make-customer';
@@ -89,14 +89,14 @@ describe('shop statistics across China midnight', () => {
 
   test('are rebuilt when the China date changes, though nothing was synced', async () => {
     await ingestOrders(db, [order({ orderId: '1', createdAt: china(0, 12, 0) })], china(0, 12, 0));
-    const before = await getShopStats(db, 'taobao', 'shop1', DEFAULT_SETTINGS, china(10, 23, 59));
+    const before = await getShopStats(db, 'taobao:shop1', DEFAULT_SETTINGS, china(10, 23, 59));
     expect([...before.recencyDays]).toEqual([10]);
     // Two minutes later it is the next China day: every buyer is one day further away.
-    const after = await getShopStats(db, 'taobao', 'shop1', DEFAULT_SETTINGS, china(11, 0, 1));
+    const after = await getShopStats(db, 'taobao:shop1', DEFAULT_SETTINGS, china(11, 0, 1));
     expect([...after.recencyDays]).toEqual([11]);
     // A stored record from yesterday is not served after a restart either.
     clearStatsCache();
-    const restarted = await getShopStats(db, 'taobao', 'shop1', DEFAULT_SETTINGS, china(12, 9, 0));
+    const restarted = await getShopStats(db, 'taobao:shop1', DEFAULT_SETTINGS, china(12, 9, 0));
     expect([...restarted.recencyDays]).toEqual([12]);
   });
 });

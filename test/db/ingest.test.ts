@@ -312,7 +312,7 @@ describe('ingest', () => {
 
 describe('shop statistics from the figure blocks', () => {
   test('blocks follow every customer write, and the statistics equal those of the records', async () => {
-    const { readShopStats } = await import('../../lib/db/queries');
+    const { countShopStats } = await import('../../lib/db/shop-stats');
     const { computeShopStats } = await import('../../lib/customers');
     const { DEFAULT_SETTINGS } = await import('../../lib/settings');
     const step = fc.oneof(
@@ -341,7 +341,7 @@ describe('shop statistics from the figure blocks', () => {
           );
           for (const merge of [false, true]) {
             const settings = { ...DEFAULT_SETTINGS, mergeSameDayPurchases: merge };
-            expect(await readShopStats(local, 'taobao', 'shop1', settings, NOW)).toEqual(
+            expect(await countShopStats(local, 'taobao:shop1', settings, NOW)).toEqual(
               computeShopStats(customers, settings, NOW),
             );
           }

@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { openDb, type KezhiDb } from '../../lib/db';
 import { ingestOrders } from '../../lib/db/ingest';
-import { clearStatsCache, previewRows, summarizeRows } from '../../lib/db/queries';
+import { previewRows, summarizeRows } from '../../lib/db/queries';
+import { clearStatsCache } from '../../lib/db/shop-stats';
 import { OrderStatus, type OrderInput } from '../../lib/schemas';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { NOW, T0, order } from './make-order';

@@ -4,12 +4,8 @@
  */
 import { openDb, type KezhiDb } from '../../lib/db';
 import { ingestOrders } from '../../lib/db/ingest';
-import {
-  clearStatsCache,
-  getShopStats,
-  STATS_MAX_AGE_MS,
-  summarizeRows,
-} from '../../lib/db/queries';
+import { summarizeRows } from '../../lib/db/queries';
+import { clearStatsCache, getShopStats, STATS_MAX_AGE_MS } from '../../lib/db/shop-stats';
 import { logContact, updateMeta } from '../../lib/db/writes';
 import { computeShopStats } from '../../lib/customers';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
@@ -103,19 +99,19 @@ describe('getShopStats', () => {
   test('rebuilds from the figure blocks when stale, clears the mark, then serves from memory', async () => {
     await ingestOrders(db, [order({ orderId: '1' })], NOW);
     expect((await db.shops.get('taobao:shop1'))?.statsDirty).toBe(true);
-    const first = await getShopStats(db, 'taobao', 'shop1', DEFAULT_SETTINGS, NOW);
+    const first = await getShopStats(db, 'taobao:shop1', DEFAULT_SETTINGS, NOW);
     expect(first.customers).toBe(1);
     expect((await db.shops.get('taobao:shop1'))?.statsDirty).toBe(false);
     expect((await db.stats.get('taobao:shop1'))?.computedAt).toBe(NOW);
 
     // A new buyer: within the max age the cached figures still serve…
     await ingestOrders(db, [order({ orderId: '2', buyerId: 'nick:c', buyerNick: 'c' })], NOW);
-    expect(
-      (await getShopStats(db, 'taobao', 'shop1', DEFAULT_SETTINGS, NOW + 1000)).customers,
-    ).toBe(1);
+    expect((await getShopStats(db, 'taobao:shop1', DEFAULT_SETTINGS, NOW + 1000)).customers).toBe(
+      1,
+    );
     // …and past it the dirty shop is rebuilt, equal to the statistics of the records.
     const later = NOW + STATS_MAX_AGE_MS + 1;
-    const rebuilt = await getShopStats(db, 'taobao', 'shop1', DEFAULT_SETTINGS, later);
+    const rebuilt = await getShopStats(db, 'taobao:shop1', DEFAULT_SETTINGS, later);
     expect(rebuilt).toEqual(
       computeShopStats(await db.customers.toArray(), DEFAULT_SETTINGS, later),
     );
@@ -124,8 +120,7 @@ describe('getShopStats', () => {
     // Clean and past the max age: the memo is kept (no rebuild: computedAt stays).
     const clean = await getShopStats(
       db,
-      'taobao',
-      'shop1',
+      'taobao:shop1',
       DEFAULT_SETTINGS,
       later + 2 * STATS_MAX_AGE_MS,
     );
@@ -134,12 +129,11 @@ describe('getShopStats', () => {
 
   test('a fresh service worker reads the stored statistics instead of rebuilding them', async () => {
     await ingestOrders(db, [order({ orderId: '1' })], NOW);
-    const stats = await getShopStats(db, 'taobao', 'shop1', DEFAULT_SETTINGS, NOW);
+    const stats = await getShopStats(db, 'taobao:shop1', DEFAULT_SETTINGS, NOW);
     clearStatsCache(); // the worker stopped and started again
     const again = await getShopStats(
       db,
-      'taobao',
-      'shop1',
+      'taobao:shop1',
       DEFAULT_SETTINGS,
       NOW + 10 * STATS_MAX_AGE_MS,
     );
@@ -149,10 +143,10 @@ describe('getShopStats', () => {
 
   test('a stored record built with the other same-day setting is not used', async () => {
     await ingestOrders(db, [order({ orderId: '1' })], NOW);
-    await getShopStats(db, 'taobao', 'shop1', DEFAULT_SETTINGS, NOW);
+    await getShopStats(db, 'taobao:shop1', DEFAULT_SETTINGS, NOW);
     clearStatsCache();
     const merged = { ...DEFAULT_SETTINGS, mergeSameDayPurchases: true };
-    const stats = await getShopStats(db, 'taobao', 'shop1', merged, NOW + 1);
+    const stats = await getShopStats(db, 'taobao:shop1', merged, NOW + 1);
     expect(stats.mergeSameDayPurchases).toBe(true);
     expect(stats.computedAt).toBe(NOW + 1);
   });

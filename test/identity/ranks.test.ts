@@ -5,7 +5,8 @@
  */
 import { computeShopStats } from '../../lib/customers';
 import { openDb, type KezhiDb } from '../../lib/db';
-import { rankedFigures, readShopStats } from '../../lib/db/queries';
+import { rankedFigures } from '../../lib/db/ranks';
+import { countShopStats } from '../../lib/db/shop-stats';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { buildCustomer, DAY, NOW } from '../customers/make-customer';
 
@@ -31,7 +32,7 @@ afterEach(() => db.close());
 
 test('uncertain buyers do not take part in the ranks the badges read', async () => {
   await db.customers.bulkPut([a, b, t1, t2, o1, n1]);
-  const stats = await readShopStats(db, 'taobao', 'shop1', DEFAULT_SETTINGS, NOW);
+  const stats = await countShopStats(db, 'taobao:shop1', DEFAULT_SETTINGS, NOW);
   expect(stats.customers).toBe(3);
   expect(stats).toEqual(computeShopStats([a, b, t1], DEFAULT_SETTINGS, NOW));
 });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { App } from '../../entrypoints/popup/App';
-import { clearComputedStats } from '../../entrypoints/popup/data';
+import { clearCountedStats } from '../../lib/db/shop-stats';
 import { send } from '../../lib/browser/rpc';
 import { careDoneId } from '../../lib/care';
 import { openDb, type KezhiDb } from '../../lib/db';
@@ -71,7 +71,7 @@ function orders(): OrderInput[] {
 
 let db: KezhiDb;
 beforeEach(async () => {
-  clearComputedStats();
+  clearCountedStats();
   vi.mocked(send).mockClear();
   db = openDb(`popup-${Math.random()}`);
   await db.open();

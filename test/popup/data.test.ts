@@ -1,10 +1,7 @@
 import { liveQuery } from 'dexie';
-import {
-  clearComputedStats,
-  loadDue,
-  readShopStats,
-  searchRows,
-} from '../../entrypoints/popup/data';
+import { loadDue } from '../../entrypoints/popup/due';
+import { searchRows } from '../../entrypoints/popup/rows';
+import { clearCountedStats, readShopStats } from '../../lib/db/shop-stats';
 import { ALL_SHOPS } from '../../components/popup/ShopBar';
 import { computeShopStats } from '../../lib/customers';
 import { openDb, type KezhiDb } from '../../lib/db';
@@ -36,7 +33,7 @@ const order = (n: number, nick: string, receiverName: string, daysAgo: number): 
 
 let db: KezhiDb;
 beforeEach(async () => {
-  clearComputedStats();
+  clearCountedStats();
   db = openDb(`popup-data-${Math.random()}`);
   await db.open();
   await ingestOrders(db, [order(1, 'tb_lucky88', '李娜', 10), order(2, '张三', '张三', 40)], NOW);
@@ -105,24 +102,24 @@ describe('shop statistics in the popup', () => {
 
   it('counts the shop itself once orders arrived that the stored record has not counted', async () => {
     await storeStats(10);
-    expect((await readShopStats(db, 'taobao', 'shop1', settings, NOW)).customers).toBe(10);
+    expect((await readShopStats(db, 'taobao:shop1', settings, NOW)).customers).toBe(10);
     // An import lands: the background marks the shop dirty and has not rebuilt yet.
     await db.shops.update('taobao:shop1', { statsDirty: true });
-    clearComputedStats();
+    clearCountedStats();
     const own = await db.customers
       .filter((c) => c.platform === 'taobao' && c.shopId === 'shop1' && c.purchaseCount > 0)
       .count();
     expect(own).not.toBe(10);
-    expect((await readShopStats(db, 'taobao', 'shop1', settings, NOW)).customers).toBe(own);
+    expect((await readShopStats(db, 'taobao:shop1', settings, NOW)).customers).toBe(own);
   });
 
   it('uses the stored record, and the new one after the background rewrites it', async () => {
     await storeStats(10);
-    expect((await readShopStats(db, 'taobao', 'shop1', settings, NOW)).customers).toBe(10);
-    expect((await readShopStats(db, 'taobao', 'shop1', settings, NOW)).customers).toBe(10);
+    expect((await readShopStats(db, 'taobao:shop1', settings, NOW)).customers).toBe(10);
+    expect((await readShopStats(db, 'taobao:shop1', settings, NOW)).customers).toBe(10);
     await storeStats(200);
     await vi.waitFor(async () =>
-      expect((await readShopStats(db, 'taobao', 'shop1', settings, NOW)).customers).toBe(200),
+      expect((await readShopStats(db, 'taobao:shop1', settings, NOW)).customers).toBe(200),
     );
   });
 

@@ -1,0 +1,162 @@
+/**
+ * The popup's customer lists: search as you type and the most recent buyers. Pages read Dexie
+ * directly (inside liveQuery, so they re-run when the background writes) and never write. Every
+ * read is an indexed lookup or range.
+ */
+import Dexie from 'dexie';
+import { ALL_SHOPS } from '@/components/popup/ShopBar';
+import type { ResultRowData } from '@/components/popup/SearchPanel';
+import { describeMatch } from '@/components/popup/format';
+import type { KezhiDb } from '@/lib/db';
+import { isUncertain, judgeKind } from '@/lib/identity';
+import { shopKey, type Customer, type Shop } from '@/lib/schemas';
+// Not the lib/search barrel: it loads pinyin-pro, which search.ts imports only when a query needs it.
+import { searchCustomers } from '@/lib/search/search';
+import type { Settings } from '@/lib/settings';
+import { describeNow, inShop, shopName, statsByShop } from './shops';
+
+/** How many rows the search list and the recent list show. */
+export const RESULT_LIMIT = 20;
+export const RECENT_LIMIT = 10;
+
+/**
+ * What list rows need besides their customers, read alongside them rather than after (a second
+ * round of IndexedDB requests was a third of a keystroke's time): the shops, which customers
+ * have meta at all (keys only: few do, so their records are rarely read), and the stats table's
+ * keys, which subscribe a liveQuery to every stats record while the records themselves come
+ * from the page's cache (lib/db/shop-stats).
+ */
+interface RowContext {
+  shops: readonly Shop[];
+  metaKeys: ReadonlySet<unknown>;
+}
+
+async function readRowContext(db: KezhiDb): Promise<RowContext> {
+  const [shops, metaKeys] = await Promise.all([
+    db.shops.toArray(),
+    db.meta.toCollection().primaryKeys(),
+    db.stats.toCollection().primaryKeys(),
+  ]);
+  return { shops, metaKeys: new Set(metaKeys) };
+}
+
+/**
+ * A list's reads in one read-only transaction over the tables they touch. Each Dexie read
+ * outside one opens its own, and opening them was a measurable part of a keystroke (the
+ * profile's native `transaction`: over a millisecond per search for half a dozen reads).
+ * Resolves when the reads are done, not when the transaction has committed: nothing was
+ * written, and the commit's round trip to the browser process took up to 9 ms on a loaded
+ * machine. A Dexie promise, so that a liveQuery keeps tracking the reads that follow.
+ */
+function readTogether<T>(db: KezhiDb, reads: () => Promise<T>): Promise<T> {
+  return new Dexie.Promise<T>((resolve, reject) => {
+    db.transaction('r', [db.customers, db.meta, db.stats, db.shops], () =>
+      reads().then(resolve, reject),
+    ).catch(reject);
+  });
+}
+
+async function toRows(
+  db: KezhiDb,
+  customers: readonly { customer: Customer; matched?: string }[],
+  settings: Settings,
+  now: number,
+  context: RowContext,
+): Promise<ResultRowData[]> {
+  const list = customers.map((x) => x.customer);
+  const withMeta = list.filter((c) => context.metaKeys.has(c.key)).map((c) => c.key);
+  const [stats, metas] = await Promise.all([
+    statsByShop(db, list, settings, now, false),
+    withMeta.length > 0 ? db.meta.bulkGet(withMeta) : [],
+  ]);
+  const blacklisted = new Set(metas.flatMap((m) => (m?.blacklisted ? [m.customerKey] : [])));
+  const shopMap = new Map(context.shops.map((s) => [s.key, s]));
+  return customers.map(({ customer: c, matched }) => {
+    const view = describeNow(c, stats, settings, now);
+    return {
+      key: c.key,
+      nick: c.nick,
+      platform: c.platform,
+      shopName: shopName(shopMap, settings, shopKey(c.platform, c.shopId)),
+      identity: c.identity,
+      uncertain: isUncertain(
+        c.identity,
+        c.purchaseCount,
+        judgeKind(shopMap.get(shopKey(c.platform, c.shopId))?.identityEvidence ?? {}, 'token')
+          .verdict,
+      ),
+      tier: view.tier,
+      segment: view.segment,
+      kind: view.kind,
+      lastOrderAt: c.lastOrderAt,
+      blacklisted: blacklisted.has(c.key),
+      ...(matched === undefined ? {} : { matched }),
+    };
+  });
+}
+
+/**
+ * Search as you type: lib/search's indexed prefix lookups and ranking over every shop's
+ * customers, then the shop filter. With a filter, more candidates are ranked so that other shops'
+ * matches do not crowd the list out.
+ */
+export async function searchRows(
+  db: KezhiDb,
+  q: string,
+  shop: string,
+  settings: Settings,
+  now: number,
+): Promise<ResultRowData[]> {
+  const lang = settings.language;
+  const [ranked, context] = await readTogether(db, () =>
+    Promise.all([
+      searchCustomers<Customer>(
+        db.customers,
+        q,
+        shop === ALL_SHOPS ? RESULT_LIMIT : RESULT_LIMIT * 10,
+        // A 张s query imports pinyin-pro on the way: Dexie.waitFor keeps the transaction open
+        // and liveQuery tracking across that await.
+        (p) => Dexie.waitFor(p),
+      ),
+      readRowContext(db),
+    ]),
+  );
+  const hits = ranked.filter((r) => inShop(shop)(r.customer)).slice(0, RESULT_LIMIT);
+  return toRows(
+    db,
+    hits.map((r) => ({
+      customer: r.customer,
+      matched: describeMatch(r.customer, q, r.match, lang),
+    })),
+    settings,
+    now,
+    context,
+  );
+}
+
+/** The customers who ordered most recently (the `lastOrderAt` index, newest first). */
+export async function recentRows(
+  db: KezhiDb,
+  shop: string,
+  settings: Settings,
+  now: number,
+): Promise<ResultRowData[]> {
+  const [customers, context] = await readTogether(db, () =>
+    Promise.all([
+      db.customers
+        .orderBy('lastOrderAt')
+        .reverse()
+        .filter(inShop(shop))
+        .limit(RECENT_LIMIT)
+        .toArray(),
+      readRowContext(db),
+    ]),
+  );
+  return toRows(
+    db,
+    customers.map((customer) => ({ customer })),
+    settings,
+    now,
+    context,
+  );
+}

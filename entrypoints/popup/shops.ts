@@ -1,0 +1,79 @@
+/**
+ * What every popup list shares: shop names, the shop filter, and each customer described against
+ * their shop's statistics (lib/db/shop-stats, the reader the background shares).
+ */
+import { ALL_SHOPS, type ShopRowData } from '@/components/popup/ShopBar';
+import {
+  computeShopStats,
+  describeCustomer,
+  type CustomerView,
+  type ShopStats,
+} from '@/lib/customers';
+import type { KezhiDb } from '@/lib/db';
+import { readShopStats } from '@/lib/db/shop-stats';
+import { recognitionOf } from '@/lib/identity';
+import { shopKey, type Customer, type Shop } from '@/lib/schemas';
+import type { Settings } from '@/lib/settings';
+
+/** Display name of a shop: the seller's own name for it, else the name the pages gave. */
+export function shopName(
+  shops: ReadonlyMap<string, Shop>,
+  settings: Settings,
+  key: string,
+): string {
+  const own = settings.shops[key]?.name.trim();
+  if (own) return own;
+  return shops.get(key)?.name || key.slice(key.indexOf(':') + 1);
+}
+
+/** The shops for the bar, most recently seen first. */
+export async function readShops(db: KezhiDb, settings: Settings): Promise<ShopRowData[]> {
+  const shops = await db.shops.orderBy('lastSeenAt').reverse().toArray();
+  const byKey = new Map(shops.map((s) => [s.key, s]));
+  return shops.map((s) => {
+    // The shop's returning-buyer recognition, when it has seen orders (lib/identity).
+    const recognition = recognitionOf(s.identityEvidence);
+    return {
+      key: s.key,
+      platform: s.platform,
+      name: shopName(byKey, settings, s.key),
+      lastSeenAt: s.lastSeenAt,
+      pagesRecognised: s.pagesRecognised,
+      ...(s.health ? { health: s.health } : {}),
+      ...(recognition ? { recognition } : {}),
+    };
+  });
+}
+
+/** Whether a customer belongs to the shop the bar shows (or all shops). */
+export const inShop = (shop: string) => (c: Customer) =>
+  shop === ALL_SHOPS || shopKey(c.platform, c.shopId) === shop;
+
+/** Statistics for every shop the customers belong to, read once per shop. */
+export async function statsByShop(
+  db: KezhiDb,
+  customers: readonly Customer[],
+  settings: Settings,
+  now: number,
+  observe = true,
+): Promise<Map<string, ShopStats>> {
+  const keys = new Set(customers.map((c) => shopKey(c.platform, c.shopId)));
+  const out = new Map<string, ShopStats>();
+  await Promise.all(
+    [...keys].map(async (key) =>
+      out.set(key, await readShopStats(db, key, settings, now, observe)),
+    ),
+  );
+  return out;
+}
+
+/** A customer as the lists show them, against their shop's statistics. */
+export function describeNow(
+  c: Customer,
+  stats: ReadonlyMap<string, ShopStats>,
+  settings: Settings,
+  now: number,
+): CustomerView {
+  const s = stats.get(shopKey(c.platform, c.shopId)) ?? computeShopStats([], settings, now);
+  return describeCustomer(c, { stats: s, settings, now });
+}

@@ -1,0 +1,219 @@
+/**
+ * Shop statistics, the one reader the background and the pages share: counted from the shop's
+ * figure blocks (lib/db/figures), stored by the background in `stats`, and read back while they
+ * still serve. Kept apart from the row queries so a page does not load ingest (and its pinyin
+ * dictionary) to rank a card.
+ */
+import Dexie, { type ObservabilitySet } from 'dexie';
+import { chinaDay, computeShopStatsFromFigures, ShopStats } from '../customers';
+import { judgeKind } from '../identity';
+import type { Settings } from '../settings';
+import type { KezhiDb } from './index';
+import { rankedFigures } from './ranks';
+
+/** Rebuild stale statistics at most this often: ranks barely move between two pages. */
+export const STATS_MAX_AGE_MS = 60_000;
+
+/**
+ * Counts a shop's statistics (`key`: lib/schemas shopKey) from its figure blocks, uncertain
+ * buyers left out; writes nothing.
+ */
+export async function countShopStats(db: KezhiDb, key: string, settings: Settings, now: number) {
+  const [blocks, shop] = await Promise.all([
+    db.figures.where('[shopKey+bucket]').between([key, -Infinity], [key, Infinity]).toArray(),
+    db.shops.get(key),
+  ]);
+  const tokenVerdict = judgeKind(shop?.identityEvidence ?? {}, 'token').verdict;
+  return computeShopStatsFromFigures(
+    blocks.map((b) => rankedFigures(b.keys, b.values, key.length + 1, tokenVerdict)),
+    settings,
+    now,
+  );
+}
+
+/**
+ * Full recompute: the shop's statistics counted, stored, and the shop marked clean, in one
+ * transaction (an ingest that lands meanwhile marks it dirty again after us).
+ */
+export async function rebuildShopStats(db: KezhiDb, key: string, settings: Settings, now: number) {
+  return db.transaction('rw', [db.figures, db.stats, db.shops], async () => {
+    const stats = await countShopStats(db, key, settings, now);
+    await db.stats.put({ shopKey: key, computedAt: now, stats });
+    const shop = await db.shops.get(key);
+    if (shop?.statsDirty) await db.shops.put({ ...shop, statsDirty: false });
+    return stats;
+  });
+}
+
+/**
+ * Whether statistics computed at `computedAt` still describe today: R counts China days (a new
+ * day moves every buyer's R even when nothing was synced), and only same-day merging shapes the
+ * stored figures, so a record built under the other setting is stale.
+ */
+function servesToday(stats: ShopStats, computedAt: number, settings: Settings, now: number) {
+  return (
+    chinaDay(computedAt) === chinaDay(now) &&
+    stats.mergeSameDayPurchases === settings.mergeSameDayPurchases
+  );
+}
+
+// ---- The background's reader: it rebuilds what is stale (see handlers). ----
+
+const memo = new Map<string, { stats: ShopStats; computedAt: number; settingsJson: string }>();
+
+/** The settings a shop's statistics depend on, as the cache compares them. */
+const statsSettingsOf = (settings: Settings): string =>
+  JSON.stringify([settings.lifecycle, settings.tier, settings.mergeSameDayPurchases]);
+
+/** The memo entry when it was made under these settings today. */
+function usableMemo(key: string, settings: Settings, now: number) {
+  const cached = memo.get(key);
+  const settingsJson = statsSettingsOf(settings);
+  const usable =
+    cached?.settingsJson === settingsJson && chinaDay(cached.computedAt) === chinaDay(now);
+  return { cached: usable ? cached : undefined, settingsJson, remembered: cached !== undefined };
+}
+
+/** Forget cached statistics (settings changed, shop deleted, tests). */
+export function clearStatsCache(): void {
+  memo.clear();
+}
+
+/**
+ * The shop's statistics. Cached ones serve for STATS_MAX_AGE_MS, and after that for as long as
+ * nothing was ingested into the shop (its record's `statsDirty`, which ingest sets without
+ * touching the statistics themselves) and the China calendar date is the one they were computed
+ * on; otherwise they are rebuilt from the shop's figure blocks (only counted when `readOnly`:
+ * keeping history paused).
+ */
+export async function getShopStats(
+  db: KezhiDb,
+  key: string,
+  settings: Settings,
+  now: number,
+  readOnly = false,
+): Promise<ShopStats> {
+  const { cached, settingsJson, remembered } = usableMemo(key, settings, now);
+  // Within STATS_MAX_AGE_MS the cached figures serve without touching IndexedDB: the answer to a
+  // page's rows must not wait on a rebuild.
+  if (cached && now - cached.computedAt < STATS_MAX_AGE_MS) return cached.stats;
+  const shop = await db.shops.get(key);
+  const dirty = shop?.statsDirty === true;
+  if (cached && !dirty) {
+    cached.computedAt = now; // still valid: nothing was ingested since
+    return cached.stats;
+  }
+  if (!remembered) {
+    const record = await db.stats.get(key);
+    const recent = record && (!dirty || now - record.computedAt < STATS_MAX_AGE_MS);
+    const parsed = recent ? ShopStats.safeParse(record.stats) : undefined;
+    if (record && parsed?.success && servesToday(parsed.data, record.computedAt, settings, now)) {
+      memo.set(key, { stats: parsed.data, computedAt: record.computedAt, settingsJson });
+      return parsed.data;
+    }
+  }
+  const stats = readOnly
+    ? await countShopStats(db, key, settings, now)
+    : await rebuildShopStats(db, key, settings, now);
+  memo.set(key, { stats, computedAt: now, settingsJson });
+  return stats;
+}
+
+/**
+ * Statistics for an answer that must not wait: the cached ones as they are (stale by a page or a
+ * minute at most moves a rank or two; the answer after the write corrects it), and only when the
+ * shop has none under these settings, {@link getShopStats}.
+ */
+export async function peekShopStats(
+  db: KezhiDb,
+  key: string,
+  settings: Settings,
+  now: number,
+  readOnly = false,
+): Promise<ShopStats> {
+  const { cached } = usableMemo(key, settings, now);
+  return cached?.stats ?? getShopStats(db, key, settings, now, readOnly);
+}
+
+// ---- The pages' reader: pages never write, so stale statistics are counted in memory. ----
+
+/** Statistics a page counted itself when the stored record did not serve: once per page and shop. */
+const counted = new Map<string, ShopStats>();
+
+/**
+ * The stored records as read (and parsed) by this page, per database and shop (null: no usable
+ * record). A large shop's record is over a megabyte: reading and validating it on every keystroke
+ * cost more than the search itself. An entry lives until the stats table changes (Dexie's
+ * storagemutated, which the background's writes reach through Dexie's BroadcastChannel).
+ */
+interface StoredStats {
+  byShop: Map<string, ShopStats | null>;
+  /** Bumped by every write to the stats table: a read that began before it is not cached. */
+  generation: number;
+}
+const stored = new WeakMap<KezhiDb, StoredStats>();
+
+function storedStatsOf(db: KezhiDb): StoredStats {
+  const known = stored.get(db);
+  if (known) return known;
+  const cache: StoredStats = { byShop: new Map(), generation: 0 };
+  const part = `idb://${db.name}/${db.stats.name}/`;
+  Dexie.on('storagemutated', (parts: ObservabilitySet) => {
+    if (!Object.keys(parts).some((k) => k.startsWith(part))) return;
+    cache.generation++;
+    cache.byShop.clear();
+  });
+  stored.set(db, cache);
+  return cache;
+}
+
+/** The stored statistics record of a shop, parsed; read from the database once per change. */
+async function storedStats(db: KezhiDb, key: string, observe: boolean): Promise<ShopStats | null> {
+  const cache = storedStatsOf(db);
+  const hit = cache.byShop.get(key);
+  if (hit !== undefined) {
+    // A key-only read of the record, so that a liveQuery calling us still re-runs when the
+    // background rewrites it (and then finds the cache cleared). Callers that read the stats
+    // table's keys themselves pass observe = false.
+    if (observe) await db.stats.where(':id').equals(key).primaryKeys();
+    return hit;
+  }
+  const generation = cache.generation;
+  const record = await db.stats.get(key);
+  const parsed = ShopStats.safeParse(record?.stats);
+  const stats = parsed.success ? parsed.data : null;
+  // A write that landed meanwhile may not be in what we read: use it this once, keep nothing.
+  if (cache.generation === generation) cache.byShop.set(key, stats);
+  return stats;
+}
+
+/**
+ * A shop's statistics for a page, without writing anything: the background's stored record while
+ * it serves (no orders arrived that it has not counted, same China day, same same-day setting),
+ * else counted in memory from the shop's figure blocks. `observe = false` when the caller's
+ * liveQuery already reads the stats table's keys.
+ */
+export async function readShopStats(
+  db: KezhiDb,
+  key: string,
+  settings: Settings,
+  now: number,
+  observe = true,
+): Promise<ShopStats> {
+  const [record, shop] = await Promise.all([storedStats(db, key, observe), db.shops.get(key)]);
+  // An import or a team pull marks the shop dirty until the background rebuilds.
+  if (record && shop?.statsDirty !== true && servesToday(record, record.computedAt, settings, now))
+    return record;
+  const memoKey = `${key}|${settings.mergeSameDayPurchases}`;
+  const known = counted.get(memoKey);
+  if (known) return known;
+  const stats = await countShopStats(db, key, settings, now);
+  counted.set(memoKey, stats);
+  return stats;
+}
+
+/** Forget statistics a page counted (tests; a popup lives too briefly to need it). */
+export function clearCountedStats(): void {
+  counted.clear();
+  // Stored-record caches are per database object: a test's fresh database starts empty.
+}
