@@ -16,6 +16,7 @@ import {
   type CustomerMeta,
 } from './schemas';
 import { describeError, isEnvelope, type Reply } from './request';
+import { SearchRequest, type SearchAnswer } from './search/answer';
 import type { RowSummary } from './summary';
 
 // The zod-free sending half (request, Reply, Envelope, describeError) lives in ./request so the
@@ -177,6 +178,15 @@ export const contract = {
     from: 'content',
     input: z.object({ orderKey: z.string().max(200), customerKey: z.string().max(300) }),
     output: {} as { ok: true },
+  },
+  /**
+   * Popup -> background: search as you type, answered from the background's in-memory index
+   * (lib/search/memory-index); lib/search/client.ts asks and falls back to the database.
+   */
+  search: {
+    from: 'page',
+    input: SearchRequest,
+    output: {} as SearchAnswer,
   },
 } as const;
 

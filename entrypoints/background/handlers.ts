@@ -13,6 +13,7 @@ import { clearStatsCache } from '@/lib/db/shop-stats';
 import { deleteShop, logContact, markCareDone, recordHealth, updateMeta } from '@/lib/db/writes';
 import type { Handlers } from '@/lib/messaging';
 import { loadDetail } from './inject';
+import { search } from './search';
 import { grantedWooPatterns } from './woo';
 import { TabGate } from '@/lib/sender-gate';
 import {
@@ -73,6 +74,7 @@ async function bumpRevision(): Promise<void> {
 
 export const handlers = {
   loadDetail,
+  search,
 
   async lookup(input, sender) {
     // Badges before writes: answered from what is stored, the page's orders applied in memory.

@@ -7,10 +7,13 @@ import { forgetSettings, handlers, loadSettings, tabs } from './handlers';
 import { registerWooScripts } from './woo';
 import { restartSync, startSync } from './sync';
 import { openWelcomeOnInstall } from './welcome';
+import { startSearchIndex } from './search';
 
 export default defineBackground(() => {
   // The background writes everything, so it alone may cache what it reads (the overlay's rows).
   useBackgroundCache();
+  // The popup's search index follows every write to customers from here on.
+  startSearchIndex();
   const self = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener(
     // eslint-disable-next-line @typescript-eslint/no-misused-promises -- returning the promise is the polyfill's reply API

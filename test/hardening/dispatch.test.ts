@@ -47,6 +47,7 @@ const VALID = {
   },
   syncNow: {},
   claimOrder: { orderKey: 'taobao:shop1:1', customerKey: 'k' },
+  search: { q: 'zs', limit: 20 },
 } as const;
 
 function fakeHandlers() {
@@ -117,6 +118,7 @@ describe('dispatch: who may send what', () => {
         'updateMeta',
         'syncTest',
         'syncNow',
+        'search',
       ].sort(),
     );
     for (const [name] of pageOnly) {
