@@ -11,6 +11,20 @@ const PLATFORMS = ['taobao', 'pinduoduo', 'jd', 'douyin', 'woocommerce', 'shopif
 const CHANNELS = ['chat', 'sms', 'email', 'phone'];
 const TONES = ['polite', 'brief', 'warm'];
 
+/** The guides' fixed tier thresholds (yuan or purchase count); lib/settings' default too. */
+export const defaultTierThresholds = () => ({
+  svip: { spendYuan: 5000, count: 10 },
+  vip: { spendYuan: 2000, count: 5 },
+  senior: { spendYuan: 500, count: 2 },
+});
+
+/** Member tiers by rank share, as a fresh install has them; lib/settings' default too. */
+export const defaultTier = () => ({
+  mode: 'rank' as const,
+  shares: { svip: 10, vip: 15, senior: 25 },
+  thresholds: defaultTierThresholds(),
+});
+
 /** The defaults, as a fresh install has them (equal to lib/settings.ts DEFAULT_SETTINGS). */
 export function defaultSettings(): Settings {
   return {
@@ -19,15 +33,7 @@ export function defaultSettings(): Settings {
     lifecycle: { activeDays: 90, sleepingDays: 180, prechurnDays: 365 },
     recentDays: 90,
     mergeSameDayPurchases: false,
-    tier: {
-      mode: 'rank',
-      shares: { svip: 10, vip: 15, senior: 25 },
-      thresholds: {
-        svip: { spendYuan: 5000, count: 10 },
-        vip: { spendYuan: 2000, count: 5 },
-        senior: { spendYuan: 500, count: 2 },
-      },
-    },
+    tier: defaultTier(),
     reminders: defaultReminders(),
     staffName: '',
     showPersonalData: false,

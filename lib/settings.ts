@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Channel, Platform, Tone } from './schemas';
 import { LANGS } from './i18n/lang';
+import { defaultTier, defaultTierThresholds } from './settings-read';
 
 export { SETTINGS_KEY } from './settings-key';
 export const SETTINGS_VERSION = 1;
@@ -161,21 +162,9 @@ export const Settings = z.object({
           vip: z.object({ spendYuan: Yuan, count: z.number().int().min(0) }),
           senior: z.object({ spendYuan: Yuan, count: z.number().int().min(0) }),
         })
-        .default({
-          svip: { spendYuan: 5000, count: 10 },
-          vip: { spendYuan: 2000, count: 5 },
-          senior: { spendYuan: 500, count: 2 },
-        }),
+        .default(defaultTierThresholds),
     })
-    .default({
-      mode: 'rank',
-      shares: { svip: 10, vip: 15, senior: 25 },
-      thresholds: {
-        svip: { spendYuan: 5000, count: 10 },
-        vip: { spendYuan: 2000, count: 5 },
-        senior: { spendYuan: 500, count: 2 },
-      },
-    }),
+    .default(defaultTier),
   reminders: ReminderSettings.default(() => ReminderSettings.parse({})),
   /** Staff name written into the contact log. */
   staffName: z.string().max(50).default(''),
