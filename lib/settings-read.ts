@@ -25,6 +25,16 @@ export const defaultTier = () => ({
   thresholds: defaultTierThresholds(),
 });
 
+/** Minutes each platform leaves an unpaid order open; lib/settings' default too. */
+export const defaultAutoCloseMinutes = () => ({
+  taobao: 24 * 60,
+  pinduoduo: 24 * 60,
+  jd: 24 * 60,
+  douyin: 30,
+  woocommerce: 60,
+  shopify: 7 * 24 * 60,
+});
+
 /** The defaults, as a fresh install has them (equal to lib/settings.ts DEFAULT_SETTINGS). */
 export function defaultSettings(): Settings {
   return {
@@ -59,14 +69,7 @@ function defaultReminders(): ReminderSettings {
     ],
     returningLadder: [{ channel: 'sms', dayOffset: 1, atMinute: 15 * 60 }],
     largeReturningLadder: [{ channel: 'phone', dayOffset: 1, atMinute: 15 * 60 }],
-    autoCloseMinutes: {
-      taobao: 24 * 60,
-      pinduoduo: 24 * 60,
-      jd: 24 * 60,
-      douyin: 30,
-      woocommerce: 60,
-      shopify: 7 * 24 * 60,
-    },
+    autoCloseMinutes: defaultAutoCloseMinutes(),
   };
 }
 

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { Channel, Platform, Tone } from './schemas';
 import { LANGS } from './i18n/lang';
-import { defaultTier, defaultTierThresholds } from './settings-read';
+import { defaultAutoCloseMinutes, defaultTier, defaultTierThresholds } from './settings-read';
 
 export { SETTINGS_KEY } from './settings-key';
 export const SETTINGS_VERSION = 1;
@@ -86,14 +86,7 @@ export const ReminderSettings = z.object({
         .min(5)
         .max(30 * 24 * 60),
     )
-    .default({
-      taobao: 24 * 60,
-      pinduoduo: 24 * 60,
-      jd: 24 * 60,
-      douyin: 30,
-      woocommerce: 60,
-      shopify: 7 * 24 * 60,
-    }),
+    .default(defaultAutoCloseMinutes),
 });
 export type ReminderSettings = z.infer<typeof ReminderSettings>;
 
