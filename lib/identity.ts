@@ -263,21 +263,16 @@ export function recognitionOf(all: IdentityEvidence | undefined): Recognition | 
       orders,
       repeatOrders: strong.reduce((n, e) => n + e.repeatOrders, 0),
     };
+  // One kind of key alone: its own days and orders speak for the shop.
+  const alone = (
+    verdict: Verdict,
+    reason: 'nameOnly' | 'hidden',
+    e: KindEvidence,
+    repeatOrders: number,
+  ): Recognition => ({ verdict, reason, days: days(e), orders: e.orders, repeatOrders });
   if (all.name && all.name.orders > 0)
-    return {
-      verdict: 'unknown',
-      reason: 'nameOnly',
-      days: days(all.name),
-      orders: all.name.orders,
-      repeatOrders: all.name.repeatOrders,
-    };
-  if (all.none && all.none.orders > 0)
-    return {
-      verdict: 'no',
-      reason: 'hidden',
-      days: days(all.none),
-      orders: all.none.orders,
-      repeatOrders: 0,
-    };
+    return alone('unknown', 'nameOnly', all.name, all.name.repeatOrders);
+  // A page that hides every buyer cannot show a repeat.
+  if (all.none && all.none.orders > 0) return alone('no', 'hidden', all.none, 0);
   return undefined;
 }

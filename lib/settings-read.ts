@@ -11,6 +11,30 @@ const PLATFORMS = ['taobao', 'pinduoduo', 'jd', 'douyin', 'woocommerce', 'shopif
 const CHANNELS = ['chat', 'sms', 'email', 'phone'];
 const TONES = ['polite', 'brief', 'warm'];
 
+/** The guides' fixed tier thresholds (yuan or purchase count); lib/settings' default too. */
+export const defaultTierThresholds = () => ({
+  svip: { spendYuan: 5000, count: 10 },
+  vip: { spendYuan: 2000, count: 5 },
+  senior: { spendYuan: 500, count: 2 },
+});
+
+/** Member tiers by rank share, as a fresh install has them; lib/settings' default too. */
+export const defaultTier = () => ({
+  mode: 'rank' as const,
+  shares: { svip: 10, vip: 15, senior: 25 },
+  thresholds: defaultTierThresholds(),
+});
+
+/** Minutes each platform leaves an unpaid order open; lib/settings' default too. */
+export const defaultAutoCloseMinutes = () => ({
+  taobao: 24 * 60,
+  pinduoduo: 24 * 60,
+  jd: 24 * 60,
+  douyin: 30,
+  woocommerce: 60,
+  shopify: 7 * 24 * 60,
+});
+
 /** The defaults, as a fresh install has them (equal to lib/settings.ts DEFAULT_SETTINGS). */
 export function defaultSettings(): Settings {
   return {
@@ -19,15 +43,7 @@ export function defaultSettings(): Settings {
     lifecycle: { activeDays: 90, sleepingDays: 180, prechurnDays: 365 },
     recentDays: 90,
     mergeSameDayPurchases: false,
-    tier: {
-      mode: 'rank',
-      shares: { svip: 10, vip: 15, senior: 25 },
-      thresholds: {
-        svip: { spendYuan: 5000, count: 10 },
-        vip: { spendYuan: 2000, count: 5 },
-        senior: { spendYuan: 500, count: 2 },
-      },
-    },
+    tier: defaultTier(),
     reminders: defaultReminders(),
     staffName: '',
     showPersonalData: false,
@@ -53,14 +69,7 @@ function defaultReminders(): ReminderSettings {
     ],
     returningLadder: [{ channel: 'sms', dayOffset: 1, atMinute: 15 * 60 }],
     largeReturningLadder: [{ channel: 'phone', dayOffset: 1, atMinute: 15 * 60 }],
-    autoCloseMinutes: {
-      taobao: 24 * 60,
-      pinduoduo: 24 * 60,
-      jd: 24 * 60,
-      douyin: 30,
-      woocommerce: 60,
-      shopify: 7 * 24 * 60,
-    },
+    autoCloseMinutes: defaultAutoCloseMinutes(),
   };
 }
 

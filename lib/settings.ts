@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Channel, Platform, Tone } from './schemas';
 import { LANGS } from './i18n/lang';
+import { defaultAutoCloseMinutes, defaultTier, defaultTierThresholds } from './settings-read';
 
 export { SETTINGS_KEY } from './settings-key';
 export const SETTINGS_VERSION = 1;
@@ -85,14 +86,7 @@ export const ReminderSettings = z.object({
         .min(5)
         .max(30 * 24 * 60),
     )
-    .default({
-      taobao: 24 * 60,
-      pinduoduo: 24 * 60,
-      jd: 24 * 60,
-      douyin: 30,
-      woocommerce: 60,
-      shopify: 7 * 24 * 60,
-    }),
+    .default(defaultAutoCloseMinutes),
 });
 export type ReminderSettings = z.infer<typeof ReminderSettings>;
 
@@ -161,21 +155,9 @@ export const Settings = z.object({
           vip: z.object({ spendYuan: Yuan, count: z.number().int().min(0) }),
           senior: z.object({ spendYuan: Yuan, count: z.number().int().min(0) }),
         })
-        .default({
-          svip: { spendYuan: 5000, count: 10 },
-          vip: { spendYuan: 2000, count: 5 },
-          senior: { spendYuan: 500, count: 2 },
-        }),
+        .default(defaultTierThresholds),
     })
-    .default({
-      mode: 'rank',
-      shares: { svip: 10, vip: 15, senior: 25 },
-      thresholds: {
-        svip: { spendYuan: 5000, count: 10 },
-        vip: { spendYuan: 2000, count: 5 },
-        senior: { spendYuan: 500, count: 2 },
-      },
-    }),
+    .default(defaultTier),
   reminders: ReminderSettings.default(() => ReminderSettings.parse({})),
   /** Staff name written into the contact log. */
   staffName: z.string().max(50).default(''),

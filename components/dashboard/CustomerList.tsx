@@ -3,17 +3,10 @@
  * first rows only for a big bucket, and an export of the whole list. Presentational.
  */
 import { useEffect, useRef } from 'preact/hooks';
+import type { DisplayRow } from '@/lib/dashboard';
 
-/** A row as shown (already formatted). */
-export interface CustomerListRow {
-  key: string;
-  nick: string;
-  shop: string;
-  tier: string;
-  purchases: string;
-  spend: string;
-  lastOrder: string;
-}
+/** A row as shown (already formatted), keyed by its customer. */
+export type CustomerListRow = DisplayRow & { key: string };
 
 /** Props of {@link CustomerList}. */
 export interface CustomerListProps {

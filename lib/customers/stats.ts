@@ -54,20 +54,13 @@ export function computeShopStats(
   settings: Pick<Settings, 'mergeSameDayPurchases'>,
   now: number,
 ): ShopStats {
-  const merge = settings.mergeSameDayPurchases;
-  const r: number[] = [];
-  const f: number[] = [];
-  const m: number[] = [];
+  // One reading of a customer's figures, so both ways to the statistics agree.
+  const blocks: (readonly number[])[] = [];
   for (const c of customers) {
-    // Read the purchase arrays (what the rules measure), which the contract keeps equal to
-    // purchaseCount.
-    const last = c.purchaseAt[c.purchaseAt.length - 1];
-    if (last === undefined) continue;
-    r.push(wholeDays(last, now));
-    f.push(frequencyOf(c.purchaseAt, merge));
-    m.push(sumFen(c.purchaseAmount));
+    const figures = customerFigures(c);
+    if (figures) blocks.push(figures);
   }
-  return statsOf(r, f, m, merge, now);
+  return computeShopStatsFromFigures(blocks, settings, now);
 }
 
 /** Numbers per customer in a figures block: see {@link customerFigures}. */

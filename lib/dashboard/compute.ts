@@ -145,27 +145,15 @@ export function* dashboardSteps(
         uncertain.customers++;
         uncertain.purchases += c.purchaseCount;
         uncertain.spent += c.totalSpent;
-        if (s.view.purchaseCount > 0) purchasing++;
-        rows.set(c.key, {
-          key: c.key,
-          nick: c.nick,
-          platform: c.platform,
-          shopKey: shop.shopKey,
-          tier: s.view.tier,
-          purchases: s.view.purchaseCount,
-          spent: s.view.totalSpent,
-          lastOrderAt: c.lastOrderAt,
-        });
-        if (++done % slice === 0) yield done;
-        continue;
+      } else {
+        newReturning.add(c);
+        stages.add(s);
+        groups.add(s);
+        tiers.add(s);
+        rfm.add(s);
+        ladder.add(c);
+        firstOrder.add(c);
       }
-      newReturning.add(c);
-      stages.add(s);
-      groups.add(s);
-      tiers.add(s);
-      rfm.add(s);
-      ladder.add(c);
-      firstOrder.add(c);
       if (s.view.purchaseCount > 0) purchasing++;
       rows.set(c.key, {
         key: c.key,

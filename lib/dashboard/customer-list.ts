@@ -38,19 +38,22 @@ export function chinaDate(ms: number): string {
 /** Spend in yuan with two decimals and no currency sign, as a spreadsheet wants it. */
 const yuan = (fen: number): string => (fen / 100).toFixed(2);
 
-/** One row as the table shows it. */
-export function displayRow(
-  r: CustomerRow,
-  lang: Lang,
-  shopName: (shopKey: string) => string,
-): {
+/** A customer row formatted for the page's list. */
+export interface DisplayRow {
   nick: string;
   shop: string;
   tier: string;
   purchases: string;
   spend: string;
   lastOrder: string;
-} {
+}
+
+/** One row as the table shows it. */
+export function displayRow(
+  r: CustomerRow,
+  lang: Lang,
+  shopName: (shopKey: string) => string,
+): DisplayRow {
   return {
     nick: r.nick,
     shop: shopName(r.shopKey),

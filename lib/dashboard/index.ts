@@ -2,16 +2,18 @@
  * Dashboard metrics: pure functions of the records, the settings and `now`. Every bucket carries
  * the customer keys behind it, so a chart can open the list of customers it stands for.
  */
-export type { Bucket, DateRange } from './types';
-export { inRange, isWholeHistory, shareOf } from './types';
-export type { RangePreset } from './range';
-export { RANGE_PRESETS, rangeOf } from './range';
-export type { MonthShare } from './new-returning';
-export { NewReturningTally, chinaMonth, newReturningByMonth } from './new-returning';
-export type { Scored } from './scored';
-export { scoreCustomer, scoreCustomers } from './scored';
-export type { RfmCell, TierBucket } from './segment-tallies';
+export { type Bucket, type DateRange, inRange, isWholeHistory, shareOf } from './types';
+export { type RangePreset, RANGE_PRESETS, rangeOf } from './range';
 export {
+  type MonthShare,
+  NewReturningTally,
+  chinaMonth,
+  newReturningByMonth,
+} from './new-returning';
+export { type Scored, scoreCustomer, scoreCustomers } from './scored';
+export {
+  type RfmCell,
+  type TierBucket,
   GroupTally,
   RfmTally,
   STAGE_ORDER,
@@ -22,17 +24,37 @@ export {
   stageBuckets,
   tierBuckets,
 } from './segment-tallies';
-export type { LadderResult, LadderRung } from './ladder-tally';
-export { LADDER_TOP_RUNG, LadderTally, purchaseLadder } from './ladder-tally';
-export type { BandBucket } from './first-order';
-export { DEFAULT_FIRST_ORDER_BANDS, FirstOrderTally, firstOrderBands } from './first-order';
-export type { ItemCycle } from './repurchase-tally';
-export { TOP_ITEMS, topRepurchaseCycles } from './repurchase-tally';
-export type { ChannelResponse, ReminderResponse, ResponseFigures } from './reminders';
-export { reminderResponse } from './reminders';
-export type { CustomerRow, Dashboard, DashboardInput, ShopHistory } from './compute';
-export { DEFAULT_SLICE, computeDashboard, dashboardSteps } from './compute';
 export {
+  type LadderResult,
+  type LadderRung,
+  LADDER_TOP_RUNG,
+  LadderTally,
+  purchaseLadder,
+} from './ladder-tally';
+export {
+  type BandBucket,
+  DEFAULT_FIRST_ORDER_BANDS,
+  FirstOrderTally,
+  firstOrderBands,
+} from './first-order';
+export { type ItemCycle, TOP_ITEMS, topRepurchaseCycles } from './repurchase-tally';
+export {
+  type ChannelResponse,
+  type ReminderResponse,
+  type ResponseFigures,
+  reminderResponse,
+} from './reminders';
+export {
+  type CustomerRow,
+  type Dashboard,
+  type DashboardInput,
+  type ShopHistory,
+  DEFAULT_SLICE,
+  computeDashboard,
+  dashboardSteps,
+} from './compute';
+export {
+  type DisplayRow,
   UTF8_BOM,
   chinaDate,
   csvFileName,

@@ -64,6 +64,19 @@ const ADDRESS: readonly RegExp[] = [
   /\b\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Drive|Dr)\b/u,
 ];
 
+/** An issue, with where the text that triggered it stands (a missing opt-out has none). */
+const issue = (
+  code: ComplianceCode,
+  severity: ComplianceIssue['severity'],
+  hit: RegExpExecArray | null,
+  message: Record<Lang, string>,
+): ComplianceIssue => ({
+  code,
+  severity,
+  message,
+  ...(hit ? { match: hit[0], index: hit.index } : {}),
+});
+
 const firstMatch = (text: string, patterns: readonly RegExp[]): RegExpExecArray | null => {
   let best: RegExpExecArray | null = null;
   for (const p of patterns) {
@@ -94,51 +107,37 @@ export function checkCompliance(
   const issues: ComplianceIssue[] = [];
   const review = firstMatch(text, CASH_FOR_REVIEW);
   if (review)
-    issues.push({
-      code: 'cash-for-review',
-      severity: 'error',
-      message: {
+    issues.push(
+      issue('cash-for-review', 'error', review, {
         zh_CN: `“${review[0]}”涉及好评返现，违反平台规则，请删除`,
         en: `"${review[0]}" offers a reward for a review, which platform rules forbid; remove it`,
-      },
-      match: review[0],
-      index: review.index,
-    });
+      }),
+    );
 
   if (ctx.channel === 'sms' && isMarketing(ctx.purpose) && !hasOptOut(text))
-    issues.push({
-      code: 'sms-missing-opt-out',
-      severity: 'error',
-      message: {
+    issues.push(
+      issue('sms-missing-opt-out', 'error', null, {
         zh_CN: '营销短信须附退订方式，例如结尾加“回T退订”',
         en: 'A marketing SMS needs an opt-out, e.g. end with "Reply STOP to opt out"',
-      },
-    });
+      }),
+    );
 
   const phone = MOBILE.exec(text);
   if (phone)
-    issues.push({
-      code: 'contains-phone-number',
-      severity: 'warning',
-      message: {
+    issues.push(
+      issue('contains-phone-number', 'warning', phone, {
         zh_CN: `消息里有手机号“${phone[0]}”，请确认不是买家的个人信息`,
         en: `The message contains a phone number "${phone[0]}"; make sure it is not a buyer's personal data`,
-      },
-      match: phone[0],
-      index: phone.index,
-    });
+      }),
+    );
 
   const address = firstMatch(text, ADDRESS);
   if (address)
-    issues.push({
-      code: 'contains-address',
-      severity: 'warning',
-      message: {
+    issues.push(
+      issue('contains-address', 'warning', address, {
         zh_CN: `消息里像是有地址“${address[0]}”，请确认不是买家的个人信息`,
         en: `The message seems to contain an address "${address[0]}"; make sure it is not a buyer's personal data`,
-      },
-      match: address[0],
-      index: address.index,
-    });
+      }),
+    );
   return issues;
 }
