@@ -8,6 +8,40 @@ import type { Lang } from '@/lib/i18n';
 import { t as pt } from '@/lib/i18n/popup';
 import { BLACKLIST_REASONS, COMMON_TAGS } from './choices';
 
+/** A text field offering `suggestions` as the browser's own drop-down. */
+function SuggestField(props: {
+  label: string;
+  placeholder: string;
+  maxLength: number;
+  value: string;
+  suggestions: readonly string[];
+  onValue: (value: string) => void;
+  onKeyDown?: (e: JSX.TargetedKeyboardEvent<HTMLInputElement>) => void;
+  onBlur?: () => void;
+}): JSX.Element {
+  const listId = useId();
+  return (
+    <>
+      <input
+        class="kp-field"
+        aria-label={props.label}
+        placeholder={props.placeholder}
+        list={listId}
+        maxLength={props.maxLength}
+        value={props.value}
+        onInput={(e) => props.onValue(e.currentTarget.value)}
+        onKeyDown={props.onKeyDown}
+        onBlur={props.onBlur}
+      />
+      <datalist id={listId}>
+        {props.suggestions.map((s) => (
+          <option key={s} value={s} />
+        ))}
+      </datalist>
+    </>
+  );
+}
+
 /** The longest tag CustomerMeta accepts. */
 const TAG_MAX = 30;
 
@@ -20,7 +54,6 @@ export function TagEditor(props: {
 }): JSX.Element {
   const { lang, tags } = props;
   const [draft, setDraft] = useState('');
-  const listId = useId();
   const suggestions = [...new Set([...COMMON_TAGS, ...props.knownTags])].filter(
     (s) => !tags.includes(s),
   );
@@ -47,14 +80,13 @@ export function TagEditor(props: {
           </li>
         ))}
       </ul>
-      <input
-        class="kp-field"
-        aria-label={pt(lang, 'card.tagAdd')}
+      <SuggestField
+        label={pt(lang, 'card.tagAdd')}
         placeholder={pt(lang, 'card.tagPlaceholder')}
-        list={listId}
         maxLength={TAG_MAX}
         value={draft}
-        onInput={(e) => setDraft(e.currentTarget.value)}
+        suggestions={suggestions}
+        onValue={setDraft}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.isComposing) {
             e.preventDefault();
@@ -62,11 +94,6 @@ export function TagEditor(props: {
           }
         }}
       />
-      <datalist id={listId}>
-        {suggestions.map((s) => (
-          <option key={s} value={s} />
-        ))}
-      </datalist>
       {suggestions.length > 0 && (
         <div class="kp-suggest">
           <span class="kp-muted">{pt(lang, 'card.tagSuggest')}</span>
@@ -136,7 +163,6 @@ export function Blacklist(props: {
   const { lang } = props;
   const [reason, setReason] = useState(props.reason);
   useEffect(() => setReason(props.reason), [props.reason]);
-  const listId = useId();
   return (
     <section class="kp-section kp-blacklist">
       <label class="kp-check">
@@ -147,23 +173,17 @@ export function Blacklist(props: {
         />
         {pt(lang, 'card.blacklist')}
       </label>
-      <input
-        class="kp-field"
-        aria-label={pt(lang, 'card.blacklistReason')}
+      <SuggestField
+        label={pt(lang, 'card.blacklistReason')}
         placeholder={pt(lang, 'card.blacklistPlaceholder')}
-        list={listId}
         maxLength={500}
         value={reason}
-        onInput={(e) => setReason(e.currentTarget.value)}
+        suggestions={BLACKLIST_REASONS}
+        onValue={setReason}
         onBlur={() => {
           if (reason.trim() !== props.reason) props.onBlacklist(props.blacklisted, reason.trim());
         }}
       />
-      <datalist id={listId}>
-        {BLACKLIST_REASONS.map((r) => (
-          <option key={r} value={r} />
-        ))}
-      </datalist>
     </section>
   );
 }

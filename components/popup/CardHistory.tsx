@@ -7,21 +7,24 @@ import { formatMoney } from '@/lib/reminders';
 import type { ContactEntry, Order } from '@/lib/schemas';
 import { favouriteItems, formatDateTime, maskAddress, maskPhone } from './format';
 
+/** The card's lists: each titled `card.<name>` (with its count), empty as `card.<name>None`. */
+const LIST_CLASS = { favourites: 'kp-favs', orders: 'kp-orders', contacts: 'kp-contacts' } as const;
+
 /** A titled list, or a line saying it is empty. */
 function ListSection<T>(props: {
-  title: string;
-  empty: string;
-  listClass: string;
+  lang: Lang;
+  name: keyof typeof LIST_CLASS;
   items: readonly T[];
   children: (item: T) => ComponentChildren;
 }): JSX.Element {
+  const { lang, name, items } = props;
   return (
     <section class="kp-section">
-      <h3 class="kp-h3">{props.title}</h3>
-      {props.items.length === 0 ? (
-        <p class="kp-muted">{props.empty}</p>
+      <h3 class="kp-h3">{pt(lang, `card.${name}`, { n: items.length })}</h3>
+      {items.length === 0 ? (
+        <p class="kp-muted">{pt(lang, `card.${name}None`)}</p>
       ) : (
-        <ol class={props.listClass}>{props.items.map(props.children)}</ol>
+        <ol class={LIST_CLASS[name]}>{items.map(props.children)}</ol>
       )}
     </section>
   );
@@ -31,12 +34,7 @@ function ListSection<T>(props: {
 export function Favourites(props: { lang: Lang; orders: readonly Order[] }): JSX.Element {
   const { lang } = props;
   return (
-    <ListSection
-      title={pt(lang, 'card.favourites')}
-      empty={pt(lang, 'card.favouritesNone')}
-      listClass="kp-favs"
-      items={favouriteItems(props.orders)}
-    >
+    <ListSection lang={lang} name="favourites" items={favouriteItems(props.orders)}>
       {(f) => (
         <li key={f.title}>
           <bdi>{f.title}</bdi>{' '}
@@ -70,14 +68,9 @@ export function Receiver(props: {
 
 /** The orders as given (the card sorts them newest first). */
 export function OrderList(props: { lang: Lang; orders: readonly Order[] }): JSX.Element {
-  const { lang, orders } = props;
+  const { lang } = props;
   return (
-    <ListSection
-      title={pt(lang, 'card.orders', { n: orders.length })}
-      empty={pt(lang, 'card.ordersNone')}
-      listClass="kp-orders"
-      items={orders}
-    >
+    <ListSection lang={lang} name="orders" items={props.orders}>
       {(o) => (
         <li key={o.key} class="kp-order" data-order-id={o.orderId}>
           <div class="kp-order-top">
@@ -101,12 +94,7 @@ export function OrderList(props: { lang: Lang; orders: readonly Order[] }): JSX.
 export function ContactLog(props: { lang: Lang; contacts: readonly ContactEntry[] }): JSX.Element {
   const { lang } = props;
   return (
-    <ListSection
-      title={pt(lang, 'card.contacts')}
-      empty={pt(lang, 'card.contactsNone')}
-      listClass="kp-contacts"
-      items={props.contacts}
-    >
+    <ListSection lang={lang} name="contacts" items={props.contacts}>
       {(c) => (
         <li key={c.id}>
           {formatDateTime(c.at)} · {t(lang, `channel.${c.channel}`)} ·{' '}

@@ -96,7 +96,7 @@ export function CustomerCard(props: CustomerCardProps): JSX.Element {
             <bdi>{customer.nick}</bdi>
           </h2>
           <div class="kp-muted">
-            <ShopLine lang={lang} platform={customer.platform} shopName={props.shopName} />
+            <ShopLine lang={lang} of={{ platform: customer.platform, shopName: props.shopName }} />
           </div>
         </div>
       </header>

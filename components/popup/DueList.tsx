@@ -88,12 +88,7 @@ export function DueList<R extends DueRowData>(props: DueListProps<R>): JSX.Eleme
                 >
                   <bdi>{row.nick}</bdi>
                 </button>
-                <ShopLine
-                  class="kp-muted kp-shop"
-                  lang={lang}
-                  platform={row.platform}
-                  shopName={row.shopName}
-                />
+                <ShopLine class="kp-muted kp-shop" lang={lang} of={row} />
               </div>
               <div class="kp-moment">
                 {momentLabel(row, lang)}

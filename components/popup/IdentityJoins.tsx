@@ -1,4 +1,7 @@
-/** The card's identity section: joins with their split buttons, same-name merge offers. */
+/**
+ * The card's identity section: customers joined into this one (each can be split back out) and
+ * same-name customers the seller may merge in.
+ */
 import type { JSX } from 'preact';
 import type { Lang } from '@/lib/i18n';
 import { t as pt } from '@/lib/i18n/popup';
@@ -14,6 +17,33 @@ export interface JoinedRow {
   orders: number;
 }
 
+/** One list of the identity section: each customer with what it is and one action. */
+function JoinList(props: {
+  title: string;
+  rows: readonly JoinedRow[];
+  detail: (row: JoinedRow) => string;
+  action: string;
+  onAction?: (key: string) => void;
+}): JSX.Element | null {
+  if (props.rows.length === 0) return null;
+  return (
+    <>
+      <h3>{props.title}</h3>
+      <ul>
+        {props.rows.map((r) => (
+          <li key={r.key}>
+            <bdi>{r.label}</bdi>
+            <span class="kp-muted"> · {props.detail(r)}</span>{' '}
+            <button type="button" class="kp-linkbtn" onClick={() => props.onAction?.(r.key)}>
+              {props.action}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 /** The card's identity section: joins with their split buttons, same-name merge offers. */
 export function IdentityJoins(props: {
   lang: Lang;
@@ -26,44 +56,25 @@ export function IdentityJoins(props: {
   if (props.joined.length === 0 && props.sameName.length === 0) return null;
   return (
     <section class="kp-joins" data-kz-joins>
-      {props.joined.length > 0 && (
-        <>
-          <h3>{pt(lang, 'join.joined')}</h3>
-          <ul>
-            {props.joined.map((j) => (
-              <li key={j.key}>
-                <bdi>{j.label}</bdi>
-                <span class="kp-muted">
-                  {' · '}
-                  {pt(lang, j.reason === 'order' ? 'join.byOrder' : 'join.bySeller', {
-                    n: j.orders,
-                    date: formatDateTime(j.at),
-                  })}
-                </span>{' '}
-                <button type="button" class="kp-linkbtn" onClick={() => props.onSplit?.(j.key)}>
-                  {pt(lang, 'join.split')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {props.sameName.length > 0 && (
-        <>
-          <h3>{pt(lang, 'join.sameName')}</h3>
-          <ul>
-            {props.sameName.map((c) => (
-              <li key={c.key}>
-                <bdi>{c.label}</bdi>
-                <span class="kp-muted"> · {pt(lang, 'join.orders', { n: c.orders })}</span>{' '}
-                <button type="button" class="kp-linkbtn" onClick={() => props.onMerge?.(c.key)}>
-                  {pt(lang, 'join.merge')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <JoinList
+        title={pt(lang, 'join.joined')}
+        rows={props.joined}
+        detail={(j) =>
+          pt(lang, j.reason === 'order' ? 'join.byOrder' : 'join.bySeller', {
+            n: j.orders,
+            date: formatDateTime(j.at),
+          })
+        }
+        action={pt(lang, 'join.split')}
+        onAction={props.onSplit}
+      />
+      <JoinList
+        title={pt(lang, 'join.sameName')}
+        rows={props.sameName}
+        detail={(c) => pt(lang, 'join.orders', { n: c.orders })}
+        action={pt(lang, 'join.merge')}
+        onAction={props.onMerge}
+      />
     </section>
   );
 }

@@ -81,12 +81,7 @@ export function ResultRow(props: {
       <div class="kp-row-top">
         <bdi class="kp-nick">{row.nick}</bdi>
         {row.blacklisted && <span class="kp-pill kp-red">{t(lang, 'row.blacklisted')}</span>}
-        <ShopLine
-          class="kp-muted kp-shop"
-          lang={lang}
-          platform={row.platform}
-          shopName={row.shopName}
-        />
+        <ShopLine class="kp-muted kp-shop" lang={lang} of={row} />
       </div>
       <div class="kp-row-bottom">
         {uncertain ? (

@@ -6,13 +6,12 @@ import { PLATFORM_LABELS } from './choices';
 
 export function ShopLine(props: {
   lang: Lang;
-  platform: Platform;
-  shopName: string;
+  of: { platform: Platform; shopName: string };
   class?: string;
 }): JSX.Element {
   return (
     <span class={props.class}>
-      {PLATFORM_LABELS[props.platform][props.lang]} · <bdi>{props.shopName}</bdi>
+      {PLATFORM_LABELS[props.of.platform][props.lang]} · <bdi>{props.of.shopName}</bdi>
     </span>
   );
 }

@@ -16,12 +16,12 @@ import { useLiveQuery } from '@/lib/db/live';
 import { send } from '@/lib/browser/rpc';
 import { loadSettings, watchSettings } from '@/lib/browser/settings-store';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
-import { copyText, openDashboard, openOptions, openWelcome } from './actions';
+import { copyText } from '@/components/copy-text';
+import { openDashboard, openOptions, openWelcome } from './actions';
 import { loadCard } from './card';
 import { loadDue, type DueRow } from './due';
 import { recentRows, searchRows } from './rows';
 import { readShops } from './shops';
-import { useLiveQueryAfterPaint, useLiveQueryNow } from './use-live';
 import { SyncLine } from '@/components/popup/SyncLine';
 import { useSyncStatus } from './sync-status';
 
@@ -70,30 +70,35 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
 
   const shops = useLiveQuery(() => readShops(db, settings), [settings]);
   // The list and the card are what staff wait for: their queries start with the render.
-  const list = useLiveQueryNow(async () => {
-    const rows = query.trim()
-      ? await searchRows(db, query, shop, settings, now())
-      : await recentRows(db, shop, settings, now());
-    return { query, shop, rows };
-  }, [query, shop, settings]);
+  const list = useLiveQuery(
+    async () => {
+      const rows = query.trim()
+        ? await searchRows(db, query, shop, settings, now())
+        : await recentRows(db, shop, settings, now());
+      return { query, shop, rows };
+    },
+    [query, shop, settings],
+    { timing: 'now' },
+  );
   // The due list reads many customers (seconds at 100,000); it waits until the results are on
   // screen so the popup's first paint (what staff open it for) never queues behind it. It shows
   // only with an empty query: typing stops an unfinished load and pauses it (searches must not
   // queue behind it either), and its last rows stay for when the query is cleared.
   const listReady = list.status !== 'loading';
   const searching = query.trim() !== '';
-  const due = useLiveQueryAfterPaint(
+  const due = useLiveQuery(
     async (signal) => ({ shop, settings, rows: await loadDue(db, shop, settings, now(), signal) }),
     [shop, settings],
-    listReady && !searching,
+    { enabled: listReady && !searching },
   );
   const dueRows =
     due.status === 'ok' && due.value.shop === shop && due.value.settings === settings
       ? due.value.rows
       : null;
-  const card = useLiveQueryNow(
+  const card = useLiveQuery(
     () => (openKey ? loadCard(db, openKey, settings, now()) : Promise.resolve(null)),
     [openKey, settings],
+    { timing: 'now' },
   );
 
   // Esc from anywhere in the card (even with focus lost to the page body) goes back.

@@ -18,7 +18,7 @@ import { applyChanges, groupBy, type OrderChange } from './apply-changes';
 import type { KezhiDb } from './index';
 import { validateOrders } from './ingest';
 import { resolveJoins } from './joins';
-import { getShopStats, peekShopStats } from './shop-stats';
+import { getShopStats } from './shop-stats';
 
 type RowsRequest = {
   platform: Platform;
@@ -35,7 +35,7 @@ export async function summarizeRows(
   readOnly = false,
 ): Promise<{ summaries: RowSummary[]; unknown: string[] }> {
   const key = shopKey(req.platform, req.shopId);
-  const stats = await getShopStats(db, key, settings, now, readOnly);
+  const stats = await getShopStats(db, key, settings, now, { readOnly });
   return describeRows(db, req, [], stats, settings, now);
 }
 
@@ -44,7 +44,7 @@ export async function summarizeRows(
  * not yet ingested) are stored, computed from what is stored now by the rules ingest applies
  * (mergeOrder, applyOrder, the shop's token verdict and joins) without writing anything. A new
  * buyer's first order is described as the first purchase it is. The statistics are the cached
- * ones ({@link peekShopStats}); the answer after the ingest ({@link summarizeRows}) is the one
+ * ones at any age (getShopStats' `anyAge`); the answer after the ingest ({@link summarizeRows}) is the one
  * that stands, and the overlay repaints a row only where the two differ.
  */
 export async function previewRows(
@@ -59,7 +59,10 @@ export async function previewRows(
     .map((o) => toStoredOrder(o, now));
   // Keeping history paused: statistics are computed, not stored.
   const key = shopKey(req.platform, req.shopId);
-  const stats = await peekShopStats(db, key, settings, now, settings.historyPaused === true);
+  const stats = await getShopStats(db, key, settings, now, {
+    readOnly: settings.historyPaused === true,
+    anyAge: true,
+  });
   return describeRows(db, req, pending, stats, settings, now);
 }
 

@@ -79,24 +79,35 @@ export function clearStatsCache(): void {
   memo.clear();
 }
 
+/** How {@link getShopStats} may answer. */
+export interface StatsOptions {
+  /** Keeping history paused: rebuilt statistics are counted but not stored. */
+  readOnly?: boolean;
+  /**
+   * For an answer that must not wait (the badges' preview): cached statistics of today serve at
+   * any age (stale by a page or a minute at most moves a rank or two; the answer after the write
+   * corrects it).
+   */
+  anyAge?: boolean;
+}
+
 /**
  * The shop's statistics. Cached ones serve for STATS_MAX_AGE_MS, and after that for as long as
  * nothing was ingested into the shop (its record's `statsDirty`, which ingest sets without
  * touching the statistics themselves) and the China calendar date is the one they were computed
- * on; otherwise they are rebuilt from the shop's figure blocks (only counted when `readOnly`:
- * keeping history paused).
+ * on; otherwise they are rebuilt from the shop's figure blocks.
  */
 export async function getShopStats(
   db: KezhiDb,
   key: string,
   settings: Settings,
   now: number,
-  readOnly = false,
+  { readOnly = false, anyAge = false }: StatsOptions = {},
 ): Promise<ShopStats> {
   const { cached, settingsJson, remembered } = usableMemo(key, settings, now);
   // Within STATS_MAX_AGE_MS the cached figures serve without touching IndexedDB: the answer to a
   // page's rows must not wait on a rebuild.
-  if (cached && now - cached.computedAt < STATS_MAX_AGE_MS) return cached.stats;
+  if (cached && (anyAge || now - cached.computedAt < STATS_MAX_AGE_MS)) return cached.stats;
   const shop = await db.shops.get(key);
   const dirty = shop?.statsDirty === true;
   if (cached && !dirty) {
@@ -117,22 +128,6 @@ export async function getShopStats(
     : await rebuildShopStats(db, key, settings, now);
   memo.set(key, { stats, computedAt: now, settingsJson });
   return stats;
-}
-
-/**
- * Statistics for an answer that must not wait: the cached ones as they are (stale by a page or a
- * minute at most moves a rank or two; the answer after the write corrects it), and only when the
- * shop has none under these settings, {@link getShopStats}.
- */
-export async function peekShopStats(
-  db: KezhiDb,
-  key: string,
-  settings: Settings,
-  now: number,
-  readOnly = false,
-): Promise<ShopStats> {
-  const { cached } = usableMemo(key, settings, now);
-  return cached?.stats ?? getShopStats(db, key, settings, now, readOnly);
 }
 
 // ---- The pages' reader: pages never write, so stale statistics are counted in memory. ----

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import type { JSX } from 'preact';
-import { useLiveQueryNow } from '../../entrypoints/popup/use-live';
+import { useLiveQuery } from '../../lib/db/live';
 
 afterEach(cleanup);
 
@@ -10,11 +10,11 @@ function Probe(props: {
   dep: number;
   enabled: boolean;
 }): JSX.Element {
-  const live = useLiveQueryNow(props.query, [props.dep], props.enabled);
+  const live = useLiveQuery(props.query, [props.dep], { timing: 'now', enabled: props.enabled });
   return <p data-testid="out">{live.status === 'ok' ? live.value : live.status}</p>;
 }
 
-describe('useLiveQueryNow', () => {
+describe("useLiveQuery, timing 'now'", () => {
   it('reads nothing while disabled and keeps what it had', async () => {
     const query = vi.fn((_: AbortSignal) => Promise.resolve('rows'));
     const { rerender } = render(<Probe query={query} dep={1} enabled={false} />);
