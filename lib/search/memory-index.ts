@@ -50,8 +50,11 @@ function compactOf(c: IndexableCustomer): Held {
   };
 }
 
-/** A customer as held: the compact copy and the keys filed for it. */
-type Held = IndexedCustomer & { terms: readonly string[] };
+/**
+ * A customer as held: the compact copy, the keys filed for it, and whether a later write or a
+ * delete has replaced it (its entries are then dead; a flag is cheaper to ask than the map).
+ */
+type Held = IndexedCustomer & { terms: readonly string[]; replaced?: true };
 
 /** The in-memory index; build it with {@link MemoryIndex.build} from the customers table. */
 export class MemoryIndex {
@@ -59,7 +62,7 @@ export class MemoryIndex {
   private readonly tree: PrefixTree<Held>;
 
   private constructor(leafSize?: number) {
-    this.tree = new PrefixTree((e) => this.held.get(e.owner.key) === e.owner, leafSize);
+    this.tree = new PrefixTree((e) => !e.owner.replaced, leafSize);
   }
 
   /**
@@ -85,6 +88,7 @@ export class MemoryIndex {
     const owner = this.held.get(key);
     if (!owner) return;
     this.held.delete(key);
+    owner.replaced = true;
     for (const term of owner.terms) this.tree.remove({ term, owner });
   }
 
