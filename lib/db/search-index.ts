@@ -76,21 +76,22 @@ export function useSearchIndex(db: KezhiDb): SearchIndexHandle {
     }
   };
 
+  // Filed chunk by chunk as read, so the worker is never held for the whole table at once.
   const build = async (): Promise<void> => {
     replay = [];
     try {
-      const records: Customer[] = [];
-      for (;;) {
-        const last = records.at(-1)?.key;
+      const built = MemoryIndex.build([]);
+      for (let last: string | undefined; ;) {
         const chunk = await (
           last === undefined ? db.customers.orderBy(':id') : db.customers.where(':id').above(last)
         )
           .limit(BUILD_CHUNK)
           .toArray();
-        records.push(...chunk);
+        for (const c of chunk) built.put(c);
+        last = chunk.at(-1)?.key;
         if (chunk.length < BUILD_CHUNK) break;
       }
-      index = MemoryIndex.build(records);
+      index = built;
       const changes = replay;
       replay = null;
       apply(changes);

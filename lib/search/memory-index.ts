@@ -1,17 +1,18 @@
 /**
  * The background's in-memory search index: every customer's stored search keys (`searchTerms`)
- * in one sorted list of (key, customer) pairs, the order the `*searchTerms` index keeps them in,
- * so a planned lookup is a binary search and a scan of at most {@link LOOKUP_LIMIT} entries, and
- * ranking reads a few fields held here instead of whole customer records.
+ * in the order the `*searchTerms` index keeps them (prefix-tree.ts), so a planned lookup is a
+ * descent and a scan of at most {@link LOOKUP_LIMIT} entries, and ranking reads a few fields held
+ * here instead of whole customer records.
  *
- * Writes since the last build land in a small sorted delta (and hide the writer's old entries in
- * the base); past a bound the two are merged again. Answers equal search.ts `searchCustomers`
- * over the same customers, entry for entry (test/search/memory-index.test.ts holds it to that).
+ * A write replaces the customer's entries in place (sorted leaves at once, the rest when first
+ * read). Answers equal search.ts `searchCustomers` over the same customers, entry for entry
+ * (test/search/memory-index.test.ts holds it to that).
  */
 import { MAX_RECEIVER_NAMES, safeArray } from './fields';
 import type { PlannedLookup } from './lookups';
 import { MAX_RAW_UNITS } from './normalize';
 import { planQuery } from './plan';
+import { PrefixTree, type Entry } from './prefix-tree';
 import { rankHits, type MatchType, type SearchHit } from './score';
 import { LOOKUP_LIMIT } from './search';
 
@@ -35,156 +36,73 @@ export interface IndexAnswer {
   match: MatchType;
 }
 
-/** Parallel arrays sorted by (term, owner key): the order IndexedDB keeps a multiEntry index in. */
-interface Sorted {
-  terms: string[];
-  owners: IndexedCustomer[];
-}
-
-/** Delta entries merged into the base past this many, or past a sixteenth of the base. */
-const MIN_DELTA = 1024;
-
 // Ranking reads at most this much of a name (normalizeText looks no further).
 const head = (s: unknown): string => (typeof s === 'string' ? s.slice(0, MAX_RAW_UNITS) : '');
 
-/** The compact copy of a record, and its distinct string keys (a multiEntry index holds each once). */
-function compactOf(c: IndexableCustomer): { customer: IndexedCustomer; terms: string[] } {
-  const customer: IndexedCustomer = {
+/** The compact copy of a record, with its distinct string keys (a multiEntry index holds each once). */
+function compactOf(c: IndexableCustomer): Held {
+  return {
     key: c.key,
     nick: head(c.nick),
     lastOrderAt: c.lastOrderAt,
     receiverNames: safeArray(c.receiverNames).slice(0, MAX_RECEIVER_NAMES).map(head),
+    terms: [...new Set(safeArray(c.searchTerms).filter((t) => typeof t === 'string'))],
   };
-  const terms = new Set(safeArray(c.searchTerms).filter((t) => typeof t === 'string'));
-  return { customer, terms: [...terms] };
 }
 
-const compare = (termA: string, keyA: string, termB: string, keyB: string): number =>
-  termA < termB ? -1 : termA > termB ? 1 : keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
-
-/** First position in `s` not before (term, key). */
-function lowerBound(s: Sorted, term: string, key = ''): number {
-  let lo = 0;
-  let hi = s.terms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compare(s.terms[mid]!, s.owners[mid]!.key, term, key) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function sortedOf(pairs: { term: string; owner: IndexedCustomer }[]): Sorted {
-  pairs.sort((a, b) => compare(a.term, a.owner.key, b.term, b.owner.key));
-  return { terms: pairs.map((p) => p.term), owners: pairs.map((p) => p.owner) };
-}
+/**
+ * A customer as held: the compact copy, the keys filed for it, and whether a later write or a
+ * delete has replaced it (its entries are then dead; a flag is cheaper to ask than the map).
+ */
+type Held = IndexedCustomer & { terms: readonly string[]; replaced?: true };
 
 /** The in-memory index; build it with {@link MemoryIndex.build} from the customers table. */
 export class MemoryIndex {
-  private base: Sorted;
-  private delta: Sorted = { terms: [], owners: [] };
-  /** Customers whose base entries are out of date (rewritten or deleted since the merge). */
-  private stale = new Set<string>();
-  /** The delta's keys per customer, to take them out again when it is rewritten. */
-  private deltaTerms = new Map<string, string[]>();
+  private readonly held = new Map<string, Held>();
+  private readonly tree: PrefixTree<Held>;
 
-  private constructor(base: Sorted) {
-    this.base = base;
+  private constructor(leafSize?: number) {
+    this.tree = new PrefixTree((e) => !e.owner.replaced, leafSize);
   }
 
-  /** Indexes the given customers (any order). */
-  static build(customers: Iterable<IndexableCustomer>): MemoryIndex {
-    const pairs: { term: string; owner: IndexedCustomer }[] = [];
-    for (const c of customers) {
-      const { customer, terms } = compactOf(c);
-      for (const term of terms) pairs.push({ term, owner: customer });
-    }
-    return new MemoryIndex(sortedOf(pairs));
-  }
-
-  /** Entries held (base and delta, stale ones included): for tests and the merge bound. */
-  get size(): { base: number; delta: number } {
-    return { base: this.base.terms.length, delta: this.delta.terms.length };
+  /**
+   * Indexes the given customers (any order). Nothing is sorted here: each part of the index is
+   * sorted when a query first reads it. `leafSize` is for tests (small leaves split often).
+   */
+  static build(customers: Iterable<IndexableCustomer>, leafSize?: number): MemoryIndex {
+    const index = new MemoryIndex(leafSize);
+    for (const c of customers) index.put(c);
+    return index;
   }
 
   /** A customer was written (added or replaced). */
   put(record: IndexableCustomer): void {
     this.delete(record.key);
-    const { customer, terms } = compactOf(record);
-    for (const term of terms) {
-      const at = lowerBound(this.delta, term, customer.key);
-      this.delta.terms.splice(at, 0, term);
-      this.delta.owners.splice(at, 0, customer);
-    }
-    this.deltaTerms.set(customer.key, terms);
-    if (this.delta.terms.length > Math.max(MIN_DELTA, this.base.terms.length / 16)) this.merge();
+    const owner = compactOf(record);
+    this.held.set(owner.key, owner);
+    for (const term of owner.terms) this.tree.insert({ term, owner });
   }
 
-  /** A customer was deleted (or is about to be rewritten). */
+  /** A customer was deleted. */
   delete(key: string): void {
-    this.stale.add(key);
-    for (const term of this.deltaTerms.get(key) ?? []) {
-      const at = lowerBound(this.delta, term, key);
-      this.delta.terms.splice(at, 1);
-      this.delta.owners.splice(at, 1);
-    }
-    this.deltaTerms.delete(key);
-  }
-
-  /** Folds the delta into the base: one sorted merge, stale entries dropped. */
-  merge(): void {
-    const { base, delta, stale } = this;
-    const out: Sorted = { terms: [], owners: [] };
-    let i = 0;
-    let j = 0;
-    while (i < base.terms.length || j < delta.terms.length) {
-      const fromBase =
-        j >= delta.terms.length ||
-        (i < base.terms.length &&
-          compare(base.terms[i]!, base.owners[i]!.key, delta.terms[j]!, delta.owners[j]!.key) < 0);
-      if (fromBase) {
-        if (!stale.has(base.owners[i]!.key)) {
-          out.terms.push(base.terms[i]!);
-          out.owners.push(base.owners[i]!);
-        }
-        i++;
-      } else {
-        out.terms.push(delta.terms[j]!);
-        out.owners.push(delta.owners[j]!);
-        j++;
-      }
-    }
-    this.base = out;
-    this.delta = { terms: [], owners: [] };
-    this.stale = new Set();
-    this.deltaTerms = new Map();
+    const owner = this.held.get(key);
+    if (!owner) return;
+    this.held.delete(key);
+    owner.replaced = true;
+    for (const term of owner.terms) this.tree.remove({ term, owner });
   }
 
   /**
-   * The first `limit` live entries whose key starts with `prefix`, in index order: what
+   * The first `limit` entries whose key starts with `prefix`, in index order: what
    * `where('searchTerms').startsWith(prefix).limit(limit)` reads, one entry per key held.
    */
-  lookup(prefix: string, limit = LOOKUP_LIMIT): { term: string; owner: IndexedCustomer }[] {
-    const { base, delta, stale } = this;
-    const out: { term: string; owner: IndexedCustomer }[] = [];
-    let i = lowerBound(base, prefix);
-    let j = lowerBound(delta, prefix);
-    const inBase = () => i < base.terms.length && base.terms[i]!.startsWith(prefix);
-    const inDelta = () => j < delta.terms.length && delta.terms[j]!.startsWith(prefix);
-    while (out.length < limit && (inBase() || inDelta())) {
-      const fromBase =
-        !inDelta() ||
-        (inBase() &&
-          compare(base.terms[i]!, base.owners[i]!.key, delta.terms[j]!, delta.owners[j]!.key) < 0);
-      if (fromBase) {
-        if (!stale.has(base.owners[i]!.key))
-          out.push({ term: base.terms[i]!, owner: base.owners[i]! });
-        i++;
-      } else {
-        out.push({ term: delta.terms[j]!, owner: delta.owners[j]! });
-        j++;
-      }
-    }
+  lookup(prefix: string, limit = LOOKUP_LIMIT): Entry<IndexedCustomer>[] {
+    const out: Entry<IndexedCustomer>[] = [];
+    if (limit > 0)
+      this.tree.walk(prefix, (e) => {
+        out.push(e);
+        return out.length < limit;
+      });
     return out;
   }
 
@@ -217,7 +135,13 @@ export class MemoryIndex {
       else seen.set(owner.key, [term]);
     }
     return found.map(({ owner }) => ({
-      customer: { ...owner, searchTerms: seen.get(owner.key)! },
+      customer: {
+        key: owner.key,
+        nick: owner.nick,
+        lastOrderAt: owner.lastOrderAt,
+        receiverNames: owner.receiverNames,
+        searchTerms: seen.get(owner.key)!,
+      },
       via: kind,
     }));
   }
