@@ -6,15 +6,15 @@
 import { browser } from 'wxt/browser';
 import type { Handlers } from '@/lib/messaging';
 
-/** The unlisted script entrypoints/overlay-detail builds to. */
-export const DETAIL_FILE = '/overlay-detail.js';
+/** The unlisted script entrypoints/overlay-assistant builds to. */
+export const ASSISTANT_FILE = '/overlay-assistant.js';
 
 export const loadDetail: Handlers['loadDetail'] = async (_input, sender) => {
   if (sender.tabId === undefined) throw new Error('loadDetail needs a tab');
   // Top frame only: the order content script does not run in frames.
   await browser.scripting.executeScript({
     target: { tabId: sender.tabId },
-    files: [DETAIL_FILE],
+    files: [ASSISTANT_FILE],
     injectImmediately: true,
   });
   return { injected: true };

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DETAIL_FILE, loadDetail } from '../../entrypoints/background/inject';
+import { ASSISTANT_FILE, loadDetail } from '../../entrypoints/background/inject';
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
 describe('loadDetail (background)', () => {
-  test("injects the detail script into the sender's tab, top frame, at once", async () => {
+  test("injects the assistant script into the sender's tab, top frame, at once", async () => {
     const executeScript = vi
       .spyOn(fakeBrowser.scripting, 'executeScript')
       .mockResolvedValue([] as never);
@@ -16,7 +16,7 @@ describe('loadDetail (background)', () => {
     });
     expect(executeScript).toHaveBeenCalledWith({
       target: { tabId: 7 },
-      files: [DETAIL_FILE],
+      files: [ASSISTANT_FILE],
       injectImmediately: true,
     });
   });
@@ -27,10 +27,10 @@ describe('loadDetail (background)', () => {
     expect(executeScript).not.toHaveBeenCalled();
   });
 
-  test('the file is what the unlisted entrypoint entrypoints/overlay-detail builds to', () => {
-    expect(DETAIL_FILE).toBe('/overlay-detail.js');
-    expect(existsSync(new URL('../../entrypoints/overlay-detail/index.ts', import.meta.url))).toBe(
-      true,
-    );
+  test('the file is what the unlisted entrypoint entrypoints/overlay-assistant builds to', () => {
+    expect(ASSISTANT_FILE).toBe('/overlay-assistant.js');
+    expect(
+      existsSync(new URL('../../entrypoints/overlay-assistant/index.ts', import.meta.url)),
+    ).toBe(true);
   });
 });
