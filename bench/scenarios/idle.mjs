@@ -61,7 +61,7 @@ export default async function idle(b) {
     {
       unit: 'ms',
       target: 1,
-      note: `${IDLE_SPA_URL} (千牛 app, not the sold list): the taobao script runs, checks the route, listens for route changes; minus without (${fmt(baseSpa)} ms)`,
+      note: `${IDLE_SPA_URL} (千牛 app, not the sold list): only the route watcher runs (qianniu.js: the JSON capture channel, opened at document_start); the background injects the order script when the app routes to the sold list; minus without (${fmt(baseSpa)} ms)`,
     },
   );
 }

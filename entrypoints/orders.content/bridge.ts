@@ -12,6 +12,7 @@ import {
   type Dropped,
   type Hello,
 } from '@/lib/capture-protocol';
+import { BRIDGE_SLOT } from './spa-routes';
 
 export interface CapturedJson {
   url: string;
@@ -93,4 +94,18 @@ export function openBridge(endpoints: RegExp[]): Bridge {
       ports.forEach((p) => p.close());
     },
   };
+}
+
+/**
+ * The channel a route watcher opened for this tab at document_start (qianniu.content.ts), else a
+ * new one. Only one opened before any page script can be trusted: the hello hands the page's
+ * listeners nothing then.
+ */
+export function takeBridge(
+  endpoints: RegExp[],
+  slot: Record<string, unknown> = globalThis,
+): Bridge {
+  const early = slot[BRIDGE_SLOT] as Bridge | undefined;
+  delete slot[BRIDGE_SLOT];
+  return early ?? openBridge(endpoints);
 }
