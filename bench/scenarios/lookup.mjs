@@ -12,7 +12,7 @@ export default async function lookup(b) {
   const contexts = [];
   cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
   await cdp.send('Runtime.enable');
-  // A page where an order script runs (trade.taobao.com's other pages get none since the split).
+  // A page where one of our isolated scripts runs (千牛's route watcher), so its world exists.
   await page.goto(IDLE_SPA_URL);
   const world = await until('the content script world', async () =>
     contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.startsWith(ext)),
