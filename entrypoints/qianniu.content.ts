@@ -17,8 +17,12 @@ export default defineContentScript({
   // WXT's older start signal is a window message, which the app's own listeners would handle.
   noScriptStartedPostMessage: true,
   main(ctx) {
+    const slot = globalThis as Record<string, unknown>;
     const bridge = openBridge([ASYNC_SOLD_ENDPOINT]);
-    (globalThis as Record<string, unknown>)[BRIDGE_SLOT] = bridge;
-    ctx.onInvalidated(() => bridge.close());
+    slot[BRIDGE_SLOT] = bridge;
+    ctx.onInvalidated(() => {
+      bridge.close();
+      if (slot[BRIDGE_SLOT] === bridge) delete slot[BRIDGE_SLOT];
+    });
   },
 });

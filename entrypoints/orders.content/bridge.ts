@@ -98,14 +98,16 @@ export function openBridge(endpoints: RegExp[]): Bridge {
 
 /**
  * The channel a route watcher opened for this tab at document_start (qianniu.content.ts), else a
- * new one. Only one opened before any page script can be trusted: the hello hands the page's
- * listeners nothing then.
+ * new one while the document still loads. A hello sent once page scripts exist would hand them
+ * the port and its secret: a script injected into a loaded page without a waiting channel
+ * (the watcher's extension was reloaded) reads rows from the DOM alone.
  */
 export function takeBridge(
   endpoints: RegExp[],
   slot: Record<string, unknown> = globalThis,
-): Bridge {
+): Bridge | undefined {
   const early = slot[BRIDGE_SLOT] as Bridge | undefined;
   delete slot[BRIDGE_SLOT];
-  return early ?? openBridge(endpoints);
+  if (early) return early;
+  return document.readyState === 'loading' ? openBridge(endpoints) : undefined;
 }
