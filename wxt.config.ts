@@ -41,7 +41,7 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
   hooks: {
-    // Content scripts (and the overlay's injected detail script) use the browser's own promise-based
+    // Content scripts (and the overlay's injected assistant script) use the browser's own promise-based
     // `browser` / `chrome` object, which MV3 Chrome and Firefox both have, instead of
     // webextension-polyfill: 10 kB less to load on every matched page. The background keeps the
     // polyfill (its onMessage listener answers by returning a promise), and so do the pages.
@@ -49,7 +49,7 @@ export default defineConfig({
       const isolated = entrypoints.every(
         (e) =>
           e.type === 'content-script' ||
-          (e.type === 'unlisted-script' && e.name === 'overlay-detail'),
+          (e.type === 'unlisted-script' && e.name === 'overlay-assistant'),
       );
       if (!isolated) return;
       const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };

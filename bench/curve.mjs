@@ -1,11 +1,12 @@
 // npm run bench:curve: how lookup, search, recompute and incremental ingest grow with the shop.
-// Runs bench/run.mjs's read-side sections at each size in CURVE_SIZES (customers; the shop holds
+// Runs the bench's read-side scenarios (bench/scenarios) at each size in CURVE_SIZES (customers; the shop holds
 // ≈1.7 orders per customer) on the built extension, and adds the full run's point from
 // bench/results.json when its scale is not among them. Writes bench/curve.{json,md} and puts the
 // chart into bench/results.md (and the README's curve block).
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createBench } from './harness.mjs';
+import { SCENARIOS, runBench } from './run.mjs';
 
 const HERE = new URL('.', import.meta.url).pathname;
 const SIZES = (process.env.CURVE_SIZES ?? '10000,30000')
@@ -28,20 +29,24 @@ const METRICS = [
   ['lookup_cold_raw_reads_ms', 'reference: raw reads under a cold lookup'],
 ];
 
+/** The scenarios that grow with the shop (the main shop is always built). */
+const CURVE_SCENARIOS = ['lookup', 'incremental', 'popup'];
+for (const name of CURVE_SCENARIOS)
+  if (!SCENARIOS.includes(name)) throw new Error(`no bench scenario ${name}`);
+
 const points = [];
 for (const n of SIZES) {
   const out = `/tmp/kezhi-curve-${n}`;
   console.log(`curve: ${n} customers`);
   const t0 = Date.now();
-  execFileSync('node', [join(HERE, 'run.mjs')], {
-    stdio: 'inherit',
-    env: {
+  await runBench(
+    createBench({
       ...process.env,
       BENCH_N: String(n),
-      BENCH_ONLY: 'lookup,incremental,popup',
+      BENCH_ONLY: CURVE_SCENARIOS.join(','),
       BENCH_OUT: out,
-    },
-  });
+    }),
+  );
   const r = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
   points.push({ n, source: 'bench:curve', seconds: Math.round((Date.now() - t0) / 1000), r });
 }

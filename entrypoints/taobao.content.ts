@@ -2,6 +2,7 @@
 import taobaoOld from '@/lib/adapters/taobao-old';
 import taobaoQn from '@/lib/adapters/taobao-qn';
 import { orderPageScript } from './orders.content/run';
+import { QIANNIU_SOLD } from './orders.content/spa-routes';
 
 export const adapters = [taobaoOld, taobaoQn];
 
@@ -9,9 +10,9 @@ export default orderPageScript(
   [
     // taobao-old serves this one page; the rest of trade.taobao.com gets nothing of ours.
     'https://trade.taobao.com/trade/itemlist/list_sold_items.htm*',
-    // 千牛 is one app under /home.htm: route changes into the sold list happen inside it.
-    'https://myseller.taobao.com/home.htm*',
-    'https://qn.taobao.com/home.htm*',
+    // 千牛 is one app under /home.htm: a page loaded at its sold list runs this from here; a
+    // route change into it gets this injected by the background (qianniu.content.ts).
+    ...QIANNIU_SOLD,
   ],
   adapters,
 );

@@ -5,7 +5,7 @@
  */
 import type { JSX } from 'preact';
 import { t } from '@/lib/i18n/overlay';
-import type { PanelProps } from './detail';
+import type { PanelProps } from './assistant-slot';
 import { RemindAssistant } from './RemindAssistant';
 import { ASSISTANT_CSS } from './assistant-css';
 

@@ -4,7 +4,7 @@
  * the host table never reflows). Presentational: copying and pre-copy checks are callbacks.
  *
  * Drawn for every row at once, so it holds only what the row shows: chip labels and the toggle.
- * The chips' cards and the assistant come from the detail half ({@link DetailSource}) when a chip
+ * The chips' cards and the assistant come from the detail half ({@link AssistantSource}) when a chip
  * is hovered or focused, or the toggle pressed.
  */
 import type { JSX } from 'preact';
@@ -12,7 +12,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hook
 import type { Lang } from '@/lib/i18n';
 import { bounded, chipHeads, type CustomerBadgesProps } from '../badge-chips';
 import { t } from '@/lib/i18n/overlay';
-import type { DetailSource, OverlayDetail } from './detail';
+import type { AssistantSource, OverlayAssistant } from './assistant-slot';
 import { toggleLabel } from './format';
 import type { AssistantProps } from './assistant-props';
 import { isUserEvent } from './trusted';
@@ -22,7 +22,7 @@ export type { CopyOutcome, CopyRequest } from './assistant-props';
 /** Props of {@link Overlay}. */
 export interface OverlayProps extends AssistantProps {
   /** The chips' cards and the assistant panel, loaded on demand. */
-  detail: DetailSource;
+  detail: AssistantSource;
   /** Open the assistant on first render. */
   defaultOpen?: boolean;
   /** The assistant was opened (team sync marks the order "being handled" on other desks). */
@@ -33,7 +33,7 @@ export interface OverlayProps extends AssistantProps {
  * The detail half if it is loaded, and a function that asks for it (from an event handler, so
  * a row that nobody touches schedules nothing) and re-renders once it is there.
  */
-function useDetail(source: DetailSource): [OverlayDetail | undefined, () => void] {
+function useDetail(source: AssistantSource): [OverlayAssistant | undefined, () => void] {
   const [, loaded] = useState(0);
   const want = () => {
     if (source.current()) return;
@@ -51,7 +51,7 @@ function useDetail(source: DetailSource): [OverlayDetail | undefined, () => void
  * whether Esc dismissed the card (WCAG 1.4.13). Every chip's card element is always there, so
  * `aria-describedby` has a target; only the open one gets its lines, from the detail half.
  */
-function BadgeRow(props: { badges: CustomerBadgesProps; detail: DetailSource }): JSX.Element {
+function BadgeRow(props: { badges: CustomerBadgesProps; detail: AssistantSource }): JSX.Element {
   const { badges } = props;
   const [hover, setHover] = useState<string | null>(null);
   const [focus, setFocus] = useState<string | null>(null);

@@ -4,6 +4,7 @@ import { useBackgroundCache } from '@/lib/db';
 import { dispatch } from '@/lib/messaging';
 import { SETTINGS_KEY } from '@/lib/settings';
 import { forgetSettings, handlers, loadSettings, tabs } from './handlers';
+import { injectOnRoute } from './inject';
 import { registerWooScripts } from './woo';
 import { restartSync, startSync } from './sync';
 import { openWelcomeOnInstall } from './welcome';
@@ -37,8 +38,13 @@ export default defineBackground(() => {
   });
   // A tab that loads a new document, or closes, starts over: its shop binding, what it was
   // shown and its budget (lib/sender-gate). Route changes inside a single-page app keep them.
-  browser.tabs.onUpdated.addListener((tabId, change) => {
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'loading') tabs.forget(tabId);
+    // A single-page app that routed to an order list gets its order script now.
+    if (change.url || change.status === 'complete')
+      injectOnRoute(tabId, tab).catch((e: unknown) =>
+        console.warn('kezhi: order script injection failed', e),
+      );
   });
   browser.tabs.onRemoved.addListener((tabId) => tabs.forget(tabId));
   browser.permissions.onAdded.addListener(refreshWoo);

@@ -12,6 +12,7 @@ import {
   type Dropped,
   type Hello,
 } from '@/lib/capture-protocol';
+import { BRIDGE_SLOT } from './spa-routes';
 
 export interface CapturedJson {
   url: string;
@@ -93,4 +94,20 @@ export function openBridge(endpoints: RegExp[]): Bridge {
       ports.forEach((p) => p.close());
     },
   };
+}
+
+/**
+ * The channel a route watcher opened for this tab at document_start (qianniu.content.ts), else a
+ * new one while the document still loads. A hello sent once page scripts exist would hand them
+ * the port and its secret: a script injected into a loaded page without a waiting channel
+ * (the watcher's extension was reloaded) reads rows from the DOM alone.
+ */
+export function takeBridge(
+  endpoints: RegExp[],
+  slot: Record<string, unknown> = globalThis,
+): Bridge | undefined {
+  const early = slot[BRIDGE_SLOT] as Bridge | undefined;
+  delete slot[BRIDGE_SLOT];
+  if (early) return early;
+  return document.readyState === 'loading' ? openBridge(endpoints) : undefined;
 }

@@ -8,7 +8,7 @@
  * Closed (issue 13): the badges, chip cards and 催付 assistant (messages, the buyer's contacts)
  * are the seller's, not the page's. `host.shadowRoot` is null to every script; the only reference
  * to the root is the one returned here, in this isolated world. What the page may read is the
- * host's `data-kezhi-*` attributes (controller.tsx), which carry only what the badges show.
+ * host's `data-kezhi-*` attributes (paint-row.tsx), which carry only what the badges show.
  */
 
 /** One row's host element, its closed root and the element inside it that Preact renders into. */
@@ -93,4 +93,9 @@ export function yieldToPage(): Promise<void> {
     };
     channel.port2.postMessage(null);
   });
+}
+
+/** Our own elements on the page: the row hosts and the notice. */
+export function isOurs(n: Node): boolean {
+  return n instanceof Element && (n.tagName === 'KEZHI-OVERLAY' || n.tagName === 'KEZHI-NOTICE');
 }

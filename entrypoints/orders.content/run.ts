@@ -7,15 +7,18 @@
  * The manifest `matches` of each script are its adapters' own `matches` areas, so on any other
  * page of a platform host the browser runs nothing of ours. Inside an area (a single-page app),
  * a page that is not an order list costs a URL check and a route-change listener; settings are
- * read and rows observed only once an order list shows.
+ * read and rows observed only once an order list shows. 千牛 is narrower still: its script is
+ * matched to the sold list, and injected by the background when the app routes there
+ * (qianniu.content.ts keeps the capture channel for it until then).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { Adapter } from '@/lib/adapters/types';
 import { loadSettings, watchRevision, watchSettings } from '@/lib/browser/settings-watch';
 import type { Settings } from '@/lib/settings';
-import { openBridge } from './bridge';
+import { takeBridge } from './bridge';
 import { PageController } from './controller';
+import { ORDER_SCRIPT_SLOT } from './spa-routes';
 
 /** An order-page content script serving `adapters` on the pages `matches` names. */
 export function orderPageScript(
@@ -37,8 +40,15 @@ async function runOrderPage(ctx: ContentScriptContext, adapters: readonly Adapte
   const url = new URL(location.href);
   const adapter = adapters.find((a) => a.matches(url));
   if (!adapter) return;
-  const bridge = adapter.jsonEndpoints.length ? openBridge(adapter.jsonEndpoints) : undefined;
-  ctx.onInvalidated(() => bridge?.close());
+  // The background injects this script when a single-page app's route reaches an order list
+  // (background/inject.ts), once: it looks here first.
+  const slot = globalThis as Record<string, unknown>;
+  slot[ORDER_SCRIPT_SLOT] = true;
+  const bridge = adapter.jsonEndpoints.length ? takeBridge(adapter.jsonEndpoints) : undefined;
+  ctx.onInvalidated(() => {
+    bridge?.close();
+    delete slot[ORDER_SCRIPT_SLOT];
+  });
 
   // On an order list, ask for the settings now: the answer arrives while the page still parses.
   let stored: Promise<Settings> | undefined = adapter.isOrderPage(url) ? loadSettings() : undefined;

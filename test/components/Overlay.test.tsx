@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { Overlay, type OverlayProps } from '../../components/overlay/Overlay';
-import { bundledDetail, overlayDetail } from '../../components/overlay/detail-impl';
+import { bundledAssistant, overlayAssistant } from '../../components/overlay/assistant-bundle';
 import { ASSISTANT_CSS, OVERLAY_CSS } from '../../components/overlay/styles';
 import { BADGE_CSS } from '../../components/CustomerBadges';
 import type { RowSummary } from '../../lib/summary';
@@ -21,7 +21,7 @@ function show(row: RowSummary, now: number, over: Partial<OverlayProps> = {}) {
     now,
     onCopy: vi.fn(() => Promise.resolve({ ok: true as const })),
     onCheck: vi.fn(() => []),
-    detail: bundledDetail,
+    detail: bundledAssistant,
     ...over,
   };
   return render(<Overlay {...props} />);
@@ -186,10 +186,10 @@ describe('chip cards', () => {
     let loaded = false;
     const load = vi.fn(() => {
       loaded = true;
-      return Promise.resolve(overlayDetail);
+      return Promise.resolve(overlayAssistant);
     });
     const { container } = show(row(), now, {
-      detail: { current: () => (loaded ? overlayDetail : undefined), load },
+      detail: { current: () => (loaded ? overlayAssistant : undefined), load },
     });
     expect(load).not.toHaveBeenCalled();
     fireEvent.mouseOver(chip(container, 'tier'));

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { DETAIL_SLOT } from '../../components/overlay/detail';
+import { ASSISTANT_SLOT } from '../../components/overlay/assistant-slot';
 import { PageController } from '../../entrypoints/orders.content/controller';
 import type { Adapter, PageRow } from '../../lib/adapters/types';
 import { isEnvelope } from '../../lib/request';
@@ -254,7 +254,7 @@ describe('PageController: badges before writes', () => {
       if (m.name === 'loadDetail') {
         // The injected script registers itself in the content script's world.
         Object.assign(globalThis, {
-          [DETAIL_SLOT]: { chipTip: () => [], openPanel: () => () => undefined },
+          [ASSISTANT_SLOT]: { chipTip: () => [], openPanel: () => () => undefined },
         });
         return { ok: true, value: { injected: true } };
       }
@@ -337,6 +337,6 @@ describe('PageController: badges before writes', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(names.filter((n) => n === 'loadDetail')).toHaveLength(1);
     c.stop();
-    delete (globalThis as Record<string, unknown>)[DETAIL_SLOT];
+    delete (globalThis as Record<string, unknown>)[ASSISTANT_SLOT];
   });
 });

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DETAIL_FILE, loadDetail } from '../../entrypoints/background/inject';
+import { ASSISTANT_FILE, injectOnRoute, loadDetail } from '../../entrypoints/background/inject';
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
 describe('loadDetail (background)', () => {
-  test("injects the detail script into the sender's tab, top frame, at once", async () => {
+  test("injects the assistant script into the sender's tab, top frame, at once", async () => {
     const executeScript = vi
       .spyOn(fakeBrowser.scripting, 'executeScript')
       .mockResolvedValue([] as never);
@@ -16,7 +16,7 @@ describe('loadDetail (background)', () => {
     });
     expect(executeScript).toHaveBeenCalledWith({
       target: { tabId: 7 },
-      files: [DETAIL_FILE],
+      files: [ASSISTANT_FILE],
       injectImmediately: true,
     });
   });
@@ -27,10 +27,58 @@ describe('loadDetail (background)', () => {
     expect(executeScript).not.toHaveBeenCalled();
   });
 
-  test('the file is what the unlisted entrypoint entrypoints/overlay-detail builds to', () => {
-    expect(DETAIL_FILE).toBe('/overlay-detail.js');
-    expect(existsSync(new URL('../../entrypoints/overlay-detail/index.ts', import.meta.url))).toBe(
-      true,
-    );
+  test('the file is what the unlisted entrypoint entrypoints/overlay-assistant builds to', () => {
+    expect(ASSISTANT_FILE).toBe('/overlay-assistant.js');
+    expect(
+      existsSync(new URL('../../entrypoints/overlay-assistant/index.ts', import.meta.url)),
+    ).toBe(true);
+  });
+});
+
+describe('injectOnRoute (background)', () => {
+  const SOLD = 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold?tabCode=waitBuyerPay';
+
+  /** executeScript answering the probe with `running`, recording every call. */
+  function fakeTab(running: boolean) {
+    const calls: unknown[] = [];
+    const answer = (injection: object) => {
+      calls.push(injection);
+      const probe = 'func' in injection;
+      return Promise.resolve([{ frameId: 0, result: probe ? running : undefined }]);
+    };
+    // The fake's executeScript is typed as the callback form; ours is the promise form.
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(answer);
+    return calls;
+  }
+
+  test('a loaded 千牛 tab routed to the sold list gets the Taobao order script, once', async () => {
+    const calls = fakeTab(false);
+    const [a, b] = await Promise.all([
+      injectOnRoute(3, { url: SOLD, status: 'complete' }),
+      injectOnRoute(3, { url: SOLD, status: 'complete' }),
+    ]);
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    expect(calls.at(-1)).toEqual({
+      target: { tabId: 3 },
+      files: ['/content-scripts/taobao.js'],
+      injectImmediately: true,
+    });
+    expect(calls.filter((c) => 'files' in (c as object))).toHaveLength(1);
+  });
+
+  test('nothing when the script already runs there, the page still loads, or the route is another', async () => {
+    const calls = fakeTab(true);
+    expect(await injectOnRoute(3, { url: SOLD, status: 'complete' })).toBe(false);
+    expect(calls).toHaveLength(1); // the probe alone
+    expect(await injectOnRoute(3, { url: SOLD, status: 'loading' })).toBe(false);
+    const other = 'https://myseller.taobao.com/home.htm/shop-manage/overview';
+    expect(await injectOnRoute(3, { url: other, status: 'complete' })).toBe(false);
+    expect(await injectOnRoute(3, { url: 'not a url', status: 'complete' })).toBe(false);
+    expect(calls).toHaveLength(1);
+  });
+
+  test('the injected file is the Taobao order script, the one 千牛 sold pages load', () => {
+    expect(existsSync(new URL('../../entrypoints/taobao.content.ts', import.meta.url))).toBe(true);
   });
 });

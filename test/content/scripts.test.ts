@@ -5,6 +5,7 @@
  */
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import interceptor from '../../entrypoints/interceptor.content';
+import qianniu from '../../entrypoints/qianniu.content';
 import { ADAPTERS } from '../../lib/adapters/index';
 import type { Adapter } from '../../lib/adapters/types';
 
@@ -53,5 +54,18 @@ describe('order content scripts', () => {
     const url = 'https://trade.taobao.com/some/other/page.htm';
     expect(scripts.filter(([, m]) => matchedBy(m.default.matches, url))).toEqual([]);
     expect(matchedBy(interceptor.matches, url)).toBe(false);
+  });
+
+  test("千牛: the route watcher runs on the app's other routes, the order script on the sold list", () => {
+    const sold = 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold?tabCode=all';
+    const other = 'https://myseller.taobao.com/home.htm/shop-manage/overview';
+    const watches = (url: string) =>
+      matchedBy(qianniu.matches, url) && !matchedBy(qianniu.excludeMatches, url);
+    expect(watches(other)).toBe(true);
+    expect(watches(sold)).toBe(false);
+    const taobao = scripts.filter(([, m]) => m.adapters.some((a) => a.id === 'taobao-qn'));
+    expect(matchedBy(taobao[0]![1].default.matches, other)).toBe(false);
+    // The channel it opens has the interceptor at its other end.
+    expect(matchedBy(interceptor.matches, other)).toBe(true);
   });
 });

@@ -105,7 +105,8 @@ describe.each([MANIFEST])(
         expect(s.all_frames ?? false).toBe(false);
       }
       // One isolated order script per marketplace (WooCommerce's orders.js is registered at run
-      // time for the hosts the seller grants), and the MAIN-world JSON observer.
+      // time for the hosts the seller grants), 千牛's route watcher (the capture channel on the
+      // app's other routes), and the MAIN-world JSON observer.
       expect(
         scripts
           .map((s) => [s.js, s.world ?? 'ISOLATED'])
@@ -115,6 +116,7 @@ describe.each([MANIFEST])(
         [['content-scripts/interceptor.js'], 'MAIN'],
         [['content-scripts/jd.js'], 'ISOLATED'],
         [['content-scripts/pinduoduo.js'], 'ISOLATED'],
+        [['content-scripts/qianniu.js'], 'ISOLATED'],
         [['content-scripts/shopify.js'], 'ISOLATED'],
         [['content-scripts/taobao.js'], 'ISOLATED'],
       ]);

@@ -10,7 +10,7 @@ import { render as preactRender, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import fc from 'fast-check';
 import { CustomerBadges } from '../../components/CustomerBadges';
-import { bundledDetail } from '../../components/overlay/detail-impl';
+import { bundledAssistant } from '../../components/overlay/assistant-bundle';
 import { Overlay } from '../../components/overlay/Overlay';
 import { RemindAssistant } from '../../components/overlay/RemindAssistant';
 import { ASSISTANT_CSS } from '../../components/overlay/styles';
@@ -119,7 +119,7 @@ describe('overlay with hostile buyer data', () => {
                 now={DUE_NOW}
                 onCopy={() => Promise.resolve({ ok: true as const })}
                 onCheck={() => []}
-                detail={bundledDetail}
+                detail={bundledAssistant}
               />,
             );
             count('overlay.renders');

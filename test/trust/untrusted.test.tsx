@@ -7,7 +7,7 @@
  */
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { Overlay } from '../../components/overlay/Overlay';
-import { bundledDetail } from '../../components/overlay/detail-impl';
+import { bundledAssistant } from '../../components/overlay/assistant-bundle';
 import {
   RemindAssistant,
   type RemindAssistantProps,
@@ -71,7 +71,7 @@ function overlay() {
       lang="zh_CN"
       shopName="店"
       now={NOW}
-      detail={bundledDetail}
+      detail={bundledAssistant}
       onCopy={() => Promise.resolve({ ok: true })}
       onCheck={() => []}
       onAssistOpen={onAssistOpen}

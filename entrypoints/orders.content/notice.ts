@@ -4,15 +4,12 @@
  */
 import { createIsolatedElement } from '@webext-core/isolated-element';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lang } from '@/lib/i18n';
+import { t } from '@/lib/i18n/notice';
 
 export interface Notice {
   remove(): void;
 }
-
-const TEXT = {
-  zh_CN: { title: '客知：此页面结构已变化，徽章已暂停', close: '关闭' },
-  en: { title: 'Kezhi: this page changed, badges paused', close: 'Close' },
-};
 
 const CSS = `:host{all:initial}
 .n{position:fixed;top:12px;right:12px;z-index:2147483646;max-width:360px;background:#fff7e6;color:#613400;
@@ -20,11 +17,7 @@ border:1px solid #ffc53d;border-radius:6px;padding:8px 28px 8px 10px;font:12px/1
 .t{font-weight:600}.p{margin-top:2px;word-break:break-word}
 button{position:absolute;top:4px;right:6px;border:0;background:none;cursor:pointer;font-size:14px;color:inherit}`;
 
-export function showNotice(
-  ctx: ContentScriptContext,
-  lang: 'zh_CN' | 'en',
-  problem: string,
-): Notice {
+export function showNotice(ctx: ContentScriptContext, lang: Lang, problem: string): Notice {
   let host: HTMLElement | undefined;
   let removed = false;
   void createIsolatedElement({
@@ -38,17 +31,17 @@ export function showNotice(
     const box = document.createElement('div');
     box.className = 'n';
     box.setAttribute('role', 'status');
-    const t = document.createElement('div');
-    t.className = 't';
-    t.textContent = TEXT[lang].title;
+    const title = document.createElement('div');
+    title.className = 't';
+    title.textContent = t(lang, 'title');
     const p = document.createElement('div');
     p.className = 'p';
     p.textContent = problem;
     const close = document.createElement('button');
     close.textContent = '×';
-    close.setAttribute('aria-label', TEXT[lang].close);
+    close.setAttribute('aria-label', t(lang, 'close'));
     close.addEventListener('click', () => host?.remove());
-    box.append(t, p, close);
+    box.append(title, p, close);
     isolatedElement.append(box);
     document.documentElement.append(host);
   });

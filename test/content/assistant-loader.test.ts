@@ -1,30 +1,30 @@
-import { DETAIL_SLOT } from '../../components/overlay/detail';
-import { overlayDetail } from '../../components/overlay/detail-impl';
-import { detailLoader } from '../../entrypoints/orders.content/detail';
+import { ASSISTANT_SLOT } from '../../components/overlay/assistant-slot';
+import { overlayAssistant } from '../../components/overlay/assistant-bundle';
+import { assistantLoader } from '../../entrypoints/orders.content/assistant-loader';
 
-describe('detailLoader', () => {
+describe('assistantLoader', () => {
   test('asks the background once, however many callers wait, and hands over what registered', async () => {
     const slot: Record<string, unknown> = {};
     const inject = vi.fn(async () => {
       await new Promise((r) => setTimeout(r, 1));
-      slot[DETAIL_SLOT] = overlayDetail; // what the injected script does
+      slot[ASSISTANT_SLOT] = overlayAssistant; // what the injected script does
       return { ok: true as const, value: { injected: true } };
     });
-    const source = detailLoader(inject, slot);
+    const source = assistantLoader(inject, slot);
     expect(source.current()).toBeUndefined();
     const [a, b] = await Promise.all([source.load(), source.load()]);
-    expect(a).toBe(overlayDetail);
-    expect(b).toBe(overlayDetail);
+    expect(a).toBe(overlayAssistant);
+    expect(b).toBe(overlayAssistant);
     expect(inject).toHaveBeenCalledTimes(1);
-    expect(source.current()).toBe(overlayDetail);
+    expect(source.current()).toBe(overlayAssistant);
     await source.load();
     expect(inject).toHaveBeenCalledTimes(1);
   });
 
   test('already there (injected by an earlier load): no message at all', async () => {
-    const slot: Record<string, unknown> = { [DETAIL_SLOT]: overlayDetail };
+    const slot: Record<string, unknown> = { [ASSISTANT_SLOT]: overlayAssistant };
     const inject = vi.fn();
-    expect(await detailLoader(inject, slot).load()).toBe(overlayDetail);
+    expect(await assistantLoader(inject, slot).load()).toBe(overlayAssistant);
     expect(inject).not.toHaveBeenCalled();
   });
 
@@ -34,17 +34,17 @@ describe('detailLoader', () => {
       .fn()
       .mockResolvedValueOnce({ ok: false, error: 'Cannot access contents of the page' })
       .mockImplementationOnce(() => {
-        slot[DETAIL_SLOT] = overlayDetail;
+        slot[ASSISTANT_SLOT] = overlayAssistant;
         return Promise.resolve({ ok: true, value: { injected: true } });
       });
-    const source = detailLoader(inject, slot);
+    const source = assistantLoader(inject, slot);
     await expect(source.load()).rejects.toThrow('Cannot access contents of the page');
-    expect(await source.load()).toBe(overlayDetail);
+    expect(await source.load()).toBe(overlayAssistant);
     expect(inject).toHaveBeenCalledTimes(2);
   });
 
   test('an injection that ran but registered nothing is an error, not a hang', async () => {
-    const source = detailLoader(() => Promise.resolve({ ok: true, value: {} }), {});
+    const source = assistantLoader(() => Promise.resolve({ ok: true, value: {} }), {});
     await expect(source.load()).rejects.toThrow('did not register');
   });
 });

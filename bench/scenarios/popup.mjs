@@ -1,0 +1,132 @@
+// Popup: open to first results, and search p95 per query kind.
+import { percentile } from '../lib.mjs';
+
+export default async function popup(b) {
+  const { s, ctl, ext, n, record, log } = b;
+  const open = [];
+  for (let run = 0; run < 5; run++) {
+    const page = await s.context.newPage();
+    await page.goto(`${ext}/popup.html`, { waitUntil: 'commit' });
+    const at = await page.waitForFunction(
+      () => {
+        const list = document.querySelector('.kp-list');
+        if (!list || list.children.length === 0) return false;
+        return new Promise((res) => requestAnimationFrame(() => res(performance.now())));
+      },
+      null,
+      { timeout: 30_000, polling: 'raf' },
+    );
+    open.push(await at.jsonValue());
+    await page.close();
+  }
+  record('popup_open_ms', open, {
+    unit: 'ms',
+    target: 150,
+    note: 'navigation start to the frame after the first result list',
+  });
+
+  const queries = await ctl.evaluate(
+    ({ n }) => {
+      const { generateHistory, rng } = globalThis.__kzHistory;
+      const rand = rng(99);
+      const pick = () => 1 + Math.floor(rand() * n);
+      // Order ids and phones of the main shop's generated orders.
+      const sample = generateHistory({
+        platform: 'taobao',
+        shopId: 'x',
+        orders: 10 * n,
+        buyers: n,
+        now: 0,
+        seed: 11,
+        idPrefix: '4100',
+      });
+      const at = () => sample[Math.floor(rand() * sample.length)];
+      return {
+        nick: Array.from({ length: 20 }, () =>
+          `tb_demo_${String(pick()).padStart(5, '0')}`.slice(0, 11),
+        ),
+        pinyin: [
+          'wf',
+          'lj',
+          'zm',
+          'cy',
+          'yq',
+          'hl',
+          'zw',
+          'lm',
+          'gx',
+          'ms',
+          'wj',
+          'lh',
+          'zs',
+          'zj',
+          'sq',
+          'hj',
+          'gc',
+          'ly',
+          'rm',
+          'xy',
+        ],
+        order: Array.from({ length: 20 }, () => at().orderId.slice(-6)),
+        phone: Array.from({ length: 20 }, () => at().receiverPhone.slice(-4)),
+      };
+    },
+    { n },
+  );
+  const page = await s.context.newPage();
+  await page.goto(`${ext}/popup.html`);
+  await page.waitForSelector('.kp-list');
+  /** Types a query and times until the list for it has rendered (aria-busy back to false). */
+  const searchOnce = (q) =>
+    page.evaluate(
+      (q) =>
+        new Promise((res) => {
+          const input = document.querySelector('.kp-input');
+          const box = document.querySelector('.kp-search');
+          let busySeen = false;
+          const t0 = performance.now();
+          const mo = new MutationObserver(() => {
+            const busy = box.getAttribute('aria-busy') === 'true';
+            if (busy) busySeen = true;
+            else if (busySeen) {
+              mo.disconnect();
+              res({
+                ms: performance.now() - t0,
+                rows: document.querySelectorAll('.kp-list > *').length,
+              });
+            }
+          });
+          mo.observe(box, {
+            attributes: true,
+            attributeFilter: ['aria-busy'],
+            subtree: true,
+            childList: true,
+          });
+          setTimeout(() => (mo.disconnect(), res({ ms: NaN, rows: 0 })), 10_000);
+          input.value = q;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }),
+      q,
+    );
+  page.on('crash', () => log('popup page crashed'));
+  page.on('close', () => log('popup page closed'));
+  for (const kind of ['nick', 'pinyin', 'order', 'phone']) {
+    const p95s = [];
+    let found = 0;
+    for (let run = 0; run < 5; run++) {
+      const times = [];
+      for (const q of queries[kind]) {
+        const r = await searchOnce(q);
+        times.push(r.ms);
+        if (r.rows > 0) found++;
+      }
+      p95s.push(percentile(times, 0.95));
+    }
+    record(`search_p95_ms_${kind}`, p95s, {
+      unit: 'ms',
+      target: 16,
+      note: `popup UI: input to rendered list, 20 queries × 5 runs; ${found}/100 with results`,
+    });
+  }
+  await page.close();
+}

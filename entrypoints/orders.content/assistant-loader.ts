@@ -1,0 +1,80 @@
+/**
+ * Loads the overlay's on-demand half (chip cards, the 催付 assistant and its templates). The
+ * background injects `overlay-assistant.js` into this tab's isolated world with
+ * scripting.executeScript (no web-accessible file, so pages cannot probe for the extension); the
+ * script registers itself in a slot of this world's global, which only our scripts share.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import {
+  ASSISTANT_SLOT,
+  type AssistantSource,
+  type OverlayAssistant,
+} from '@/components/overlay/assistant-slot';
+import type { Reply } from '@/lib/request';
+
+/**
+ * A source that asks `inject` (the background) once; concurrent callers share the answer and a
+ * failure lets the next caller try again.
+ */
+export function assistantLoader(
+  inject: () => Promise<Reply<unknown>>,
+  slot: Record<string, unknown> = globalThis,
+): AssistantSource {
+  let pending: Promise<OverlayAssistant> | undefined;
+  const current = () => slot[ASSISTANT_SLOT] as OverlayAssistant | undefined;
+  return {
+    current,
+    load() {
+      const have = current();
+      if (have) return Promise.resolve(have);
+      pending ??= inject().then((reply) => {
+        const loaded = current();
+        if (reply.ok && loaded) return loaded;
+        pending = undefined;
+        throw new Error(reply.ok ? 'the assistant script did not register' : reply.error);
+      });
+      return pending;
+    },
+  };
+}
+
+/** Listening for the first touch of an overlay; `disarm` stops listening. */
+export interface TouchTrigger {
+  arm(): void;
+  disarm(): void;
+}
+
+/**
+ * Loads `source` on the first hover, focus or touch of one of our elements (the pointer reaches
+ * the row's badges before a chip's card opens), never for a page nobody touches: a page pays for
+ * the badges' script alone until the seller reaches for more.
+ */
+export function loadOnFirstTouch(
+  ctx: ContentScriptContext,
+  source: AssistantSource,
+  isOurs: (el: Element) => boolean,
+): TouchTrigger {
+  const events = ['pointerover', 'focusin', 'touchstart'] as const;
+  let armed = false;
+  let disarm = (): void => undefined;
+  const onTouch = (e: Event) => {
+    if (!(e.target instanceof Element) || !isOurs(e.target)) return;
+    disarm();
+    void source.load().catch(() => {
+      armed = false; // not loaded (extension reloaded): the next arm listens again
+    });
+  };
+  return {
+    arm() {
+      if (source.current() || armed) return;
+      armed = true;
+      disarm = () => {
+        for (const name of events) document.removeEventListener(name, onTouch, true);
+        disarm = () => undefined;
+      };
+      for (const name of events)
+        ctx.addEventListener(document, name, onTouch, { capture: true, passive: true });
+    },
+    disarm: () => disarm(),
+  };
+}

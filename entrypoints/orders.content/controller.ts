@@ -1,0 +1,270 @@
+/**
+ * One order page's life: observe the page, read rows with the adapter, mount an overlay beside
+ * each row, keep up with re-renders, paging and SPA route changes. What goes to the background
+ * and back is order-sync.ts; how a row is painted is paint-row.tsx.
+ * One MutationObserver for the page; its reports are coalesced into one scan per animation frame.
+ * Rows mount in slices of a few milliseconds with the page getting a turn between them, so a
+ * page of a hundred orders never blocks input; the overlay's on-demand half (cards, 催付
+ * assistant) loads on the first touch of an overlay.
+ */
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { OVERLAY_CSS } from '@/components/overlay/styles';
+import { shopDisplayName } from '@/lib/adapters/parse';
+import type { Adapter, AdapterContext, PageRow } from '@/lib/adapters/types';
+import { send } from '@/lib/browser/rpc';
+import { shopKey } from '@/lib/keys';
+import type { Settings } from '@/lib/settings';
+import type { RowSummary } from '@/lib/summary';
+import { assistantLoader, loadOnFirstTouch, type TouchTrigger } from './assistant-loader';
+import type { Bridge } from './bridge';
+import {
+  CLAIMED_TAG,
+  createRowHost,
+  isOurs,
+  sharedStyle,
+  yieldToPage,
+  type SharedStyle,
+} from './mount';
+import { showNotice, type Notice } from './notice';
+import { OrderSync } from './order-sync';
+import {
+  hostIsDark,
+  paintRow,
+  paintRows,
+  sameSummary,
+  type Mounted,
+  type PaintHost,
+} from './paint-row';
+
+/** Longest stretch of mounting before the page gets a turn (a long task is 50 ms). */
+const SLICE_MS = 12;
+
+export class PageController {
+  private observer?: MutationObserver;
+  private frame = 0;
+  private mounted = new Map<Element, Mounted>();
+  private notice?: Notice;
+  /** The page defined our host tag (mount.ts): no overlay on this page. */
+  private claimed = false;
+  private stopped = false;
+  private style?: SharedStyle;
+  private scanning = false;
+  private rescan = false;
+  private orders: OrderSync;
+  private paintHost: PaintHost;
+  /** A first touch of an overlay loads the on-demand half. */
+  private touch: TouchTrigger;
+
+  constructor(
+    private ctx: ContentScriptContext,
+    private adapter: Adapter,
+    private bridge: Bridge | undefined,
+    private settings: Settings,
+  ) {
+    this.orders = new OrderSync(adapter, {
+      apply: (summaries, onlyChanged) => this.repaint(summaries, onlyChanged),
+      // The background could not answer: say it once, keep the page.
+      fail: (error) => {
+        this.notice ??= showNotice(ctx, this.settings.language, error);
+      },
+    });
+    const detail = assistantLoader(() => send('loadDetail', {}));
+    this.touch = loadOnFirstTouch(ctx, detail, isOurs);
+    this.paintHost = {
+      settings: () => this.settings,
+      shopName: () =>
+        this.settings.shops[shopKey(adapter.platform, this.orders.shopId)]?.name ||
+        shopDisplayName(this.orders.shopId),
+      detail,
+      refresh: () => this.refresh(),
+    };
+  }
+
+  start(): void {
+    this.orders.shopId = this.adapter.shopId(new URL(location.href), document);
+    this.bridge?.onJson((c) => void this.onJson(c.url, c.body));
+    this.observer = new MutationObserver((records) => {
+      // Our own shadow hosts appearing are not news.
+      if (records.every((r) => [...r.addedNodes, ...r.removedNodes].every((n) => isOurs(n))))
+        return;
+      this.schedule();
+    });
+    this.observer.observe(document.body, { childList: true, subtree: true });
+    // The rows a loaded page already has are read now, not a frame later.
+    void this.scan();
+    // The step due now and the auto-close countdown move with the clock: while unpaid orders are
+    // on screen, ask again once a minute (one message, no page work otherwise).
+    this.ctx.setInterval(() => {
+      if (!this.stopped && [...this.mounted.values()].some((m) => m.summary?.plan))
+        void this.refresh();
+    }, 60_000);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.observer?.disconnect();
+    this.touch.disarm();
+    cancelAnimationFrame(this.frame);
+    this.unmountAll();
+    this.notice?.remove();
+  }
+
+  /** Settings changed: re-render with the new language/templates and ask for fresh figures. */
+  updateSettings(s: Settings): void {
+    this.settings = s;
+    // The shop's overlay may have been switched off or on: apply it now, not at the next reload
+    // (a refresh with no overlay mounted asks the background nothing, so it cannot tell us).
+    this.orders.overlayEnabled =
+      s.shops[shopKey(this.adapter.platform, this.orders.shopId)]?.overlayEnabled ?? true;
+    void this.refresh().then(() => this.schedule());
+  }
+
+  /** Something the overlay shows changed in the background (tags, contacts): re-ask. */
+  async refresh(): Promise<void> {
+    const ids = [...this.mounted.values()].map((m) => m.orderId);
+    await this.orders.sync([], ids);
+  }
+
+  private unmount(m: Mounted): void {
+    render(null, m.ui.container);
+    m.ui.host.remove();
+    this.mounted.delete(m.row);
+  }
+
+  private unmountAll(): void {
+    for (const m of [...this.mounted.values()]) this.unmount(m);
+  }
+
+  private schedule(): void {
+    if (this.frame || this.stopped) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      void this.scan();
+    });
+  }
+
+  private context(): AdapterContext {
+    return { url: new URL(location.href), now: Date.now(), shopId: this.orders.shopId };
+  }
+
+  /** One scan at a time: changes that arrive meanwhile get one more scan after it. */
+  private async scan(): Promise<void> {
+    if (this.scanning) {
+      this.rescan = true;
+      return;
+    }
+    this.scanning = true;
+    try {
+      await this.scanOnce();
+    } finally {
+      this.scanning = false;
+    }
+    if (this.rescan) {
+      this.rescan = false;
+      this.schedule();
+    }
+  }
+
+  private async scanOnce(): Promise<void> {
+    const result = this.adapter.readRows(document, this.context());
+    if (!result.ok) {
+      this.pause(result.problem);
+      await this.orders.reportHealth(false, 0, result.problem);
+      return;
+    }
+    if (!this.claimed) {
+      this.notice?.remove();
+      this.notice = undefined;
+    }
+    const rows = result.items;
+    // Forget overlays whose rows left the page (paging re-renders rows in place).
+    const present = new Set(rows.map((r) => r.row));
+    for (const [row, m] of [...this.mounted]) {
+      if (!present.has(row) || !row.isConnected || !m.ui.host.isConnected) this.unmount(m);
+    }
+    const { fresh, ids } = this.orders.news(rows);
+    const health = this.orders.health(rows.length, result.coverage);
+    if (fresh.length > 0 && (await this.orders.lookup(fresh, ids))) {
+      // Badges before writes: the answer from what is stored paints now; the ingest runs while
+      // the rows mount, and its answer repaints only the rows it changed.
+      const stored = this.orders.sync(fresh, ids, health, { onlyChanged: true });
+      await this.mountRows(rows);
+      await stored;
+    } else if (fresh.length || ids.length) await this.orders.sync(fresh, ids, health);
+    await this.mountRows(rows);
+  }
+
+  private async onJson(url: string, body: unknown): Promise<void> {
+    if (!this.adapter.parseJson || !this.adapter.jsonEndpoints.some((re) => re.test(url))) return;
+    const result = this.adapter.parseJson(body, this.context());
+    if (!result.ok) {
+      // A bad capture costs that capture, not the overlay: page script can fetch any body from
+      // an order endpoint. The rows on screen still come from the DOM, which pauses on its own.
+      await this.orders.reportHealth(false, 0, result.problem);
+      return;
+    }
+    const fresh = result.items.filter((o) => this.orders.isFresh(o));
+    if (fresh.length === 0) return;
+    const onScreen = [...this.mounted.values()].map((m) => m.orderId);
+    // The body's coverage (unknown statuses, entries without an id) goes to health with it.
+    const health = this.orders.health(result.items.length, result.coverage);
+    const ids = [...new Set([...fresh.map((o) => o.orderId), ...onScreen])];
+    await this.orders.sync(fresh, ids, health);
+    this.schedule();
+  }
+
+  /** Wrong badges are worse than none: the page changed, so say so and show nothing. */
+  private pause(problem: string): void {
+    this.unmountAll();
+    this.notice ??= showNotice(this.ctx, this.settings.language, problem);
+  }
+
+  /** Repaints the mounted rows the answers describe (with `onlyChanged`, those that differ). */
+  private repaint(summaries: readonly RowSummary[], onlyChanged: boolean): void {
+    const byOrder = new Map<string, Mounted[]>();
+    for (const m of this.mounted.values())
+      byOrder.set(m.orderId, [...(byOrder.get(m.orderId) ?? []), m]);
+    const rows: [Mounted, RowSummary][] = [];
+    for (const s of summaries)
+      for (const m of byOrder.get(s.orderId) ?? [])
+        if (!onlyChanged || !sameSummary(m.summary, s)) rows.push([m, s]);
+    paintRows(rows, this.paintHost);
+  }
+
+  private async mountRows(rows: PageRow[]): Promise<void> {
+    if (!this.orders.overlayEnabled || this.claimed) {
+      this.unmountAll();
+      return;
+    }
+    const { summaries } = this.orders;
+    const todo = rows.filter((r) => summaries.has(r.orderId) && !this.mounted.has(r.row));
+    if (todo.length === 0) return;
+    this.style ??= sharedStyle(OVERLAY_CSS);
+    // Read every row's surroundings before the first write (one style recalc for all).
+    const themes = new Map<Element, boolean>();
+    const dark = todo.map((r) => hostIsDark(r.row, themes));
+    let sliceStart = performance.now();
+    for (let i = 0; i < todo.length; i++) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        if (this.stopped || !this.orders.overlayEnabled) return;
+        sliceStart = performance.now();
+      }
+      const r = todo[i]!;
+      const summary = summaries.get(r.orderId);
+      // The page may have re-rendered the row while we yielded, or another scan mounted it.
+      if (!summary || this.mounted.has(r.row) || !r.anchor.isConnected) continue;
+      const ui = createRowHost(r.anchor, this.style);
+      if (!ui) {
+        this.claimed = true;
+        this.pause(CLAIMED_TAG);
+        return;
+      }
+      const entry: Mounted = { orderId: r.orderId, row: r.row, ui, dark: dark[i] ?? false };
+      this.mounted.set(r.row, entry);
+      paintRow(entry, summary, this.paintHost);
+    }
+    if (this.mounted.size > 0) this.touch.arm();
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * What the order script shares with 千牛's route watcher (entrypoints/qianniu.content.ts) and the
+ * background that injects it on a route change (entrypoints/background/inject.ts). The slots are
+ * names on the content scripts' isolated-world global, which only our scripts share.
+ */
+
+/** 千牛's sold list: the Taobao order script's manifest match there, the watcher's exclusion. */
+export const QIANNIU_SOLD = [
+  'https://myseller.taobao.com/home.htm/trade-platform/tp/sold*',
+  'https://qn.taobao.com/home.htm/trade-platform/tp/sold*',
+];
+
+/** Set while an order-page script runs in this tab: the background then injects none. */
+export const ORDER_SCRIPT_SLOT = '__kezhiOrderScript';
+
+/** A capture channel the route watcher opened at document_start, for the order script. */
+export const BRIDGE_SLOT = '__kezhiBridge';
