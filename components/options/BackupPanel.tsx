@@ -7,7 +7,15 @@ import { useState } from 'preact/hooks';
 import type { Shop } from '@/lib/schemas';
 import { bound } from '@/lib/i18n';
 import { t as optionsT, type T } from '@/lib/i18n/options';
-import { InputRow, SelectRow, ShopOptions, StatusNote, errorText, useAction } from './controls';
+import {
+  InputRow,
+  PassphraseRow,
+  SelectRow,
+  ShopOptions,
+  StatusNote,
+  errorText,
+  useAction,
+} from './controls';
 import { formatBytes } from './format';
 import { RestoreBox, type RestoreBoxProps } from './RestoreBox';
 
@@ -64,19 +72,17 @@ function ExportBox(props: BackupPanelProps & { t: T }) {
         <option value="">{t('bkAll')}</option>
         <ShopOptions shops={props.shops} />
       </SelectRow>
-      <InputRow
+      <PassphraseRow
+        fresh
         label={t('bkPass')}
-        type="password"
-        autoComplete="new-password"
         testId="backup-passphrase"
         value={pass}
         onInput={setPass}
       />
       {pass !== '' ? (
-        <InputRow
+        <PassphraseRow
+          fresh
           label={t('bkPass2')}
-          type="password"
-          autoComplete="new-password"
           testId="backup-passphrase2"
           value={pass2}
           onInput={setPass2}
@@ -87,7 +93,7 @@ function ExportBox(props: BackupPanelProps & { t: T }) {
           ) : (
             <p class="hint">{t('bkPassWarn')}</p>
           )}
-        </InputRow>
+        </PassphraseRow>
       ) : null}
       <button
         type="button"

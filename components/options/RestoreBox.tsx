@@ -12,7 +12,7 @@ import {
 } from '@/lib/backup';
 import type { Lang } from '@/lib/i18n';
 import type { OptionsKey, T } from '@/lib/i18n/options';
-import { InputRow, StatusNote, useAction } from './controls';
+import { PassphraseRow, StatusNote, TableHead, useAction } from './controls';
 import { Labelled } from './fields';
 
 /** The outcome of checking a backup file (nothing written yet). */
@@ -64,10 +64,8 @@ export function RestoreBox(props: RestoreBoxProps) {
           }}
         />
       </Labelled>
-      <InputRow
+      <PassphraseRow
         label={t('bkRestorePass')}
-        type="password"
-        autoComplete="off"
         testId="restore-passphrase"
         value={pass}
         onInput={setPass}
@@ -111,15 +109,15 @@ export function RestoreBox(props: RestoreBoxProps) {
           </p>
           <p>{t('bkPlan')}</p>
           <table>
-            <thead>
-              <tr>
-                <th>{t('bkTable')}</th>
-                <th>{t('bkInBackup')}</th>
-                <th>{t('bkAdded')}</th>
-                <th>{t('bkUpdated')}</th>
-                <th>{t('bkUnchanged')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              labels={[
+                t('bkTable'),
+                t('bkInBackup'),
+                t('bkAdded'),
+                t('bkUpdated'),
+                t('bkUnchanged'),
+              ]}
+            />
             <tbody>
               {BACKUP_TABLES.map((name) => {
                 const c = check.summary[name];

@@ -12,7 +12,7 @@ import { t as optionsT } from '@/lib/i18n/options';
 import { ConfirmButton, StatusNote, errorText, type Status } from './controls';
 import { GroupsSection, LifecycleSection, StaffSection } from './settings/CustomerSections';
 import { RemindersSection } from './settings/RemindersSection';
-import { Section, type Errors } from './settings/section';
+import { Section, binder, type Errors } from './settings/section';
 import { ShopsSection } from './settings/ShopsSection';
 import { TierSection } from './settings/TierSection';
 import { validateSettings } from './settings/validate';
@@ -82,7 +82,8 @@ export function SettingsForm(props: SettingsFormProps) {
     setSaving(false);
   };
 
-  const section = { t, draft, errors, edit };
+  const base = { t, draft, errors, edit };
+  const section = { ...base, bind: binder(base) };
   return (
     <form
       class="settings"

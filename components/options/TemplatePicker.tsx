@@ -8,6 +8,7 @@ import {
   type Moment,
   type ReminderGroup,
 } from '@/lib/reminders';
+import type { ComponentChildren } from 'preact';
 import type { Channel, Tone } from '@/lib/schemas';
 import type { OptionsKey, T } from '@/lib/i18n/options';
 import { Options, SelectRow } from './controls';
@@ -36,60 +37,56 @@ export function TemplatePicker(props: {
 }) {
   const { t, pick, onChange } = props;
   const remind = pick.kind === 'remind';
+  /** The select for one part of the pick. */
+  const row = <K extends keyof TemplatePick>(
+    k: K,
+    label: OptionsKey,
+    options: ComponentChildren,
+  ) => (
+    <SelectRow
+      label={t(label)}
+      testId={`tpl-${k}`}
+      value={pick[k]}
+      onChange={(v) => onChange({ [k]: v })}
+    >
+      {options}
+    </SelectRow>
+  );
   return (
     <div class="row">
-      <SelectRow
-        label={t('tplKind')}
-        testId="tpl-kind"
-        value={pick.kind}
-        onChange={(kind) => onChange({ kind })}
-      >
-        <option value="remind">{t('tplRemind')}</option>
-        <option value="moment">{t('tplMoment')}</option>
-      </SelectRow>
-      {remind ? (
-        <SelectRow
-          label={t('tplGroup')}
-          testId="tpl-group"
-          value={pick.group}
-          onChange={(group) => onChange({ group })}
-        >
-          <Options values={REMINDER_GROUPS} label={(g) => t(groupLabel[g])} />
-        </SelectRow>
-      ) : (
-        <SelectRow
-          label={t('tplMomentPick')}
-          testId="tpl-moment"
-          value={pick.moment}
-          onChange={(moment) => onChange({ moment })}
-        >
-          <Options
-            values={MOMENTS}
-            label={(m) => t(`moment_${m.replace(/\./g, '_')}` as OptionsKey)}
-          />
-        </SelectRow>
+      {row(
+        'kind',
+        'tplKind',
+        <>
+          <option value="remind">{t('tplRemind')}</option>
+          <option value="moment">{t('tplMoment')}</option>
+        </>,
       )}
-      <SelectRow
-        label={t('tplChannel')}
-        testId="tpl-channel"
-        value={pick.channel}
-        onChange={(channel) => onChange({ channel })}
-      >
+      {remind
+        ? row(
+            'group',
+            'tplGroup',
+            <Options values={REMINDER_GROUPS} label={(g) => t(groupLabel[g])} />,
+          )
+        : row(
+            'moment',
+            'tplMomentPick',
+            <Options
+              values={MOMENTS}
+              label={(m) => t(`moment_${m.replace(/\./g, '_')}` as OptionsKey)}
+            />,
+          )}
+      {row(
+        'channel',
+        'tplChannel',
         <Options<Channel>
           values={remind ? REMINDER_CHANNELS : MOMENT_CHANNELS}
           label={(c) => t(`channel_${c}`)}
-        />
-      </SelectRow>
-      {remind ? (
-        <SelectRow
-          label={t('tplTone')}
-          testId="tpl-tone"
-          value={pick.tone}
-          onChange={(tone) => onChange({ tone })}
-        >
-          <Options values={TONES} label={(x) => t(`tone_${x}`)} />
-        </SelectRow>
-      ) : null}
+        />,
+      )}
+      {remind
+        ? row('tone', 'tplTone', <Options values={TONES} label={(x) => t(`tone_${x}`)} />)
+        : null}
     </div>
   );
 }

@@ -32,6 +32,34 @@ export function InputRow(props: {
   );
 }
 
+/** A passphrase: hidden, never autofilled; `fresh` when the seller is choosing a new one. */
+export function PassphraseRow(props: {
+  label: ComponentChildren;
+  testId: string;
+  value: string;
+  onInput: (v: string) => void;
+  fresh?: boolean;
+  invalid?: boolean;
+  children?: ComponentChildren;
+}) {
+  return (
+    <InputRow {...props} type="password" autoComplete={props.fresh ? 'new-password' : 'off'} />
+  );
+}
+
+/** A table's header row. */
+export function TableHead(props: { labels: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        {props.labels.map((l) => (
+          <th key={l}>{l}</th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 /** A labelled select outside the settings draft; `children` are its options. */
 export function SelectRow<V extends string>(props: {
   label: ComponentChildren;

@@ -39,13 +39,13 @@ interface Base {
   errors?: readonly string[];
 }
 
-/** A text input for a number-like value, following outside changes but not the text being typed. */
-function ParsedField(
+/** A text input for a typed value, following outside changes but not the text being typed. */
+function ParsedField<V extends number | string>(
   props: Base & {
-    value: number;
-    onChange: (v: number) => void;
-    parse: (text: string) => number;
-    format: (v: number) => string;
+    value: V;
+    onChange: (v: V) => void;
+    parse: (text: string) => V;
+    format: (v: V) => string;
     /** Shown instead of the schema's errors while the text does not parse. */
     formatError?: string;
     inputMode?: 'decimal';
@@ -119,24 +119,13 @@ export function TimeField(
   );
 }
 
+const asTyped = (text: string): string => text;
+
 /** A one-line text input. */
 export function TextField(
   props: Base & { value: string; onChange: (v: string) => void; placeholder?: string },
 ) {
-  const invalid = !!props.errors?.length;
-  return (
-    <Labelled label={props.label} invalid={invalid}>
-      <input
-        type="text"
-        value={props.value}
-        placeholder={props.placeholder}
-        aria-invalid={invalid}
-        data-testid={fieldTestId(props.path)}
-        onInput={(e) => props.onChange(e.currentTarget.value)}
-      />
-      <FieldError path={props.path} errors={props.errors} />
-    </Labelled>
-  );
+  return <ParsedField {...props} parse={asTyped} format={asTyped} />;
 }
 
 /** A checkbox. */

@@ -1,13 +1,12 @@
 /** The fieldsets that decide how customers are grouped: lifecycle cuts, new/returning, and staff. */
 import { CheckField, FieldError, NumberField, SelectField, TextField } from '../fields';
-import { Section, binder, type SectionProps } from './section';
+import { Section, type SectionProps } from './section';
 
 const LIFECYCLE = ['activeDays', 'sleepingDays', 'prechurnDays'] as const;
 
 /** Days since the last purchase that end each lifecycle stage. */
 export function LifecycleSection(props: SectionProps) {
-  const { t } = props;
-  const bind = binder(props);
+  const { t, bind } = props;
   return (
     <Section legend={t('secLifecycle')}>
       {LIFECYCLE.map((k) => (
@@ -20,8 +19,7 @@ export function LifecycleSection(props: SectionProps) {
 
 /** What counts as recent, and whether same-day orders are one purchase. */
 export function GroupsSection(props: SectionProps) {
-  const { t } = props;
-  const bind = binder(props);
+  const { t, bind } = props;
   return (
     <Section legend={t('secGroups')}>
       <NumberField label={t('recentDays')} {...bind<number>('recentDays')} />
@@ -32,8 +30,7 @@ export function GroupsSection(props: SectionProps) {
 
 /** This 客服's name, personal data on or off, and the language. */
 export function StaffSection(props: SectionProps) {
-  const { t } = props;
-  const bind = binder(props);
+  const { t, bind } = props;
   return (
     <Section legend={t('secStaff')}>
       <TextField label={t('staffName')} {...bind<string>('staffName')} />

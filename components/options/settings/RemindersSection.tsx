@@ -3,7 +3,7 @@ import { PLATFORMS, Tone } from '@/lib/schemas';
 import type { LadderStep } from '@/lib/settings';
 import { NumberField, SelectField, TimeField } from '../fields';
 import { LadderEditor } from './LadderEditor';
-import { Section, binder, type SectionProps } from './section';
+import { Section, type SectionProps } from './section';
 
 const LADDERS = [
   ['newLadder', 'ladder_new'],
@@ -12,8 +12,7 @@ const LADDERS = [
 ] as const;
 
 export function RemindersSection(props: SectionProps) {
-  const { t } = props;
-  const bind = binder(props);
+  const { t, bind } = props;
   return (
     <Section legend={t('secReminders')}>
       <NumberField label={t('largeOrderYuan')} {...bind<number>('reminders.largeOrderYuan')} />

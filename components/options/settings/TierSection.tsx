@@ -1,13 +1,12 @@
 /** Member tiers: by rank share of spending, or by fixed spend / purchase-count thresholds. */
 import type { Settings } from '@/lib/settings';
 import { FieldError, NumberField, SelectField } from '../fields';
-import { Section, binder, type SectionProps } from './section';
+import { Section, type SectionProps } from './section';
 
 const TIER_KEYS = ['svip', 'vip', 'senior'] as const;
 
 export function TierSection(props: SectionProps) {
-  const { t, draft } = props;
-  const bind = binder(props);
+  const { t, draft, bind } = props;
   const { shares } = draft.tier;
   const sharesSum = shares.svip + shares.vip + shares.senior;
   return (

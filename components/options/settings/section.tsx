@@ -9,12 +9,18 @@ import type { T } from '@/lib/i18n/options';
 /** Field errors by dotted path (`reminders.quietStartMinute`). */
 export type Errors = Map<string, string[]>;
 
-export interface SectionProps {
+/** What the form hands every fieldset. */
+export interface Draft {
   t: T;
   draft: Settings;
   errors: Errors;
   /** Applies an edit to the draft (marks it unsaved). */
   edit: (fn: (d: Settings) => Settings) => void;
+}
+
+export interface SectionProps extends Draft {
+  /** Field props for a dotted path of the draft (see `binder`). */
+  bind: ReturnType<typeof binder>;
 }
 
 /** A copy of `obj` with the value at `keys` replaced; each level on the way is copied. */
@@ -29,7 +35,7 @@ function setIn(obj: unknown, keys: readonly string[], value: unknown): unknown {
  * Field props for a dotted path of the draft. Only for paths whose keys hold no dot (shop keys can:
  * the shops section edits by key).
  */
-export function binder(props: SectionProps) {
+export function binder(props: Draft) {
   return <V,>(path: string) => {
     const keys = path.split('.');
     return {
