@@ -9,6 +9,7 @@ import type { Preview } from '@/lib/importers';
 import { SKIPPED_SHOWN, type ImportState } from './import-state';
 import { bound, type Lang } from '@/lib/i18n';
 import { t as optionsT, type T } from '@/lib/i18n/options';
+import { InputRow, Options, SelectRow, ShopOptions, TableHead } from './controls';
 import { formatBytes } from './format';
 
 export interface ImportPanelProps {
@@ -151,12 +152,7 @@ function Ready(props: {
       <details open>
         <summary>{t('impMapping')}</summary>
         <table data-testid="import-mapping">
-          <thead>
-            <tr>
-              <th>{t('impField')}</th>
-              <th>{t('impColumn')}</th>
-            </tr>
-          </thead>
+          <TableHead labels={[t('impField'), t('impColumn')]} />
           <tbody>
             {Object.entries(p.mapping).map(([field, column]) => (
               <tr key={field}>
@@ -173,46 +169,26 @@ function Ready(props: {
       <PreviewTable t={t} lang={lang} preview={p} />
 
       <div class="row shop-pick">
-        <label class="field">
-          <span class="label">{t('impShop')}</span>
-          <select
-            data-testid="import-shop"
-            value={pick}
-            onChange={(e) => setPick(e.currentTarget.value)}
-          >
-            {candidates.map((s) => (
-              <option key={s.key} value={s.key}>
-                {s.name ? `${s.name} (${s.key})` : s.key}
-              </option>
-            ))}
-            <option value={NEW_SHOP}>{t('impNewShop')}</option>
-          </select>
-        </label>
+        <SelectRow label={t('impShop')} testId="import-shop" value={pick} onChange={setPick}>
+          <ShopOptions shops={candidates} />
+          <option value={NEW_SHOP}>{t('impNewShop')}</option>
+        </SelectRow>
         {existing ? null : (
           <>
-            <label class="field">
-              <span class="label">{t('impShopId')}</span>
-              <input
-                type="text"
-                data-testid="import-shop-id"
-                value={shopId}
-                onInput={(e) => setShopId(e.currentTarget.value)}
-              />
-            </label>
-            <label class="field">
-              <span class="label">{t('impPlatform')}</span>
-              <select
-                data-testid="import-platform"
-                value={platform}
-                onChange={(e) => setPlatform(e.currentTarget.value as Platform)}
-              >
-                {PLATFORMS.map((x) => (
-                  <option key={x} value={x}>
-                    {x}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <InputRow
+              label={t('impShopId')}
+              testId="import-shop-id"
+              value={shopId}
+              onInput={setShopId}
+            />
+            <SelectRow
+              label={t('impPlatform')}
+              testId="import-platform"
+              value={platform}
+              onChange={setPlatform}
+            >
+              <Options values={PLATFORMS} label={(x) => x} />
+            </SelectRow>
           </>
         )}
       </div>
@@ -246,17 +222,17 @@ function PreviewTable(props: { t: T; lang: Lang; preview: Preview }) {
     <details open>
       <summary>{t('impPreview')}</summary>
       <table data-testid="import-preview">
-        <thead>
-          <tr>
-            <th>{t('impLine')}</th>
-            <th>{t('impOrderId')}</th>
-            <th>{t('impBuyer')}</th>
-            <th>{t('impStatus')}</th>
-            <th>{t('impCreated')}</th>
-            <th>{t('impAmount')}</th>
-            <th>{t('impItems')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          labels={[
+            t('impLine'),
+            t('impOrderId'),
+            t('impBuyer'),
+            t('impStatus'),
+            t('impCreated'),
+            t('impAmount'),
+            t('impItems'),
+          ]}
+        />
         <tbody>
           {props.preview.rows.map((r) => {
             if (r.error)

@@ -56,15 +56,32 @@ export function SyncPanel(props: SyncPanelProps) {
       (e: unknown) => setNote({ ok: false, text: e instanceof Error ? e.message : String(e) }),
     ).finally(() => setBusy(false));
   };
-  const text = (k: 'url' | 'db' | 'user' | 'staffName', label: string, type = 'text') => (
+  const text = (
+    k: 'url' | 'db' | 'user' | 'password' | 'passphrase' | 'staffName',
+    label: string,
+    type = 'text',
+  ) => (
     <label class="field">
       <span>{label}</span>
       <input
         type={type}
+        // Secrets are never autofilled.
+        autocomplete={type === 'password' ? 'off' : undefined}
         value={f[k]}
         data-testid={`sync-${k}`}
         onInput={(e) => set(k, e.currentTarget.value)}
       />
+    </label>
+  );
+  const check = (k: 'enabled' | 'encrypt', label: string) => (
+    <label class="check">
+      <input
+        type="checkbox"
+        checked={f[k]}
+        data-testid={`sync-${k}`}
+        onChange={(e) => set(k, e.currentTarget.checked)}
+      />
+      {label}
     </label>
   );
   const st = props.status;
@@ -72,47 +89,13 @@ export function SyncPanel(props: SyncPanelProps) {
     <fieldset class="sync" data-testid="sync-panel">
       <legend>{s('title')}</legend>
       <p class="hint">{s('hint')}</p>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={f.enabled}
-          data-testid="sync-enabled"
-          onChange={(e) => set('enabled', e.currentTarget.checked)}
-        />
-        {s('enabled')}
-      </label>
+      {check('enabled', s('enabled'))}
       {text('url', s('url'), 'url')}
       {text('db', s('db'))}
       {text('user', s('user'))}
-      <label class="field">
-        <span>{s('password')}</span>
-        <input
-          type="password"
-          autocomplete="off"
-          value={f.password}
-          data-testid="sync-password"
-          onInput={(e) => set('password', e.currentTarget.value)}
-        />
-      </label>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={f.encrypt}
-          data-testid="sync-encrypt"
-          onChange={(e) => set('encrypt', e.currentTarget.checked)}
-        />
-        {s('encrypt')}
-      </label>
-      <label class="field">
-        <span>{s('passphrase')}</span>
-        <input
-          type="password"
-          autocomplete="off"
-          value={f.passphrase}
-          data-testid="sync-passphrase"
-          onInput={(e) => set('passphrase', e.currentTarget.value)}
-        />
-      </label>
+      {text('password', s('password'), 'password')}
+      {check('encrypt', s('encrypt'))}
+      {text('passphrase', s('passphrase'), 'password')}
       {text('staffName', s('staff'))}
       <div class="row">
         <button

@@ -8,12 +8,8 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { parseTemplateSet, exportTemplateSet } from '@/lib/backup/templates';
 import {
   DEFAULT_TEMPLATES,
-  MOMENTS,
   MOMENT_CHANNELS,
-  REMINDER_CHANNELS,
-  REMINDER_GROUPS,
   TEMPLATE_VARIABLES,
-  TONES,
   checkCompliance,
   momentTemplateId,
   parseTemplate,
@@ -22,15 +18,15 @@ import {
   templateFor,
   templatePurpose,
   type ComplianceIssue,
-  type Moment,
-  type ReminderGroup,
   type TemplateVars,
 } from '@/lib/reminders';
 import type { Channel, Tone } from '@/lib/schemas';
-import { ConfirmButton } from './fields';
+import { ConfirmButton, StatusNote, errorText } from './controls';
 import { readText } from './read-file';
+import { TemplateChecks } from './TemplateChecks';
+import { TemplatePicker, type TemplatePick } from './TemplatePicker';
 import { bound, type Lang } from '@/lib/i18n';
-import { t as optionsT, type OptionsKey } from '@/lib/i18n/options';
+import { t as optionsT } from '@/lib/i18n/options';
 
 /** Where the preview's values come from, and the values. */
 export interface TemplatePreviewSource {
@@ -55,22 +51,17 @@ export interface TemplateEditorProps {
   now?: () => number;
 }
 
-type Kind = 'remind' | 'moment';
-
-const groupLabel: Record<ReminderGroup, OptionsKey> = {
-  new: 'ladder_new',
-  returning: 'ladder_returning',
-  large: 'ladder_large',
-};
-
 /** The template editor. */
 export function TemplateEditor(props: TemplateEditorProps) {
   const t = bound(optionsT, props.lang);
-  const [kind, setKind] = useState<Kind>('remind');
-  const [group, setGroup] = useState<ReminderGroup>('new');
-  const [moment, setMoment] = useState<Moment>('care.day2');
-  const [channel, setChannel] = useState<Channel>('chat');
-  const [tone, setTone] = useState<Tone>(props.defaultTone);
+  const [pick, setPick] = useState<TemplatePick>({
+    kind: 'remind',
+    group: 'new',
+    moment: 'care.day2',
+    channel: 'chat',
+    tone: props.defaultTone,
+  });
+  const { kind, group, moment, channel, tone } = pick;
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<{
     kind: 'ok' | 'error';
@@ -133,10 +124,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
       });
       setStatus({ kind: 'ok', text: done });
     } catch (e) {
-      setStatus({
-        kind: 'error',
-        text: t('saveFailed') + (e instanceof Error ? e.message : String(e)),
-      });
+      setStatus({ kind: 'error', text: t('saveFailed') + errorText(e) });
     }
   };
 
@@ -159,10 +147,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
     try {
       result = parseTemplateSet(await readText(file));
     } catch (e) {
-      return setStatus({
-        kind: 'error',
-        text: t('failed') + (e instanceof Error ? e.message : String(e)),
-      });
+      return setStatus({ kind: 'error', text: t('failed') + errorText(e) });
     }
     if (!result.ok)
       return setStatus({
@@ -177,14 +162,10 @@ export function TemplateEditor(props: TemplateEditorProps) {
         text: t('tplImported', { n: Object.keys(result.templates).length }),
       });
     } catch (e) {
-      setStatus({
-        kind: 'error',
-        text: t('saveFailed') + (e instanceof Error ? e.message : String(e)),
-      });
+      setStatus({ kind: 'error', text: t('saveFailed') + errorText(e) });
     }
   };
 
-  const channels = kind === 'remind' ? REMINDER_CHANNELS : MOMENT_CHANNELS;
   const who = { id: props.preview?.vars.orderId ?? '', buyer: props.preview?.vars.buyer ?? '' };
   const previewNote = !props.preview
     ? ''
@@ -194,80 +175,11 @@ export function TemplateEditor(props: TemplateEditorProps) {
 
   return (
     <section class="templates" data-testid="template-editor">
-      <div class="row">
-        <label class="field">
-          <span class="label">{t('tplKind')}</span>
-          <select
-            data-testid="tpl-kind"
-            value={kind}
-            onChange={(e) => setKind(e.currentTarget.value as Kind)}
-          >
-            <option value="remind">{t('tplRemind')}</option>
-            <option value="moment">{t('tplMoment')}</option>
-          </select>
-        </label>
-        {kind === 'remind' ? (
-          <label class="field">
-            <span class="label">{t('tplGroup')}</span>
-            <select
-              data-testid="tpl-group"
-              value={group}
-              onChange={(e) => setGroup(e.currentTarget.value as ReminderGroup)}
-            >
-              {REMINDER_GROUPS.map((g) => (
-                <option key={g} value={g}>
-                  {t(groupLabel[g])}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : (
-          <label class="field">
-            <span class="label">{t('tplMomentPick')}</span>
-            <select
-              data-testid="tpl-moment"
-              value={moment}
-              onChange={(e) => setMoment(e.currentTarget.value as Moment)}
-            >
-              {MOMENTS.map((m) => (
-                <option key={m} value={m}>
-                  {t(`moment_${m.replace(/\./g, '_')}` as OptionsKey)}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <label class="field">
-          <span class="label">{t('tplChannel')}</span>
-          <select
-            data-testid="tpl-channel"
-            value={effectiveChannel}
-            onChange={(e) => setChannel(e.currentTarget.value as Channel)}
-          >
-            {channels.map((c) => (
-              <option key={c} value={c}>
-                {t(`channel_${c}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {kind === 'remind' ? (
-          <label class="field">
-            <span class="label">{t('tplTone')}</span>
-            <select
-              data-testid="tpl-tone"
-              value={tone}
-              onChange={(e) => setTone(e.currentTarget.value as Tone)}
-            >
-              {TONES.map((x) => (
-                <option key={x} value={x}>
-                  {t(`tone_${x}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
-      </div>
+      <TemplatePicker
+        t={t}
+        pick={{ ...pick, channel: effectiveChannel }}
+        onChange={(patch) => setPick((p) => ({ ...p, ...patch }))}
+      />
 
       <p class="hint">
         <code data-testid="tpl-id">{id}</code> · {overridden ? t('tplOverridden') : t('tplDefault')}
@@ -305,47 +217,14 @@ export function TemplateEditor(props: TemplateEditorProps) {
         onInput={(e) => setText(e.currentTarget.value)}
       />
 
-      {parseErrors.length > 0 || (rendered && !rendered.ok) ? (
-        <div class="field-error" role="alert" data-testid="tpl-errors">
-          <strong>{t('tplErrors')}</strong>
-          <ul>
-            {(rendered && !rendered.ok ? rendered.errors : parseErrors).map((e, i) => (
-              <li key={i}>
-                {e.message}
-                {e.code === 'unknown-variable' || e.code === 'no-value' ? '' : ` (${e.variable})`} @
-                {e.index}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-
-      <div class="compliance" data-testid="tpl-compliance">
-        <strong>{t('tplCompliance')}</strong>：
-        {issues.length === 0 ? (
-          <span class="ok">{t('tplComplianceOk')}</span>
-        ) : (
-          <ul>
-            {issues.map((i) => (
-              <li
-                key={i.code}
-                class={i.severity === 'error' ? 'field-error' : 'warning'}
-                data-code={i.code}
-              >
-                {i.message[props.lang]}
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-
-      <div class="preview">
-        <strong>{t('tplPreview')}</strong>
-        <p class="hint" data-testid="tpl-preview-source">
-          {previewNote}
-        </p>
-        <pre data-testid="tpl-preview">{rendered?.ok ? rendered.text : ''}</pre>
-      </div>
+      <TemplateChecks
+        t={t}
+        lang={props.lang}
+        parseErrors={parseErrors}
+        rendered={rendered}
+        issues={issues}
+        previewNote={previewNote}
+      />
 
       <div class="actions">
         <button type="button" class="primary" data-testid="tpl-save" onClick={saveCurrent}>
@@ -355,8 +234,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
           testId="tpl-reset"
           label={t('tplReset')}
           question={t('tplResetConfirm')}
-          confirmLabel={t('confirm')}
-          cancelLabel={t('cancel')}
+          t={t}
           disabled={!overridden && drafts[id] === undefined}
           onConfirm={resetCurrent}
         />{' '}
@@ -387,22 +265,15 @@ export function TemplateEditor(props: TemplateEditorProps) {
           />
         </label>
       </div>
-      {status ? (
-        <div
-          class={status.kind === 'ok' ? 'ok' : 'field-error'}
-          role="status"
-          data-testid="tpl-status"
-        >
-          {status.text}
-          {status.details?.length ? (
-            <ul>
-              {status.details.map((d) => (
-                <li key={d}>{d}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      <StatusNote status={status} testId="tpl-status" as="div">
+        {status?.details?.length ? (
+          <ul>
+            {status.details.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
+        ) : null}
+      </StatusNote>
     </section>
   );
 }

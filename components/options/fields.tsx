@@ -19,43 +19,79 @@ export function FieldError(props: { path: string; errors: readonly string[] | un
   );
 }
 
+/** The frame every labelled control shares: caption above, control, then whatever follows it. */
+export function Labelled(props: {
+  label: ComponentChildren;
+  invalid?: boolean;
+  children: ComponentChildren;
+}) {
+  return (
+    <label class={`field${props.invalid ? ' invalid' : ''}`}>
+      <span class="label">{props.label}</span>
+      {props.children}
+    </label>
+  );
+}
+
 interface Base {
   path: string;
   label: ComponentChildren;
   errors?: readonly string[];
 }
 
-const parseNumber = (text: string): number => (text.trim() === '' ? NaN : Number(text.trim()));
-
-/** A number input. */
-export function NumberField(
-  props: Base & { value: number; onChange: (v: number) => void; step?: number; min?: number },
+/** A text input for a typed value, following outside changes but not the text being typed. */
+function ParsedField<V extends number | string>(
+  props: Base & {
+    value: V;
+    onChange: (v: V) => void;
+    parse: (text: string) => V;
+    format: (v: V) => string;
+    /** Shown instead of the schema's errors while the text does not parse. */
+    formatError?: string;
+    inputMode?: 'decimal';
+    placeholder?: string;
+    size?: number;
+  },
 ) {
-  const [text, setText] = useState(Number.isNaN(props.value) ? '' : String(props.value));
+  const { parse, format } = props;
+  const [text, setText] = useState(format(props.value));
   useEffect(() => {
     // Follow outside changes (reset, load) without fighting the text being typed.
-    if (!Object.is(parseNumber(text), props.value))
-      setText(Number.isNaN(props.value) ? '' : String(props.value));
+    if (!Object.is(parse(text), props.value)) setText(format(props.value));
   }, [props.value]);
-  const invalid = !!props.errors?.length;
+  const unparsed =
+    props.formatError !== undefined && text.trim() !== '' && Number.isNaN(parse(text));
+  const errors = unparsed ? [props.formatError!] : props.errors;
+  const invalid = !!errors?.length;
   return (
-    <label class={`field${invalid ? ' invalid' : ''}`}>
-      <span class="label">{props.label}</span>
+    <Labelled label={props.label} invalid={invalid}>
       <input
         type="text"
-        inputMode="decimal"
+        inputMode={props.inputMode}
+        placeholder={props.placeholder}
+        size={props.size}
         value={text}
         aria-invalid={invalid}
         data-testid={fieldTestId(props.path)}
         onInput={(e) => {
           const v = e.currentTarget.value;
           setText(v);
-          props.onChange(parseNumber(v));
+          props.onChange(parse(v));
         }}
       />
-      <FieldError path={props.path} errors={props.errors} />
-    </label>
+      <FieldError path={props.path} errors={errors} />
+    </Labelled>
   );
+}
+
+const parseNumber = (text: string): number => (text.trim() === '' ? NaN : Number(text.trim()));
+const formatNumber = (v: number): string => (Number.isNaN(v) ? '' : String(v));
+
+/** A number input. */
+export function NumberField(
+  props: Base & { value: number; onChange: (v: number) => void; step?: number; min?: number },
+) {
+  return <ParsedField {...props} parse={parseNumber} format={formatNumber} inputMode="decimal" />;
 }
 
 /** "22:00" -> 1320; NaN when the text is not a clock time. */
@@ -78,53 +114,18 @@ export function formatHhMm(minutes: number): string {
 export function TimeField(
   props: Base & { value: number; onChange: (v: number) => void; formatError: string },
 ) {
-  const [text, setText] = useState(formatHhMm(props.value));
-  useEffect(() => {
-    if (!Object.is(parseHhMm(text), props.value)) setText(formatHhMm(props.value));
-  }, [props.value]);
-  const own = text.trim() !== '' && Number.isNaN(parseHhMm(text)) ? [props.formatError] : [];
-  const errors = own.length ? own : props.errors;
-  const invalid = !!errors?.length;
   return (
-    <label class={`field${invalid ? ' invalid' : ''}`}>
-      <span class="label">{props.label}</span>
-      <input
-        type="text"
-        placeholder="HH:mm"
-        size={6}
-        value={text}
-        aria-invalid={invalid}
-        data-testid={fieldTestId(props.path)}
-        onInput={(e) => {
-          const v = e.currentTarget.value;
-          setText(v);
-          props.onChange(parseHhMm(v));
-        }}
-      />
-      <FieldError path={props.path} errors={errors} />
-    </label>
+    <ParsedField {...props} parse={parseHhMm} format={formatHhMm} placeholder="HH:mm" size={6} />
   );
 }
+
+const asTyped = (text: string): string => text;
 
 /** A one-line text input. */
 export function TextField(
   props: Base & { value: string; onChange: (v: string) => void; placeholder?: string },
 ) {
-  const invalid = !!props.errors?.length;
-  return (
-    <label class={`field${invalid ? ' invalid' : ''}`}>
-      <span class="label">{props.label}</span>
-      <input
-        type="text"
-        value={props.value}
-        placeholder={props.placeholder}
-        aria-invalid={invalid}
-        data-testid={fieldTestId(props.path)}
-        onInput={(e) => props.onChange(e.currentTarget.value)}
-      />
-      <FieldError path={props.path} errors={props.errors} />
-    </label>
-  );
+  return <ParsedField {...props} parse={asTyped} format={asTyped} />;
 }
 
 /** A checkbox. */
@@ -152,8 +153,7 @@ export function SelectField<V extends string>(
   },
 ) {
   return (
-    <label class="field">
-      <span class="label">{props.label}</span>
+    <Labelled label={props.label}>
       <select
         value={props.value}
         data-testid={fieldTestId(props.path)}
@@ -166,54 +166,6 @@ export function SelectField<V extends string>(
         ))}
       </select>
       <FieldError path={props.path} errors={props.errors} />
-    </label>
-  );
-}
-
-/**
- * A button that asks before it acts: the first click shows the question with Confirm / Cancel.
- * `testId` names the first button; the confirm button is `${testId}-confirm`.
- */
-export function ConfirmButton(props: {
-  label: string;
-  question: string;
-  confirmLabel: string;
-  cancelLabel: string;
-  onConfirm: () => void;
-  testId: string;
-  disabled?: boolean;
-  danger?: boolean;
-}) {
-  const [asking, setAsking] = useState(false);
-  if (!asking)
-    return (
-      <button
-        type="button"
-        class={props.danger ? 'danger' : undefined}
-        data-testid={props.testId}
-        disabled={props.disabled}
-        onClick={() => setAsking(true)}
-      >
-        {props.label}
-      </button>
-    );
-  return (
-    <span class="confirm" role="group">
-      <span>{props.question}</span>{' '}
-      <button
-        type="button"
-        class="danger"
-        data-testid={`${props.testId}-confirm`}
-        onClick={() => {
-          setAsking(false);
-          props.onConfirm();
-        }}
-      >
-        {props.confirmLabel}
-      </button>{' '}
-      <button type="button" data-testid={`${props.testId}-cancel`} onClick={() => setAsking(false)}>
-        {props.cancelLabel}
-      </button>
-    </span>
+    </Labelled>
   );
 }

@@ -1,5 +1,6 @@
 /** The privacy policy inside the extension: PRIVACY.md itself, in the seller's language. */
 import { render } from 'preact';
+import { pageRoot } from '@/components/page-root';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { privacySection, renderMarkdown } from '@/components/welcome/markdown';
@@ -7,6 +8,7 @@ import { t as welcomeT } from '@/lib/i18n/welcome';
 import { loadSettings } from '@/lib/browser/settings-store';
 import type { Lang } from '@/lib/i18n';
 import policy from '../../PRIVACY.md?raw';
+import '@/components/page-base.css';
 import '../welcome/style.css';
 
 function App() {
@@ -30,5 +32,4 @@ function App() {
   );
 }
 
-const root = document.getElementById('app');
-if (root) render(<App />, root);
+render(<App />, pageRoot());

@@ -1,11 +1,13 @@
 /** First-run page entry: opened once on install (background/welcome.ts), linked from popup and options. */
 import { render } from 'preact';
+import { pageRoot } from '@/components/page-root';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sitesOf } from '@/components/welcome/permissions';
 import { Welcome } from '@/components/welcome/Welcome';
 import { loadSettings, saveSettings, watchSettings } from '@/lib/browser/settings-store';
 import type { Settings } from '@/lib/settings';
+import '@/components/page-base.css';
 import './style.css';
 
 function App() {
@@ -44,5 +46,4 @@ function App() {
   );
 }
 
-const root = document.getElementById('app');
-if (root) render(<App />, root);
+render(<App />, pageRoot());

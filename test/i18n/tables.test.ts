@@ -1,17 +1,22 @@
 import { LANGS, fill } from '@/lib/i18n';
 import * as dashboard from '@/lib/i18n/dashboard';
 import * as options from '@/lib/i18n/options';
+import * as optionsData from '@/lib/i18n/options-data';
+import * as optionsSettings from '@/lib/i18n/options-settings';
+import * as optionsTemplates from '@/lib/i18n/options-templates';
 import * as overlay from '@/lib/i18n/overlay';
 import * as popup from '@/lib/i18n/popup';
 import * as sync from '@/lib/i18n/sync';
 import * as welcome from '@/lib/i18n/welcome';
 
 const SURFACES = { overlay, popup, options, dashboard, welcome, sync };
+// The options surface's parts, each checked on its own too.
+const PARTS = { optionsSettings, optionsTemplates, optionsData };
 
 /** The `{name}` placeholders a template names, sorted. */
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
-describe.each(Object.entries(SURFACES))('the %s words', (_name, surface) => {
+describe.each(Object.entries({ ...SURFACES, ...PARTS }))('the %s words', (_name, surface) => {
   const tables = surface.tables as Record<(typeof LANGS)[number], Record<string, string>>;
   const keys = Object.keys(tables.zh_CN);
 
