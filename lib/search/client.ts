@@ -56,7 +56,8 @@ async function askForKeys(
 /**
  * Customers for a typed query, ranked as search.ts `searchCustomers` ranks them (same shape), by
  * way of the background's index; the database search when the background cannot answer. A
- * customer deleted between the answer and the read is left out.
+ * customer deleted between the answer and the read is left out. An empty query asks too: the
+ * first question starts the background's index build, so the popup may ask '' when it opens.
  */
 export async function searchViaBackground<C extends RankableCustomer>(
   table: ClientTable<C>,

@@ -79,6 +79,18 @@ describe('searchViaBackground', () => {
     db.close();
   });
 
+  it('asks even for an empty query, so that opening the popup starts the index build', async () => {
+    const db = await setUp();
+    const asked: string[] = [];
+    const ask: AskBackground = (input) => {
+      asked.push(input.q);
+      return Promise.resolve({ ok: true, value: { status: 'building' } });
+    };
+    expect(await searchViaBackground<Customer>(db.customers, '', { ask })).toEqual([]);
+    expect(asked).toEqual(['']);
+    db.close();
+  });
+
   it('sends at most what search reads of a query, and the contract refuses more', async () => {
     const db = await setUp();
     let sent = '';
