@@ -9,15 +9,10 @@
  * in the same transaction. Nobody has to remember to call it, and a stopped service worker leaves
  * customers and figures agreeing (all or nothing).
  */
-import type {
-  DBCore,
-  DBCoreMutateRequest,
-  DBCoreTable,
-  DBCoreTransaction,
-  Middleware,
-} from 'dexie';
+import type { DBCoreMutateRequest, DBCoreTable, DBCoreTransaction } from 'dexie';
 import { customerFigures, FIGURES_STRIDE } from '../customers';
 import { shopKey, type Customer } from '../schemas';
+import { dbcoreMiddleware } from './middleware';
 
 /**
  * Blocks per shop. A 2,000-order batch touches nearly all of them (one put each: ~0.3 ms apiece
@@ -202,58 +197,50 @@ async function deletedCustomers(
 }
 
 /** The DBCore middleware that keeps `figures` equal to the customers table. */
-export const figuresMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'kezhi-figures',
-  create(down) {
+export const figuresMiddleware = dbcoreMiddleware('kezhi-figures', (down) => ({
+  transaction(stores, mode, options) {
+    // Any write transaction over customers also holds figures: its blocks change with them.
+    const all =
+      mode === 'readwrite' &&
+      stores.includes('customers') &&
+      !stores.includes('figures') &&
+      down.schema.tables.some((t) => t.name === 'figures')
+        ? [...stores, 'figures']
+        : stores;
+    return down.transaction(all, mode, options);
+  },
+  table(name) {
+    const table = down.table(name);
+    // While an older version's upgrade runs, its schema has no figures yet: version 3's own
+    // upgrade builds them from the customers.
+    if (name !== 'customers' || !down.schema.tables.some((t) => t.name === 'figures')) return table;
+    const figures = down.table('figures');
     return {
-      ...down,
-      transaction(stores, mode, options) {
-        // Any write transaction over customers also holds figures: its blocks change with them.
-        const all =
-          mode === 'readwrite' &&
-          stores.includes('customers') &&
-          !stores.includes('figures') &&
-          down.schema.tables.some((t) => t.name === 'figures')
-            ? [...stores, 'figures']
-            : stores;
-        return down.transaction(all, mode, options);
-      },
-      table(name) {
-        const table = down.table(name);
-        // While an older version's upgrade runs, its schema has no figures yet: version 3's own
-        // upgrade builds them from the customers.
-        if (name !== 'customers' || !down.schema.tables.some((t) => t.name === 'figures'))
-          return table;
-        const figures = down.table('figures');
-        return {
-          ...table,
-          async mutate(req) {
-            if (req.type === 'delete' || req.type === 'deleteRange') {
-              const gone = await deletedCustomers(table, req);
-              const res = await table.mutate(req);
-              await enqueue(req.trans, () =>
-                updateBlocks(
-                  figures,
-                  req.trans,
-                  gone.map((customer) => ({ customer, figures: undefined })),
-                ),
-              );
-              return res;
-            }
-            const res = await table.mutate(req);
-            const written = (req.values as Customer[]).filter((_, i) => !(i in res.failures));
-            await enqueue(req.trans, () =>
-              updateBlocks(
-                figures,
-                req.trans,
-                written.map((customer) => ({ customer, figures: customerFigures(customer) })),
-              ),
-            );
-            return res;
-          },
-        };
+      ...table,
+      async mutate(req) {
+        if (req.type === 'delete' || req.type === 'deleteRange') {
+          const gone = await deletedCustomers(table, req);
+          const res = await table.mutate(req);
+          await enqueue(req.trans, () =>
+            updateBlocks(
+              figures,
+              req.trans,
+              gone.map((customer) => ({ customer, figures: undefined })),
+            ),
+          );
+          return res;
+        }
+        const res = await table.mutate(req);
+        const written = (req.values as Customer[]).filter((_, i) => !(i in res.failures));
+        await enqueue(req.trans, () =>
+          updateBlocks(
+            figures,
+            req.trans,
+            written.map((customer) => ({ customer, figures: customerFigures(customer) })),
+          ),
+        );
+        return res;
       },
     };
   },
-};
+}));
