@@ -1,8 +1,8 @@
 /**
  * Each shop's customer figures (last purchase, purchase counts, spend: what the shop statistics
  * rank) kept in a few hundred compact blocks per shop, so a full RFM/tier recompute reads
- * {@link FIGURE_BUCKETS} records instead of 100,000 customers (in Chromium every IndexedDB record
- * read costs microseconds however small it is: bench recompute_100k_customers_ms).
+ * {@link FIGURE_BUCKETS} records instead of every customer (in Chromium every IndexedDB record
+ * read has a fixed cost however small it is).
  *
  * The blocks are kept by a Dexie DBCore middleware under the `customers` table: every put or
  * delete of a customer, by any writer (ingest, forget, shop delete, restore), updates its block
@@ -15,9 +15,9 @@ import { shopKey, type Customer } from '../schemas';
 import { dbcoreMiddleware } from './middleware';
 
 /**
- * Blocks per shop. A 2,000-order batch touches nearly all of them (one put each: ~0.3 ms apiece
- * here, so fewer is better for imports); a 50-order page touches ~45 (each ~20 kB at 100k
- * customers: more blocks would make those smaller). A full recompute reads them all at once.
+ * Blocks per shop. A large import touches nearly all of them (one put each, so fewer is better
+ * for imports); a page of orders touches a few dozen (more blocks would make each smaller). A
+ * full recompute reads them all at once.
  */
 export const FIGURE_BUCKETS = 256;
 

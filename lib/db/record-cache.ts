@@ -3,14 +3,14 @@
  * database: a page's Dexie must never use it, since it would not see the background's writes).
  *
  * The overlay asks for the same rows again and again (once a minute while unpaid orders are
- * shown, and on every page flip back); in Chromium each get costs ~0.1 ms here, so 100 rows'
- * orders, customers and meta cost ~25 ms cold and ~2 ms from memory (bench lookup_batch_100_ms).
+ * shown, and on every page flip back); in Chromium each get has a fixed cost, so a page's
+ * orders, customers and meta are far cheaper from memory than from the database.
  *
  * Coherence: only readonly transactions read from or fill the cache (a write transaction reads
  * its own writes from the database). Every write transaction drops the keys it touched when it
  * commits, and bumps the table's generation when it writes and when it ends: a read that was in
  * flight meanwhile (and may hold the old value) does not fill the cache. Values are cloned in
- * and deep-frozen, then handed out as they are (100 rows' records cloned out cost ~2 ms): a
+ * and deep-frozen, then handed out as they are (cloning them out again would cost each read): a
  * caller that tried to change one would throw, not change what others read.
  */
 import type { DBCore, DBCoreGetManyRequest, DBCoreTransaction, Middleware } from 'dexie';
