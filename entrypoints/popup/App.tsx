@@ -80,7 +80,7 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
     [query, shop, settings],
     { timing: 'now' },
   );
-  // The due list reads many customers (seconds at 100,000); it waits until the results are on
+  // The due list reads many customers (slow in a large shop); it waits until the results are on
   // screen so the popup's first paint (what staff open it for) never queues behind it. It shows
   // only with an empty query: typing stops an unfinished load and pauses it (searches must not
   // queue behind it either), and its last rows stay for when the query is cleared.

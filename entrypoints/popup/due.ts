@@ -23,7 +23,7 @@ export const DUE_CANDIDATES = 2000;
  * the whole table), blacklisted buyers left out, their orders by `customerKey`, done marks by id;
  * then each message rendered from the seller's templates with the checks to make before sending.
  *
- * Its cursors walk thousands of records (seconds at 100,000 customers), so `signal` stops them:
+ * Its cursors walk thousands of records (slow in a large shop), so `signal` stops them:
  * a popup that starts searching before the list is done must not queue its searches behind it.
  * An aborted load rejects with the signal's reason.
  */
@@ -38,7 +38,7 @@ export async function loadDue(
   const ranges = careCandidateRanges(settings, now);
   const found = await Promise.all(
     ranges.map((r) =>
-      // Bounded: in a 100,000-customer shop a range can hold tens of thousands; the most
+      // Bounded: in a large shop a range can hold tens of thousands; the most
       // recent DUE_CANDIDATES per range are plenty for a list of DUE_LIST_LIMIT.
       db.customers
         .where('lastOrderAt')

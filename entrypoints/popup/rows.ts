@@ -21,7 +21,7 @@ export const RECENT_LIMIT = 10;
 
 /**
  * What list rows need besides their customers, read alongside them rather than after (a second
- * round of IndexedDB requests was a third of a keystroke's time): the shops, which customers
+ * round of IndexedDB requests costs a keystroke dearly): the shops, which customers
  * have meta at all (keys only: few do, so their records are rarely read), and the stats table's
  * keys, which subscribe a liveQuery to every stats record while the records themselves come
  * from the page's cache (lib/db/shop-stats).
@@ -42,11 +42,10 @@ async function readRowContext(db: KezhiDb): Promise<RowContext> {
 
 /**
  * A list's reads in one read-only transaction over the tables they touch. Each Dexie read
- * outside one opens its own, and opening them was a measurable part of a keystroke (the
- * profile's native `transaction`: over a millisecond per search for half a dozen reads).
+ * outside one opens its own, and opening them was a measurable part of a keystroke.
  * Resolves when the reads are done, not when the transaction has committed: nothing was
- * written, and the commit's round trip to the browser process took up to 9 ms on a loaded
- * machine. A Dexie promise, so that a liveQuery keeps tracking the reads that follow.
+ * written, and the commit's round trip to the browser process is slow on a loaded machine.
+ * A Dexie promise, so that a liveQuery keeps tracking the reads that follow.
  */
 function readTogether<T>(db: KezhiDb, reads: () => Promise<T>): Promise<T> {
   return new Dexie.Promise<T>((resolve, reject) => {

@@ -1,28 +1,23 @@
 /**
  * Each shop's customer figures (last purchase, purchase counts, spend: what the shop statistics
  * rank) kept in a few hundred compact blocks per shop, so a full RFM/tier recompute reads
- * {@link FIGURE_BUCKETS} records instead of 100,000 customers (in Chromium every IndexedDB record
- * read costs microseconds however small it is: bench recompute_100k_customers_ms).
+ * {@link FIGURE_BUCKETS} records instead of every customer (in Chromium every IndexedDB record
+ * read has a fixed cost however small it is).
  *
  * The blocks are kept by a Dexie DBCore middleware under the `customers` table: every put or
  * delete of a customer, by any writer (ingest, forget, shop delete, restore), updates its block
  * in the same transaction. Nobody has to remember to call it, and a stopped service worker leaves
  * customers and figures agreeing (all or nothing).
  */
-import type {
-  DBCore,
-  DBCoreMutateRequest,
-  DBCoreTable,
-  DBCoreTransaction,
-  Middleware,
-} from 'dexie';
+import type { DBCoreMutateRequest, DBCoreTable, DBCoreTransaction } from 'dexie';
 import { customerFigures, FIGURES_STRIDE } from '../customers';
 import { shopKey, type Customer } from '../schemas';
+import { dbcoreMiddleware } from './middleware';
 
 /**
- * Blocks per shop. A 2,000-order batch touches nearly all of them (one put each: ~0.3 ms apiece
- * here, so fewer is better for imports); a 50-order page touches ~45 (each ~20 kB at 100k
- * customers: more blocks would make those smaller). A full recompute reads them all at once.
+ * Blocks per shop. A large import touches nearly all of them (one put each, so fewer is better
+ * for imports); a page of orders touches a few dozen (more blocks would make each smaller). A
+ * full recompute reads them all at once.
  */
 export const FIGURE_BUCKETS = 256;
 
@@ -202,58 +197,50 @@ async function deletedCustomers(
 }
 
 /** The DBCore middleware that keeps `figures` equal to the customers table. */
-export const figuresMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'kezhi-figures',
-  create(down) {
+export const figuresMiddleware = dbcoreMiddleware('kezhi-figures', (down) => ({
+  transaction(stores, mode, options) {
+    // Any write transaction over customers also holds figures: its blocks change with them.
+    const all =
+      mode === 'readwrite' &&
+      stores.includes('customers') &&
+      !stores.includes('figures') &&
+      down.schema.tables.some((t) => t.name === 'figures')
+        ? [...stores, 'figures']
+        : stores;
+    return down.transaction(all, mode, options);
+  },
+  table(name) {
+    const table = down.table(name);
+    // While an older version's upgrade runs, its schema has no figures yet: version 3's own
+    // upgrade builds them from the customers.
+    if (name !== 'customers' || !down.schema.tables.some((t) => t.name === 'figures')) return table;
+    const figures = down.table('figures');
     return {
-      ...down,
-      transaction(stores, mode, options) {
-        // Any write transaction over customers also holds figures: its blocks change with them.
-        const all =
-          mode === 'readwrite' &&
-          stores.includes('customers') &&
-          !stores.includes('figures') &&
-          down.schema.tables.some((t) => t.name === 'figures')
-            ? [...stores, 'figures']
-            : stores;
-        return down.transaction(all, mode, options);
-      },
-      table(name) {
-        const table = down.table(name);
-        // While an older version's upgrade runs, its schema has no figures yet: version 3's own
-        // upgrade builds them from the customers.
-        if (name !== 'customers' || !down.schema.tables.some((t) => t.name === 'figures'))
-          return table;
-        const figures = down.table('figures');
-        return {
-          ...table,
-          async mutate(req) {
-            if (req.type === 'delete' || req.type === 'deleteRange') {
-              const gone = await deletedCustomers(table, req);
-              const res = await table.mutate(req);
-              await enqueue(req.trans, () =>
-                updateBlocks(
-                  figures,
-                  req.trans,
-                  gone.map((customer) => ({ customer, figures: undefined })),
-                ),
-              );
-              return res;
-            }
-            const res = await table.mutate(req);
-            const written = (req.values as Customer[]).filter((_, i) => !(i in res.failures));
-            await enqueue(req.trans, () =>
-              updateBlocks(
-                figures,
-                req.trans,
-                written.map((customer) => ({ customer, figures: customerFigures(customer) })),
-              ),
-            );
-            return res;
-          },
-        };
+      ...table,
+      async mutate(req) {
+        if (req.type === 'delete' || req.type === 'deleteRange') {
+          const gone = await deletedCustomers(table, req);
+          const res = await table.mutate(req);
+          await enqueue(req.trans, () =>
+            updateBlocks(
+              figures,
+              req.trans,
+              gone.map((customer) => ({ customer, figures: undefined })),
+            ),
+          );
+          return res;
+        }
+        const res = await table.mutate(req);
+        const written = (req.values as Customer[]).filter((_, i) => !(i in res.failures));
+        await enqueue(req.trans, () =>
+          updateBlocks(
+            figures,
+            req.trans,
+            written.map((customer) => ({ customer, figures: customerFigures(customer) })),
+          ),
+        );
+        return res;
       },
     };
   },
-};
+}));

@@ -85,9 +85,8 @@ export const SCHEMA_V1 = {
 
 /**
  * The compound index that holds each purchasing customer's R/F/M figures, so the shop-wide
- * statistics are read from index keys without loading 100,000 customer records (bench:
- * recompute_100k_customers_ms). Customers without a purchase have no lastPurchaseAt and so no
- * entry, which is what the statistics want.
+ * statistics are read from index keys without loading every customer record. Customers without
+ * a purchase have no lastPurchaseAt and so no entry, which is what the statistics want.
  */
 export const FIGURES_INDEX = '[platform+shopId+lastPurchaseAt+purchaseCount+totalSpent]';
 
@@ -98,8 +97,8 @@ export const SCHEMA_V2 = {
 } as const;
 
 /**
- * Version 3: the figures index gives way to compact per-shop blocks (lib/db/figures): reading
- * 100,000 index keys took seconds in Chromium, a few hundred blocks take milliseconds.
+ * Version 3: the figures index gives way to compact per-shop blocks (lib/db/figures): in
+ * Chromium reading a large shop's index keys was slow, a few hundred blocks are not.
  */
 export const SCHEMA_V3 = {
   ...SCHEMA_V1,

@@ -3,17 +3,18 @@
  * database: a page's Dexie must never use it, since it would not see the background's writes).
  *
  * The overlay asks for the same rows again and again (once a minute while unpaid orders are
- * shown, and on every page flip back); in Chromium each get costs ~0.1 ms here, so 100 rows'
- * orders, customers and meta cost ~25 ms cold and ~2 ms from memory (bench lookup_batch_100_ms).
+ * shown, and on every page flip back); in Chromium each get has a fixed cost, so a page's
+ * orders, customers and meta are far cheaper from memory than from the database.
  *
  * Coherence: only readonly transactions read from or fill the cache (a write transaction reads
  * its own writes from the database). Every write transaction drops the keys it touched when it
  * commits, and bumps the table's generation when it writes and when it ends: a read that was in
  * flight meanwhile (and may hold the old value) does not fill the cache. Values are cloned in
- * and deep-frozen, then handed out as they are (100 rows' records cloned out cost ~2 ms): a
+ * and deep-frozen, then handed out as they are (cloning them out again would cost each read): a
  * caller that tried to change one would throw, not change what others read.
  */
 import type { DBCore, DBCoreGetManyRequest, DBCoreTransaction, Middleware } from 'dexie';
+import { dbcoreMiddleware } from './middleware';
 
 /** Entries kept per table; the least recently used go first. */
 export const RECORD_CACHE_ENTRIES = 20_000;
@@ -84,92 +85,85 @@ export function createRecordCache(
     touched.delete(trans);
   };
 
-  const middleware: Middleware<DBCore> = {
-    stack: 'dbcore',
-    name: 'kezhi-record-cache',
-    create(down) {
+  const middleware = dbcoreMiddleware('kezhi-record-cache', (down) => ({
+    transaction(stores, mode, options) {
+      const trans = down.transaction(stores, mode, options);
+      if (mode === 'readonly') readonly.add(trans);
+      else {
+        touched.set(trans, new Map());
+        const idb = trans as unknown as EventTarget;
+        idb.addEventListener('complete', () => settle(trans, true));
+        idb.addEventListener('abort', () => settle(trans, false));
+        idb.addEventListener('error', () => settle(trans, false));
+      }
+      return trans;
+    },
+    table(name) {
+      const table = down.table(name);
+      const cache = caches.get(name);
+      if (!cache) return table;
+      const keyOf = table.schema.primaryKey.extractKey;
       return {
-        ...down,
-        transaction(stores, mode, options) {
-          const trans = down.transaction(stores, mode, options);
-          if (mode === 'readonly') readonly.add(trans);
-          else {
-            touched.set(trans, new Map());
-            const idb = trans as unknown as EventTarget;
-            idb.addEventListener('complete', () => settle(trans, true));
-            idb.addEventListener('abort', () => settle(trans, false));
-            idb.addEventListener('error', () => settle(trans, false));
+        ...table,
+        async get(req) {
+          const key = req.key as unknown;
+          if (!readonly.has(req.trans) || typeof key !== 'string')
+            return (await table.get(req)) as unknown;
+          const hit = recall(cache, key);
+          if (hit !== undefined) {
+            stats.hits++;
+            return hit === ABSENT ? undefined : hit;
           }
-          return trans;
+          stats.misses++;
+          const generation = cache.generation;
+          const value: unknown = await table.get(req);
+          if (cache.generation === generation) remember(cache, key, value);
+          return value;
         },
-        table(name) {
-          const table = down.table(name);
-          const cache = caches.get(name);
-          if (!cache) return table;
-          const keyOf = table.schema.primaryKey.extractKey;
-          return {
-            ...table,
-            async get(req) {
-              const key = req.key as unknown;
-              if (!readonly.has(req.trans) || typeof key !== 'string')
-                return (await table.get(req)) as unknown;
-              const hit = recall(cache, key);
-              if (hit !== undefined) {
-                stats.hits++;
-                return hit === ABSENT ? undefined : hit;
+        async getMany(req: DBCoreGetManyRequest) {
+          if (!readonly.has(req.trans) || !req.keys.every((k) => typeof k === 'string'))
+            return table.getMany(req);
+          const keys: string[] = req.keys;
+          const out: unknown[] = keys.map((k) => recall(cache, k));
+          const missing = keys.filter((_, i) => out[i] === undefined);
+          stats.hits += keys.length - missing.length;
+          stats.misses += missing.length;
+          if (missing.length === 0) return out.map((v) => (v === ABSENT ? undefined : v));
+          const generation = cache.generation;
+          const found = await table.getMany({ ...req, keys: missing });
+          const byKey = new Map(missing.map((k, i) => [k, found[i] as unknown]));
+          const fill = cache.generation === generation;
+          return keys.map((k, i) => {
+            if (out[i] !== undefined) return out[i] === ABSENT ? undefined : out[i];
+            const v = byKey.get(k);
+            if (fill) remember(cache, k, v);
+            return v;
+          });
+        },
+        async mutate(req) {
+          const byTable = touched.get(req.trans);
+          cache.generation++;
+          if (byTable) {
+            const keys = byTable.get(name);
+            if (req.type === 'deleteRange' || keys === null) byTable.set(name, null);
+            else {
+              const set = keys ?? new Set<string>();
+              const list =
+                req.type === 'delete'
+                  ? req.keys
+                  : (req.keys ?? (keyOf ? req.values.map((v) => keyOf(v) as unknown) : null));
+              if (list === null) byTable.set(name, null);
+              else {
+                for (const k of list) set.add(String(k));
+                byTable.set(name, set);
               }
-              stats.misses++;
-              const generation = cache.generation;
-              const value: unknown = await table.get(req);
-              if (cache.generation === generation) remember(cache, key, value);
-              return value;
-            },
-            async getMany(req: DBCoreGetManyRequest) {
-              if (!readonly.has(req.trans) || !req.keys.every((k) => typeof k === 'string'))
-                return table.getMany(req);
-              const keys: string[] = req.keys;
-              const out: unknown[] = keys.map((k) => recall(cache, k));
-              const missing = keys.filter((_, i) => out[i] === undefined);
-              stats.hits += keys.length - missing.length;
-              stats.misses += missing.length;
-              if (missing.length === 0) return out.map((v) => (v === ABSENT ? undefined : v));
-              const generation = cache.generation;
-              const found = await table.getMany({ ...req, keys: missing });
-              const byKey = new Map(missing.map((k, i) => [k, found[i] as unknown]));
-              const fill = cache.generation === generation;
-              return keys.map((k, i) => {
-                if (out[i] !== undefined) return out[i] === ABSENT ? undefined : out[i];
-                const v = byKey.get(k);
-                if (fill) remember(cache, k, v);
-                return v;
-              });
-            },
-            async mutate(req) {
-              const byTable = touched.get(req.trans);
-              cache.generation++;
-              if (byTable) {
-                const keys = byTable.get(name);
-                if (req.type === 'deleteRange' || keys === null) byTable.set(name, null);
-                else {
-                  const set = keys ?? new Set<string>();
-                  const list =
-                    req.type === 'delete'
-                      ? req.keys
-                      : (req.keys ?? (keyOf ? req.values.map((v) => keyOf(v) as unknown) : null));
-                  if (list === null) byTable.set(name, null);
-                  else {
-                    for (const k of list) set.add(String(k));
-                    byTable.set(name, set);
-                  }
-                }
-              } else cache.map.clear(); // a write outside a known transaction: trust nothing
-              return table.mutate(req);
-            },
-          };
+            }
+          } else cache.map.clear(); // a write outside a known transaction: trust nothing
+          return table.mutate(req);
         },
       };
     },
-  };
+  }));
 
   return {
     middleware,

@@ -13,6 +13,7 @@ import {
 import { shopDisplayName } from '../adapters/parse';
 import { recomputeCustomer } from './aggregate';
 import type { KezhiDb } from './index';
+import { customersOfShop, shopRecordKeys } from './shop-records';
 
 /** Appends one contact-log entry. */
 export async function logContact(
@@ -129,34 +130,6 @@ export async function forgetBuyer(
   );
 }
 
-/**
- * The keys of one shop's records, matched by their platform and shopId fields (never by key
- * prefix: `woocommerce:localhost:` is a prefix of shop `localhost:8080`'s keys). Customer keys
- * come from the shop's customers and from its orders; contacts, meta and care marks are found
- * through them (and contacts also through their order).
- */
-export async function shopRecordKeys(
-  db: KezhiDb,
-  platform: Platform,
-  shopId: string,
-): Promise<{ orderKeys: string[]; customerKeys: string[]; contactIds: string[] }> {
-  const orders = await db.orders
-    .where('[platform+shopId+createdAt]')
-    .between([platform, shopId, -Infinity], [platform, shopId, Infinity], true, true)
-    .toArray();
-  const customers = await db.customers
-    .where('[platform+shopId]')
-    .equals([platform, shopId])
-    .primaryKeys();
-  const orderKeys = orders.map((o) => o.key);
-  const customerKeys = [...new Set([...customers, ...orders.map((o) => o.customerKey)])];
-  const contactIds = new Set([
-    ...(await db.contacts.where('customerKey').anyOf(customerKeys).primaryKeys()),
-    ...(await db.contacts.where('orderKey').anyOf(orderKeys).primaryKeys()),
-  ]);
-  return { orderKeys, customerKeys, contactIds: [...contactIds] };
-}
-
 /** Deletes everything stored for one shop (matched by fields, see shopRecordKeys). */
 export async function deleteShop(
   db: KezhiDb,
@@ -170,10 +143,7 @@ export async function deleteShop(
     async () => {
       const { orderKeys, customerKeys, contactIds } = await shopRecordKeys(db, platform, shopId);
       await db.orders.bulkDelete(orderKeys);
-      const customers = await db.customers
-        .where('[platform+shopId]')
-        .equals([platform, shopId])
-        .delete();
+      const customers = await customersOfShop(db, platform, shopId).delete();
       await db.contacts.bulkDelete(contactIds);
       await db.meta.bulkDelete(customerKeys);
       await db.careDone.where('customerKey').anyOf(customerKeys).delete();
