@@ -6,7 +6,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatMoney } from '@/lib/reminders';
 import { Id, PLATFORMS, type Platform, type Shop } from '@/lib/schemas';
 import type { Preview } from '@/lib/importers';
-import { SKIPPED_SHOWN, type ImportState } from './import-state';
+import type { ImportState } from './import-state';
+import { ImportReport } from './ImportReport';
 import { bound, type Lang } from '@/lib/i18n';
 import { t as optionsT, type T } from '@/lib/i18n/options';
 import { InputRow, Options, SelectRow, ShopOptions, TableHead } from './controls';
@@ -92,7 +93,7 @@ export function ImportPanel(props: ImportPanelProps) {
         </div>
       ) : null}
       {state.phase === 'done' || state.phase === 'failed' ? (
-        <Report t={t} lang={props.lang} state={state} />
+        <ImportReport t={t} lang={props.lang} state={state} />
       ) : null}
       {state.phase === 'done' || state.phase === 'failed' || state.phase === 'refused' ? (
         <button type="button" data-testid="import-again" onClick={props.onReset}>
@@ -261,91 +262,5 @@ function PreviewTable(props: { t: T; lang: Lang; preview: Preview }) {
         </tbody>
       </table>
     </details>
-  );
-}
-
-function Report(props: {
-  t: T;
-  lang: Lang;
-  state: Extract<ImportState, { phase: 'done' | 'failed' }>;
-}) {
-  const { t, lang, state } = props;
-  const report = state.phase === 'done' ? state.report : undefined;
-  const c = state.counts;
-  return (
-    <div class="report" data-testid="import-report">
-      {state.phase === 'failed' ? (
-        <p class="field-error" role="alert">
-          {t('impFailed')}
-          {state.message}
-        </p>
-      ) : report?.cancelled ? (
-        <p class="warning" role="status">
-          {t('impCancelled')}
-        </p>
-      ) : (
-        <p class="ok" role="status">
-          {t('impDone')}
-        </p>
-      )}
-      <dl>
-        {report ? (
-          <>
-            <dt>{t('impRowsRead')}</dt>
-            <dd data-testid="import-rows-read">{report.rowsRead}</dd>
-            <dt>{t('impOrdersInFile')}</dt>
-            <dd>{report.ordersOk}</dd>
-          </>
-        ) : null}
-        <dt>{t('impWritten')}</dt>
-        <dd data-testid="import-written">{c.written}</dd>
-        <dt>{t('impUnchanged')}</dt>
-        <dd data-testid="import-unchanged">{c.unchanged}</dd>
-        {report ? (
-          <>
-            <dt>{t('impSkipped')}</dt>
-            <dd data-testid="import-skipped">{report.rowsSkipped}</dd>
-          </>
-        ) : null}
-      </dl>
-      {report && report.errors.length > 0 ? (
-        <details open>
-          <summary>
-            {t('impSkippedList', {
-              n: Math.min(SKIPPED_SHOWN, report.errors.length),
-              total: report.rowsSkipped,
-            })}
-          </summary>
-          <ul data-testid="import-skipped-list">
-            {report.errors.slice(0, SKIPPED_SHOWN).map((e) => (
-              <li key={e.line}>
-                {t('impLine')} {e.line}：{e.reason[lang]}
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
-      {c.rejectedCount > 0 ? (
-        <details>
-          <summary>
-            {t('impRejected')}：{c.rejectedCount}
-          </summary>
-          <ul>
-            {c.rejected.map((r, i) => (
-              <li key={i}>
-                {r.orderId}：{r.reason}
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
-      {report?.notes.length ? (
-        <ul class="hint">
-          {report.notes.map((n, i) => (
-            <li key={i}>{n[lang]}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
   );
 }

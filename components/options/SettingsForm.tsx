@@ -10,7 +10,7 @@ import type { Shop } from '@/lib/schemas';
 import { bound, type Lang } from '@/lib/i18n';
 import { t as optionsT } from '@/lib/i18n/options';
 import { ConfirmButton, StatusNote, errorText, type Status } from './controls';
-import { GroupsSection, LifecycleSection, StaffSection } from './settings/CustomerSections';
+import { PlainSection } from './settings/PlainSection';
 import { RemindersSection } from './settings/RemindersSection';
 import { Section, binder, type Errors } from './settings/section';
 import { ShopsSection } from './settings/ShopsSection';
@@ -93,15 +93,15 @@ export function SettingsForm(props: SettingsFormProps) {
         void save();
       }}
     >
-      <LifecycleSection {...section} />
-      <GroupsSection {...section} />
+      <PlainSection {...section} of="lifecycle" />
+      <PlainSection {...section} of="groups" />
       <TierSection {...section} />
       <RemindersSection {...section} />
       <ShopsSection {...section} shops={props.shops} />
       <Section legend={t('secWoo')}>
         <WooShops t={t} {...props.woo} />
       </Section>
-      <StaffSection {...section} />
+      <PlainSection {...section} of="staff" />
 
       <div class="actions">
         <button type="submit" class="primary" data-testid="settings-save" disabled={saving}>

@@ -3,7 +3,7 @@
  * does, each permission and why, the three first steps, and the pause switch. Presentational:
  * the entrypoint passes the manifest's permissions and the settings.
  */
-import type { Lang } from '@/lib/i18n';
+import type { Label, Lang } from '@/lib/i18n';
 import { HOST_WHY, OPTIONAL_HOST_WHY, PERMISSION_WHY } from './permissions';
 import { PauseSwitch } from './PauseSwitch';
 import { bound } from '@/lib/i18n';
@@ -57,27 +57,9 @@ export function Welcome(p: WelcomeProps) {
       </section>
       <section>
         <h2>{s('permsTitle')}</h2>
-        <dl data-testid="permissions">
-          {p.permissions.map((name) => (
-            <div key={name}>
-              <dt>
-                <code>{name}</code>
-              </dt>
-              <dd>{PERMISSION_WHY[name]?.[p.lang] ?? '?'}</dd>
-            </div>
-          ))}
-        </dl>
+        <WhyList testId="permissions" names={p.permissions} why={PERMISSION_WHY} lang={p.lang} />
         <h3>{s('hostsTitle')}</h3>
-        <dl data-testid="hosts">
-          {p.hosts.map((host) => (
-            <div key={host}>
-              <dt>
-                <code>{host}</code>
-              </dt>
-              <dd>{HOST_WHY[host]?.[p.lang] ?? '?'}</dd>
-            </div>
-          ))}
-        </dl>
+        <WhyList testId="hosts" names={p.hosts} why={HOST_WHY} lang={p.lang} />
         {p.optionalHosts.length > 0 && (
           <>
             <h3>{s('optionalHosts')}</h3>
@@ -95,5 +77,26 @@ export function Welcome(p: WelcomeProps) {
         <a href={p.links.privacy}>{s('privacy')}</a>
       </footer>
     </div>
+  );
+}
+
+/** Each permission or site with why Kezhi asks for it ("?" where no reason is written). */
+function WhyList(props: {
+  testId: string;
+  names: readonly string[];
+  why: Readonly<Record<string, Label | undefined>>;
+  lang: Lang;
+}) {
+  return (
+    <dl data-testid={props.testId}>
+      {props.names.map((name) => (
+        <div key={name}>
+          <dt>
+            <code>{name}</code>
+          </dt>
+          <dd>{props.why[name]?.[props.lang] ?? '?'}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

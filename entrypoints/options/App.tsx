@@ -3,6 +3,7 @@
  * Reads settings from storage and the database with liveQuery; every database write goes
  * through the background (importBatch, restore, deleteShop).
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BackupPanel, type BackupCheck, type StorageInfo } from '@/components/options/BackupPanel';
@@ -11,7 +12,7 @@ import type { ImportState } from '@/components/options/import-state';
 import { SettingsForm } from '@/components/options/SettingsForm';
 import { readText } from '@/components/options/read-file';
 import { bound } from '@/lib/i18n';
-import { t as optionsT } from '@/lib/i18n/options';
+import { t as optionsT, type OptionsKey } from '@/lib/i18n/options';
 import { TemplateEditor, type TemplatePreviewSource } from '@/components/options/TemplateEditor';
 import {
   backupFileName,
@@ -44,6 +45,21 @@ import { useSyncPanel } from './sync';
 const TABS = ['settings', 'templates', 'import', 'backup'] as const;
 type Tab = (typeof TABS)[number];
 const tabOf = (hash: string): Tab => TABS.find((t) => `#${t}` === hash) ?? 'settings';
+const TAB_LABEL = {
+  settings: 'navSettings',
+  templates: 'navTemplates',
+  import: 'navImport',
+  backup: 'navBackup',
+} as const satisfies Record<Tab, OptionsKey>;
+
+/** One tab's content; the others stay mounted but hidden, keeping their drafts. */
+function TabPanel(props: { id: Tab; current: Tab; children: ComponentChildren }) {
+  return (
+    <section hidden={props.current !== props.id} data-testid={`section-${props.id}`}>
+      {props.children}
+    </section>
+  );
+}
 
 const restoreRules = { mergeOrder, recomputeCustomer, deepEqual };
 
@@ -197,15 +213,7 @@ export function App() {
               data-testid={`tab-${id}`}
               aria-current={tab === id ? 'page' : undefined}
             >
-              {t(
-                id === 'settings'
-                  ? 'navSettings'
-                  : id === 'templates'
-                    ? 'navTemplates'
-                    : id === 'import'
-                      ? 'navImport'
-                      : 'navBackup',
-              )}
+              {t(TAB_LABEL[id])}
             </a>
           ))}
           <a href={browser.runtime.getURL('/welcome.html')} data-testid="link-welcome">
@@ -217,7 +225,7 @@ export function App() {
         </nav>
       </header>
       <main>
-        <section hidden={tab !== 'settings'} data-testid="section-settings">
+        <TabPanel id="settings" current={tab}>
           <fieldset>
             <legend>{welcomeT(lang, 'pauseTitle')}</legend>
             <PauseSwitch
@@ -247,8 +255,8 @@ export function App() {
             woo={woo}
           />
           {syncPanel && <SyncPanel lang={lang} {...syncPanel} />}
-        </section>
-        <section hidden={tab !== 'templates'} data-testid="section-templates">
+        </TabPanel>
+        <TabPanel id="templates" current={tab}>
           <TemplateEditor
             lang={lang}
             overrides={settings.templates}
@@ -257,8 +265,8 @@ export function App() {
             onSave={saveTemplates}
             onDownload={(name, text) => download(name, [text])}
           />
-        </section>
-        <section hidden={tab !== 'import'} data-testid="section-import">
+        </TabPanel>
+        <TabPanel id="import" current={tab}>
           <ImportPanel
             lang={lang}
             shops={shops}
@@ -268,8 +276,8 @@ export function App() {
             onCancel={() => importer.cancel()}
             onReset={() => importer.reset()}
           />
-        </section>
-        <section hidden={tab !== 'backup'} data-testid="section-backup">
+        </TabPanel>
+        <TabPanel id="backup" current={tab}>
           <BackupPanel
             lang={lang}
             shops={shops}
@@ -287,7 +295,7 @@ export function App() {
               return r;
             }}
           />
-        </section>
+        </TabPanel>
       </main>
     </div>
   );
