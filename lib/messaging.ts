@@ -26,6 +26,13 @@ export { describeError, isEnvelope, request, type Envelope, type Reply } from '.
 /** Who may send a message: a content script in a tab, or one of our extension pages. */
 export type Sender = 'content' | 'page' | 'any';
 
+/** Id limits, one per kind of id: a message is refused, not truncated, past them. */
+const CustomerKey = z.string().max(300);
+const OrderKey = z.string().max(200);
+const ShopId = z.string().max(64);
+/** Input of the messages that act on one customer. */
+const OneCustomer = z.object({ customerKey: CustomerKey });
+
 const RowRef = z.object({
   orderId: z.string().max(64),
   /** Auto-close time the row shows, if any. */
@@ -39,7 +46,7 @@ export const contract = {
     input: z.object({
       adapter: z.string().max(40),
       platform: Platform,
-      shopId: z.string().max(64),
+      shopId: ShopId,
       /** Validated one by one by the background: a bad order is rejected, not the batch. */
       orders: z.array(z.unknown()).max(2000),
       /** Rows on screen to describe (including ones whose orders were sent before). */
@@ -65,7 +72,7 @@ export const contract = {
     from: 'content',
     input: z.object({
       platform: Platform,
-      shopId: z.string().max(64),
+      shopId: ShopId,
       orders: z.array(z.unknown()).max(2000),
       rows: z.array(RowRef).max(2000),
     }),
@@ -88,8 +95,8 @@ export const contract = {
   logContact: {
     from: 'any',
     input: z.object({
-      customerKey: z.string().max(300),
-      orderKey: z.string().max(200).optional(),
+      customerKey: CustomerKey,
+      orderKey: OrderKey.optional(),
       channel: Channel,
       template: z.string().max(100),
       purpose: ContactEntry.shape.purpose,
@@ -100,7 +107,7 @@ export const contract = {
   /** Tags, note, blacklist of one customer: only the fields sent change. Our pages only. */
   updateMeta: {
     from: 'page',
-    input: MetaPatch.extend({ customerKey: z.string().max(300) }),
+    input: MetaPatch.extend({ customerKey: CustomerKey }),
     output: {} as { meta: CustomerMeta },
   },
   /** Import of one batch from an order-report file (options page). */
@@ -116,25 +123,25 @@ export const contract = {
   /** Mark a care / recall / repurchase message as done for today's list. */
   markCareDone: {
     from: 'page',
-    input: z.object({ id: z.string().max(400), customerKey: z.string().max(300) }),
+    input: z.object({ id: z.string().max(400), customerKey: CustomerKey }),
     output: {} as { ok: true },
   },
   /** Remove every trace of one buyer (privacy). */
   forgetBuyer: {
     from: 'page',
-    input: z.object({ customerKey: z.string().max(300) }),
+    input: OneCustomer,
     output: {} as { ordersCleared: number; contactsDeleted: number },
   },
   /** The seller's merge: customer `from` joins `into` (orders, tags, notes, contacts). */
   mergeCustomers: {
     from: 'page',
-    input: z.object({ from: z.string().max(300), into: z.string().max(300) }),
+    input: z.object({ from: CustomerKey, into: CustomerKey }),
     output: {} as { joined: boolean },
   },
   /** Splits a joined customer back out (undoes a merge or an automatic join). */
   splitCustomer: {
     from: 'page',
-    input: z.object({ customerKey: z.string().max(300) }),
+    input: OneCustomer,
     output: {} as { into: string; orders: number } | { into: null; orders: 0 },
   },
   /** Delete all data of one shop. */
@@ -176,7 +183,7 @@ export const contract = {
   /** Opening the assistant on an unpaid order: "being handled by" this 客服 on other desks. */
   claimOrder: {
     from: 'content',
-    input: z.object({ orderKey: z.string().max(200), customerKey: z.string().max(300) }),
+    input: z.object({ orderKey: OrderKey, customerKey: CustomerKey }),
     output: {} as { ok: true },
   },
   /**

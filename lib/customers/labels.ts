@@ -5,6 +5,7 @@ import type { Segment } from './segments';
 import type { Tier } from './tiers';
 
 import type { Label } from '../i18n';
+import type { Platform } from '../schemas';
 
 export const TIER_LABELS: Readonly<Record<Tier, Label>> = {
   svip: { zh_CN: '至尊VIP', en: 'Super VIP' },
@@ -53,4 +54,14 @@ export const RHYTHM_LABELS: Readonly<Record<Rhythm, Label>> = {
   halfyearly: { zh_CN: '半年回购', en: 'Half-yearly' },
   irregular: { zh_CN: '不定期', en: 'Irregular' },
   unknown: { zh_CN: '暂无规律', en: 'Unknown' },
+};
+
+/** Platform names as sellers call them (a customer is shown with the platform they buy on). */
+export const PLATFORM_LABELS: Readonly<Record<Platform, Label>> = {
+  taobao: { zh_CN: '淘宝', en: 'Taobao' },
+  pinduoduo: { zh_CN: '拼多多', en: 'Pinduoduo' },
+  jd: { zh_CN: '京东', en: 'JD' },
+  douyin: { zh_CN: '抖音', en: 'Douyin' },
+  woocommerce: { zh_CN: 'WooCommerce', en: 'WooCommerce' },
+  shopify: { zh_CN: 'Shopify', en: 'Shopify' },
 };

@@ -44,58 +44,50 @@ export interface TemplateVariable {
   description: Record<Lang, string>;
 }
 
-/** Every variable, in the order the editor's insert menu lists them. */
-export const TEMPLATE_VARIABLES: readonly TemplateVariable[] = [
-  {
-    key: 'buyer',
-    zh: '买家',
-    en: 'buyer',
-    description: { zh_CN: '买家昵称', en: "Buyer's nickname" },
-  },
-  {
-    key: 'items',
+/** Each variable's Chinese name and description, in the editor's menu order. */
+const VARIABLE_TEXT: Readonly<
+  Record<TemplateVariableKey, { zh: string; description: Record<Lang, string> }>
+> = {
+  buyer: { zh: '买家', description: { zh_CN: '买家昵称', en: "Buyer's nickname" } },
+  items: {
     zh: '商品',
-    en: 'items',
     description: {
       zh_CN: '订单商品（多件时显示为“首件标题等N件”）',
       en: 'Items in the order (several shown as "first title + N more")',
     },
   },
-  {
-    key: 'amount',
+  amount: {
     zh: '金额',
-    en: 'amount',
     description: { zh_CN: '订单金额，如 ¥169.00', en: 'Order amount, e.g. ¥169.00' },
   },
-  {
-    key: 'orderTime',
+  orderTime: {
     zh: '下单时间',
-    en: 'orderTime',
     description: { zh_CN: '下单时间（北京时间）', en: 'When the order was placed (China time)' },
   },
-  {
-    key: 'timeLeft',
+  timeLeft: {
     zh: '剩余时间',
-    en: 'timeLeft',
     description: {
       zh_CN: '距离订单自动关闭的剩余时间',
       en: 'Time left before the order closes automatically',
     },
   },
-  { key: 'shop', zh: '店铺', en: 'shop', description: { zh_CN: '店铺名称', en: 'Shop name' } },
-  {
-    key: 'tier',
+  shop: { zh: '店铺', description: { zh_CN: '店铺名称', en: 'Shop name' } },
+  tier: {
     zh: '会员等级',
-    en: 'tier',
     description: { zh_CN: '买家的会员等级', en: "The buyer's membership tier" },
   },
-  {
-    key: 'orderId',
-    zh: '订单号',
-    en: 'orderId',
-    description: { zh_CN: '订单编号', en: 'Order number' },
-  },
-];
+  orderId: { zh: '订单号', description: { zh_CN: '订单编号', en: 'Order number' } },
+};
+
+/** Every variable, in menu order; the English alias is the key itself. */
+export const TEMPLATE_VARIABLES: readonly TemplateVariable[] = (
+  Object.keys(VARIABLE_TEXT) as TemplateVariableKey[]
+).map((key) => ({
+  key,
+  zh: VARIABLE_TEXT[key].zh,
+  en: key,
+  description: VARIABLE_TEXT[key].description,
+}));
 
 const BY_NAME = new Map<string, TemplateVariableKey>();
 for (const v of TEMPLATE_VARIABLES) {
