@@ -233,6 +233,8 @@ export class PageController {
   }
 
   private async mountRows(rows: PageRow[]): Promise<void> {
+    // Stopped (the app routed away) while an answer was on its way: mount nothing.
+    if (this.stopped) return;
     if (!this.orders.overlayEnabled || this.claimed) {
       this.unmountAll();
       return;

@@ -307,6 +307,19 @@ describe('PageController: badges before writes', () => {
     c.stop();
   });
 
+  test('stopped while the ingest is on its way (the app routed away): its answer mounts nothing', async () => {
+    page(3);
+    const { release } = answerBoth();
+    const c = c2();
+    c.start();
+    await settle(c, 3);
+    c.stop();
+    expect(hosts()).toHaveLength(0);
+    release();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(hosts()).toHaveLength(0);
+  });
+
   test('without a lookup answer the sync’s answer paints, as before', async () => {
     page(3);
     const { names, release } = answerBoth(false);
