@@ -5,7 +5,7 @@
  * immediate actions, so Save never overwrites them with a stale copy.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { shopDisplayName } from '@/lib/adapters/parse';
+import { shopDisplayName } from '@/lib/shops';
 import { LadderStep, Settings, type LadderStep as Step } from '@/lib/settings';
 import { Channel, PLATFORMS, Tone, type Platform, type Shop } from '@/lib/schemas';
 import {

@@ -11,7 +11,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { DetailSource } from '@/components/overlay/detail';
 import { Overlay } from '@/components/overlay/Overlay';
 import { OVERLAY_CSS } from '@/components/overlay/styles';
-import { shopDisplayName } from '@/lib/adapters/parse';
+import { shopDisplayName } from '@/lib/shops';
 import type { Adapter, AdapterContext, PageRow } from '@/lib/adapters/types';
 import { send } from '@/lib/browser/rpc';
 import { shopKey } from '@/lib/keys';

@@ -8,20 +8,12 @@
 import type { OrderInput } from '../schemas';
 import { buyerIdFor } from '../keys';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
-import {
-  checkOrder,
-  fenFromJson,
-  jsonResult,
-  normaliseStatus,
-  parseChinaTime,
-  queryAlternatives,
-  queryFirst,
-  rowsResult,
-  shopIdFrom,
-  textOf,
-  unixSecondsToMs,
-  yuanToFen,
-} from './parse';
+import { checkOrder, jsonResult, rowsResult } from './result';
+import { fenFromJson, yuanToFen } from '../parse/money';
+import { normaliseStatus } from '../parse/status';
+import { parseChinaTime, unixSecondsToMs } from '../parse/time';
+import { queryAlternatives, queryFirst, textOf } from './dom';
+import { shopIdFrom } from '../shops';
 import {
   as,
   itemRefund,

@@ -6,7 +6,9 @@
  * variant is a table entry and a fixture.
  */
 import type { OrderStatus } from '../schemas';
-import { normaliseStatus, parseChinaTime, queryFirst, textOf } from './parse';
+import { normaliseStatus } from '../parse/status';
+import { parseChinaTime, plausibleTime } from '../parse/time';
+import { queryFirst, textOf } from './dom';
 
 type Json = Record<string, unknown>;
 export const isJson = (v: unknown): v is Json =>
@@ -77,8 +79,7 @@ export const as = {
    */
   msOrChinaTime: (v: unknown): number | undefined => {
     const n = typeof v === 'string' && /^\d{12,13}$/.test(v.trim()) ? Number(v) : v;
-    if (typeof n === 'number')
-      return Number.isSafeInteger(n) && n >= 946684800000 && n <= 4102444800000 ? n : undefined;
+    if (typeof n === 'number') return Number.isSafeInteger(n) ? plausibleTime(n) : undefined;
     return parseChinaTime(v);
   },
   /** An array (GraphQL connections are read by the adapter). */

@@ -7,18 +7,12 @@
 import type { OrderInput, OrderStatus } from '../schemas';
 import { buyerIdFor, isMaskedNick } from '../keys';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
-import {
-  checkOrder,
-  jsonResult,
-  normaliseStatus,
-  parseChinaTime,
-  queryAlternatives,
-  queryFirst,
-  rowsResult,
-  shopIdFrom,
-  textOf,
-  yuanToFen,
-} from './parse';
+import { checkOrder, jsonResult, rowsResult } from './result';
+import { normaliseStatus } from '../parse/status';
+import { parseChinaTime } from '../parse/time';
+import { queryAlternatives, queryFirst, textOf } from './dom';
+import { shopIdFrom } from '../shops';
+import { yuanToFen } from '../parse/money';
 import { as, optional, pick, pickText, statusOf } from './fields';
 
 /**

@@ -8,18 +8,11 @@
 import type { OrderInput, OrderStatus } from '../schemas';
 import { buyerIdFor } from '../keys';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
-import {
-  checkOrder,
-  jsonResult,
-  normaliseStatus,
-  parseIsoTime,
-  parseMoney,
-  queryAlternatives,
-  queryFirst,
-  rowsResult,
-  textOf,
-  yuanToFen,
-} from './parse';
+import { checkOrder, jsonResult, rowsResult } from './result';
+import { normaliseStatus } from '../parse/status';
+import { parseIsoTime } from '../parse/time';
+import { parseMoney, yuanToFen } from '../parse/money';
+import { queryAlternatives, queryFirst, textOf } from './dom';
 import { as, optional, pick, statusOf } from './fields';
 
 /** Only stable hooks; the inferred ones are marked. */

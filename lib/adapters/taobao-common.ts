@@ -1,45 +1,12 @@
 /**
  * What the two Taobao adapters (old list page, 千牛 SPA) and the asyncSold JSON parser share:
- * shop ids from seller nicks, buyer identity rules, sku and quantity text. Pure functions.
+ * buyer identity rules, sku text and item ids. Pure functions (shop ids live in lib/shops.ts).
  */
 import { buyerIdFor, isMaskedNick } from '../keys';
 import type { Identity } from '../schemas';
 
 /** Taobao order ids: 19 digits today, 15-16 on old orders. Anything else is not an order id. */
 export const TAOBAO_ORDER_ID = /^\d{12,20}$/;
-
-/** The most characters of a shop id (the schema's Id allows 64). */
-const SHOP_ID_MAX = 64;
-
-/**
- * The shop id for a seller nick as the page header prints it.
- * Sub-accounts log in as `主账号:客服小王`; every member of staff must land in the same shop, so
- * only the part before the colon counts. The schema's Id is ASCII, so other characters are written
- * `~` + 4 base-36 digits (injective: `~` is never kept literally). Over-long results keep a prefix
- * and end in a hash. An empty nick gives `default`.
- */
-export function taobaoShopId(nick: string): string {
-  const main = (nick.split(/[:：]/)[0] ?? '').replace(/\s+/g, '');
-  if (!main) return 'default';
-  let out = '';
-  for (const ch of main) {
-    out += /^[A-Za-z0-9_.-]$/.test(ch)
-      ? ch
-      : '~' + (ch.codePointAt(0) ?? 0).toString(36).padStart(4, '0');
-  }
-  if (out.length <= SHOP_ID_MAX) return out;
-  return `${out.slice(0, SHOP_ID_MAX - 10)}~~${fnv1a(main)}`;
-}
-
-/** FNV-1a 32-bit as 8 hex digits: a stable short hash, not a security measure. */
-function fnv1a(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
-}
 
 /**
  * Buyer identity for a Taobao order. The platform's buyer id is used only when the nick is masked:
@@ -79,12 +46,6 @@ export function skuFromText(text: string): string {
 export function itemIdFromUrl(href: string | null | undefined): string | undefined {
   const m = /[?&](?:id|itemId)=(\d{5,20})(?:&|#|$)/.exec(href ?? '');
   return m?.[1];
-}
-
-/** "2", "×2", "x 2" -> 2. */
-export function parseQuantity(text: string): number | undefined {
-  const m = /^[x×X*]?\s*(\d{1,6})$/.exec(text.trim());
-  return m ? Number(m[1]) : undefined;
 }
 
 /** A platform buyer id worth trusting: a digit string, safe integer or an open-uid-like token. */

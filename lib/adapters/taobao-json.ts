@@ -6,7 +6,10 @@
  */
 import type { OrderInput, OrderStatus } from '../schemas';
 import { as, at, itemRefund, optional, pick, statusOf, withItemRefunds } from './fields';
-import { checkOrder, jsonResult, normaliseStatus, parseChinaTime, yuanToFen } from './parse';
+import { checkOrder, jsonResult } from './result';
+import { normaliseStatus } from '../parse/status';
+import { parseChinaTime } from '../parse/time';
+import { yuanToFen } from '../parse/money';
 import {
   itemIdFromUrl,
   platformBuyerId,

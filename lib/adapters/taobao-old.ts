@@ -5,25 +5,15 @@
  * the DOM gives the anchors and a fallback.
  */
 import type { OrderInput } from '../schemas';
-import {
-  checkOrder,
-  normaliseStatus,
-  parseChinaTime,
-  queryAlternatives,
-  queryFirst,
-  rowsResult,
-  textOf,
-  yuanToFen,
-} from './parse';
+import { checkOrder, rowsResult } from './result';
+import { normaliseStatus } from '../parse/status';
+import { parseChinaTime } from '../parse/time';
+import { queryAlternatives, queryFirst, textOf } from './dom';
+import { yuanToFen } from '../parse/money';
 import { optional, statusFromText } from './fields';
-import {
-  itemIdFromUrl,
-  parseQuantity,
-  skuFromText,
-  TAOBAO_ORDER_ID,
-  taobaoBuyer,
-  taobaoShopId,
-} from './taobao-common';
+import { itemIdFromUrl, skuFromText, TAOBAO_ORDER_ID, taobaoBuyer } from './taobao-common';
+import { parseQuantity } from '../parse/quantity';
+import { taobaoShopId } from '../shops';
 import { ASYNC_SOLD_ENDPOINT, parseAsyncSold } from './taobao-json';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 

@@ -7,24 +7,15 @@
  * stable; the page's column classes below are (inferred) and kept to prefixes.
  */
 import type { OrderInput, OrderStatus } from '../schemas';
-import {
-  checkOrder,
-  normaliseStatus,
-  parseChinaTime,
-  queryAlternatives,
-  queryFirst,
-  rowsResult,
-  textOf,
-  yuanToFen,
-} from './parse';
+import { checkOrder, rowsResult } from './result';
+import { normaliseStatus } from '../parse/status';
+import { parseChinaTime } from '../parse/time';
+import { queryAlternatives, queryFirst, textOf } from './dom';
+import { yuanToFen } from '../parse/money';
 import { optional, statusFromText } from './fields';
-import {
-  itemIdFromUrl,
-  parseQuantity,
-  skuFromText,
-  taobaoBuyer,
-  taobaoShopId,
-} from './taobao-common';
+import { itemIdFromUrl, skuFromText, taobaoBuyer } from './taobao-common';
+import { parseQuantity } from '../parse/quantity';
+import { taobaoShopId } from '../shops';
 import { ASYNC_SOLD_ENDPOINT, parseAsyncSold } from './taobao-json';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 

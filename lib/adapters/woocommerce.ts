@@ -7,16 +7,11 @@
 import type { OrderInput } from '../schemas';
 import { buyerIdFor } from '../keys';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
-import {
-  checkOrder,
-  normaliseStatus,
-  parseIsoTime,
-  parseMoney,
-  queryAlternatives,
-  queryFirst,
-  rowsResult,
-  textOf,
-} from './parse';
+import { checkOrder, rowsResult } from './result';
+import { normaliseStatus } from '../parse/status';
+import { parseIsoTime } from '../parse/time';
+import { parseMoney } from '../parse/money';
+import { queryAlternatives, queryFirst, textOf } from './dom';
 import { statusOf } from './fields';
 
 /** From WooCommerce's list tables (class-wc-admin-list-table-orders.php and its HPOS twin). */

@@ -3,7 +3,7 @@
  */
 import { Id, type Platform } from '../schemas';
 import { csvChunks, detectLayout, parseSlice, recordsEnd, type CsvLayout } from './csv';
-import { asBytes, decodeText, repairMojibake, type Encoding } from './decode';
+import { asBytes, decodeText, repairMojibake, type Encoding } from './report-text';
 import { findHeader, type HeaderFound } from './header';
 import { msg, refuse, type Message, type Refusal } from './messages';
 import { runImport, type ImportOptions, type ImportReport, type RowChunk } from './pipeline';

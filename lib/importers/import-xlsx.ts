@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import type { Platform } from '../schemas';
 import type { SourceRow } from './csv';
-import { asBytes, isZip } from './decode';
+import { asBytes, isZip } from './report-text';
 import { findHeader, type HeaderFound } from './header';
 import { refuse, type Refusal } from './messages';
 import { checkShopId } from './import-csv';

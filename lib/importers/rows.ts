@@ -2,7 +2,10 @@
  * One report row (cells as text) to one validated OrderInput or item line. Pure and total: every
  * input gives either a value or a reason the seller can act on; nothing here throws.
  */
-import { normaliseStatus, parseChinaTime, yuanToFen } from '../adapters/parse';
+import { parseCellCount } from '../parse/quantity';
+import { normaliseStatus } from '../parse/status';
+import { parseChinaTime } from '../parse/time';
+import { yuanToFen } from '../parse/money';
 import {
   Id,
   OrderInput,
@@ -34,7 +37,7 @@ export interface RowContext {
 }
 
 /**
- * Export statuses that normaliseStatus (lib/adapters/parse.ts) does not know yet, as the exports
+ * Export statuses that normaliseStatus (lib/parse/status.ts) does not know yet, as the exports
  * write them. Consulted only after normaliseStatus, so a fix there wins.
  */
 export const EXPORT_STATUSES: Readonly<Record<string, OrderStatus>> = {
@@ -133,9 +136,8 @@ function readMoney(det: Detection, field: Field, raw: string): RowResult<number 
 
 function readCount(det: Detection, field: Field, raw: string): RowResult<number | undefined> {
   if (raw === '') return { ok: true, value: undefined };
-  // Spreadsheets may write 2 as "2.0"; anything else fractional is not a count.
-  const m = /^(\d{1,6})(?:\.0+)?$/.exec(raw);
-  if (m) return { ok: true, value: Number(m[1]) };
+  const n = parseCellCount(raw);
+  if (n !== undefined) return { ok: true, value: n };
   const name = fieldLabel(det, field);
   return fail(
     `${name}「${clip(raw, 40)}」不是有效的数量`,

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import fc from 'fast-check';
 import adapter, { SAMPLE_URLS, selectors } from '../../lib/adapters/douyin';
-import { normaliseStatus } from '../../lib/adapters/parse';
+import { normaliseStatus } from '../../lib/parse/status';
 import { OrderInput } from '../../lib/schemas';
 import { contextFor, loadFixture, plainRows, readFixtureJson, readFixtureText } from './helpers';
 

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import fc from 'fast-check';
 import adapter, { SAMPLE_URLS, selectors } from '../../lib/adapters/woocommerce';
-import { normaliseStatus, parseMoney } from '../../lib/adapters/parse';
+import { normaliseStatus } from '../../lib/parse/status';
+import { parseMoney } from '../../lib/parse/money';
 import { OrderInput } from '../../lib/schemas';
 import { contextFor, loadFixture, plainRows, readFixtureJson } from './helpers';
 
