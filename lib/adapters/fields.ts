@@ -10,9 +10,13 @@ import { normaliseStatus } from '../parse/status';
 import { parseChinaTime, plausibleTime } from '../parse/time';
 import { queryFirst, textOf } from './dom';
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 export const isJson = (v: unknown): v is Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Any object, arrays too: a body or entry check that reads its fields by name next. */
+export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null;
+/** A string field trimmed, or '' for anything else. */
+export const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 /** The value at a dotted path ("orderStatusInfo.orderStatusName"), or undefined. */
 export function at(root: unknown, path: string): unknown {
