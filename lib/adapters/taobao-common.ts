@@ -1,9 +1,15 @@
 /**
  * What the two Taobao adapters (old list page, 千牛 SPA) and the asyncSold JSON parser share:
- * buyer identity rules, sku text and item ids. Pure functions (shop ids live in lib/shops.ts).
+ * buyer identity rules, sku text, item ids, and turning what either page shows into a row and
+ * its order. Pure functions (shop ids live in lib/shops.ts).
  */
 import { buyerIdFor, isMaskedNick } from '../keys';
-import type { Identity } from '../schemas';
+import { parseQuantity } from '../parse/quantity';
+import type { Identity, OrderItem, OrderStatus } from '../schemas';
+import { lacking, orderHead, rowWithOrder, type RowRead } from './collect';
+import { queryAlternatives, queryFirst, textOf } from './dom';
+import { optional } from './fields';
+import type { AdapterContext, PageRow } from './types';
 
 /** Taobao order ids: 19 digits today, 15-16 on old orders. Anything else is not an order id. */
 export const TAOBAO_ORDER_ID = /^\d{12,20}$/;
@@ -55,4 +61,66 @@ export function platformBuyerId(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const s = value.trim();
   return /^[\w-]{1,64}$/.test(s) && !/^0+$/.test(s) ? s : undefined;
+}
+
+/** Where a Taobao page's item row keeps its title link and its sku spans. */
+export interface TaobaoItemSelectors {
+  itemTitle: readonly string[];
+  skuItem: readonly string[];
+}
+
+/**
+ * Item rows -> items. The first four cells of every item row are item, unit price, quantity and
+ * 售后; each page reads its own price cell. A missing title, link, price or sku costs that field;
+ * an item whose quantity cannot be read is left out (a guessed quantity would be a wrong figure).
+ */
+export function taobaoItems(
+  rows: readonly Element[],
+  sels: TaobaoItemSelectors,
+  unitPriceOf: (priceCell: Element | undefined) => number | undefined,
+): OrderItem[] {
+  return rows.flatMap((tr) => {
+    const cells = Array.from(tr.children).filter((c) => c.tagName === 'TD');
+    const quantity = parseQuantity(textOf(cells[2]));
+    if (quantity === undefined) return [];
+    const titleEl = queryFirst(tr, sels.itemTitle);
+    const sku = queryAlternatives(tr, sels.skuItem)
+      .map((el) => skuFromText(textOf(el)))
+      .filter(Boolean)
+      .join('；');
+    return [
+      {
+        title: textOf(titleEl),
+        quantity,
+        ...optional('sku', sku),
+        ...optional('unitPrice', unitPriceOf(cells[1])),
+        ...optional('itemId', itemIdFromUrl(titleEl?.getAttribute('href'))),
+      },
+    ];
+  });
+}
+
+/** What a Taobao order page shows of one order, read by the page's own selectors. */
+export interface TaobaoShown {
+  nick: string;
+  createdAt: number | undefined;
+  amount: number | undefined;
+  status: { status: OrderStatus; rawStatus?: string };
+  items: OrderItem[];
+}
+
+/** The row with its order; without time or amount, the row alone (its badges come from JSON). */
+export function taobaoRow(row: PageRow, ctx: AdapterContext, shown: TaobaoShown): RowRead {
+  const { orderId } = row;
+  const { nick, createdAt, amount } = shown;
+  if (createdAt === undefined) return { row, reason: lacking(orderId, '创建时间') };
+  if (amount === undefined) return { row, reason: lacking(orderId, '实收款') };
+  return rowWithOrder(row, {
+    ...orderHead('taobao', ctx, orderId, nick, taobaoBuyer(nick, orderId)),
+    ...shown.status,
+    createdAt,
+    amount,
+    items: shown.items,
+    source: 'dom',
+  });
 }
