@@ -10,27 +10,11 @@ import { fenFromJson, yuanToFen } from '../parse/money';
 import { normaliseStatus } from '../parse/status';
 import { parseChinaTime, unixSecondsToMs } from '../parse/time';
 import type { OrderInput } from '../schemas';
-import {
-  collectOrders,
-  collectRows,
-  lacking,
-  orderHead,
-  orderOrReason,
-  rowWithOrder,
-  type RowRead,
-} from './collect';
+import { collectOrders, collectRows } from './result';
+import { lacking, orderHead, orderOrReason, rowWithOrder, type RowRead } from './candidate';
 import { headerShopId, queryAlternatives, queryFirst, textOf } from './dom';
-import {
-  as,
-  isObject,
-  itemRefund,
-  optional,
-  pick,
-  statusFromText,
-  statusOf,
-  str,
-  withItemRefunds,
-} from './fields';
+import { as, isObject, optional, pick, str } from './fields';
+import { itemRefund, statusFromText, statusOf, withItemRefunds } from './status';
 import { itemsFromDom, itemsFromJson } from './items';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 

@@ -9,17 +9,11 @@ import { yuanToFen } from '../parse/money';
 import { normaliseStatus } from '../parse/status';
 import { parseChinaTime } from '../parse/time';
 import type { OrderInput, OrderStatus } from '../schemas';
-import {
-  collectOrders,
-  collectRows,
-  lacking,
-  orderHead,
-  orderOrReason,
-  rowWithOrder,
-  type RowRead,
-} from './collect';
+import { collectOrders, collectRows } from './result';
+import { lacking, orderHead, orderOrReason, rowWithOrder, type RowRead } from './candidate';
 import { headerShopId, queryAlternatives, queryFirst, textOf } from './dom';
-import { as, isObject, optional, pick, pickText, statusOf, str } from './fields';
+import { as, isObject, optional, pick, pickText, str } from './fields';
+import { statusOf } from './status';
 import { itemsFromDom, itemsFromJson } from './items';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 
@@ -68,6 +62,21 @@ export const selectors = {
   shopName: ['[class*="shop-info_shopName"]'],
 } as const;
 
+/** Where a sku line of the table, or of a card, keeps its item. */
+const TABLE_SKU = {
+  title: selectors.skuName,
+  quantity: selectors.skuNum,
+  unitPrice: selectors.skuPrice,
+  itemId: selectors.skuId,
+};
+// One selector per field on cards, so the first match is also the first that reads.
+const CARD_SKU = {
+  title: selectors.card_skuName,
+  quantity: selectors.card_skuNum,
+  unitPrice: selectors.card_skuPrice,
+  itemId: selectors.card_skuId,
+};
+
 const HOST = 'shop.jd.com';
 /** JD order ids are 10-14 digits today; allow growth but not junk. */
 const ORDER_ID = /^\d{8,20}$/;
@@ -113,12 +122,7 @@ function readOrderRow(tr: Element, ctx: AdapterContext): RowRead {
     ...status,
     createdAt,
     amount,
-    items: itemsFromDom(queryAlternatives(tr, selectors.skuItem), {
-      title: selectors.skuName,
-      quantity: selectors.skuNum,
-      unitPrice: selectors.skuPrice,
-      itemId: selectors.skuId,
-    }),
+    items: itemsFromDom(queryAlternatives(tr, selectors.skuItem), TABLE_SKU),
     source: 'dom',
   });
 }
@@ -140,13 +144,7 @@ function readCard(card: Element, ctx: AdapterContext): RowRead {
     ...jdStatus(textOf(queryFirst(card, selectors.card_status))),
     createdAt,
     amount,
-    // One selector per field here, so the first match is also the first that reads.
-    items: itemsFromDom(queryAlternatives(card, selectors.card_sku), {
-      title: selectors.card_skuName,
-      quantity: selectors.card_skuNum,
-      unitPrice: selectors.card_skuPrice,
-      itemId: selectors.card_skuId,
-    }),
+    items: itemsFromDom(queryAlternatives(card, selectors.card_sku), CARD_SKU),
     source: 'dom',
   });
 }

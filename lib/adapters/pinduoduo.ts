@@ -8,28 +8,11 @@ import { buyerIdFor } from '../keys';
 import { fenFromJson, yuanToFen } from '../parse/money';
 import { parseChinaTime, unixSecondsToMs } from '../parse/time';
 import type { OrderInput, OrderStatus } from '../schemas';
-import {
-  collectOrders,
-  collectRows,
-  lacking,
-  orderHead,
-  orderOrReason,
-  rowWithOrder,
-  type RowRead,
-} from './collect';
+import { collectOrders, collectRows } from './result';
+import { lacking, orderHead, orderOrReason, rowWithOrder, type RowRead } from './candidate';
 import { headerShopId, queryAlternatives, queryFirst, textOf } from './dom';
-import {
-  as,
-  isObject,
-  itemRefund,
-  optional,
-  pick,
-  statusFromText,
-  statusOf,
-  str,
-  withItemRefunds,
-  type Json,
-} from './fields';
+import { as, isObject, optional, pick, str, type Json } from './fields';
+import { itemRefund, statusFromText, statusOf, withItemRefunds } from './status';
 import { itemsFromDom, itemsFromJson } from './items';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 
@@ -61,6 +44,14 @@ export const selectors = {
   mallId: ['[class*="mall-info_mallId"]'],
   mallName: ['[class*="mall-info_mallName"]'],
 } as const;
+
+/** Where a goods row keeps its item. */
+const GOODS = {
+  title: selectors.goodsName,
+  quantity: selectors.goodsNum,
+  sku: selectors.goodsSpec,
+  unitPrice: selectors.goodsPrice,
+};
 
 const HOST = 'mms.pinduoduo.com';
 const ORDER_SN = /\d{6}-\d{10,20}/;
@@ -109,12 +100,7 @@ function readOrderBody(body: Element, ctx: AdapterContext): RowRead {
     ...status,
     createdAt,
     amount,
-    items: itemsFromDom(queryAlternatives(body, selectors.goodsRow), {
-      title: selectors.goodsName,
-      quantity: selectors.goodsNum,
-      sku: selectors.goodsSpec,
-      unitPrice: selectors.goodsPrice,
-    }),
+    items: itemsFromDom(queryAlternatives(body, selectors.goodsRow), GOODS),
     source: 'dom',
   });
 }

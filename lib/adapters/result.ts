@@ -1,21 +1,10 @@
 /**
- * An adapter's verdict: each candidate order checked against the schema, and the page's or body's
- * rows summed up as ok, a coverage line for health, or "the page changed under us".
+ * An adapter's verdict: the page's rows or the body's entries read one by one and summed up as
+ * ok, a coverage line for health, or "the page changed under us".
  */
-import { checkOrderInput } from '../order-check';
 import type { OrderInput } from '../schemas';
+import type { RowRead } from './candidate';
 import type { AdapterResult, PageRow } from './types';
-
-/** A candidate order checked against the schema, or why not, in words a seller can read. */
-export type CheckedOrder = { ok: true; order: OrderInput } | { ok: false; reason: string };
-
-/** Validates what an adapter built; adapters never hand over an order the schema refuses. */
-export function checkOrder(candidate: unknown, orderId: string): CheckedOrder {
-  // The zod-free twin of OrderInput.safeParse: this runs in the content script (lib/order-check.ts).
-  const r = checkOrderInput(candidate);
-  if (r.ok) return r;
-  return { ok: false, reason: `订单 ${orderId}：数据不合法（${r.path.join('.')} ${r.message}）` };
-}
 
 /**
  * The verdict on a page's rows. A row counts once its order id is read: its badges come from the
@@ -61,4 +50,34 @@ export function coverageOf(total: number, complete: number, unknown: readonly st
   if (unknown.length > 0)
     parts.push(`${unknown.length} without status: ${[...new Set(unknown)].join('、')}`);
   return parts.join('; ').slice(0, 300);
+}
+
+/** Reads each order element of a page and sums the rows up (see rowsResult). */
+export function collectRows<T>(
+  elements: Iterable<T>,
+  read: (el: T) => RowRead | undefined,
+): AdapterResult<PageRow> {
+  const items: PageRow[] = [];
+  const skipped: string[] = [];
+  for (const el of elements) {
+    const r = read(el);
+    if (r?.row) items.push(r.row);
+    if (r?.reason) skipped.push(r.reason);
+  }
+  return rowsResult(items, skipped);
+}
+
+/** Reads each entry of a body and sums the orders up (see jsonResult). */
+export function collectOrders(
+  entries: readonly unknown[],
+  read: (entry: unknown) => OrderInput | string,
+): AdapterResult<OrderInput> {
+  const orders: OrderInput[] = [];
+  const skipped: string[] = [];
+  for (const entry of entries) {
+    const r = read(entry);
+    if (typeof r === 'string') skipped.push(r);
+    else orders.push(r);
+  }
+  return jsonResult(orders, skipped);
 }

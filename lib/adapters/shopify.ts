@@ -10,17 +10,11 @@ import { parseMoney, yuanToFen } from '../parse/money';
 import { normaliseStatus } from '../parse/status';
 import { parseIsoTime } from '../parse/time';
 import type { OrderInput, OrderStatus } from '../schemas';
-import {
-  collectOrders,
-  collectRows,
-  lacking,
-  orderHead,
-  orderOrReason,
-  rowWithOrder,
-  type RowRead,
-} from './collect';
+import { collectOrders, collectRows } from './result';
+import { lacking, orderHead, orderOrReason, rowWithOrder, type RowRead } from './candidate';
 import { queryAlternatives, queryFirst, textOf } from './dom';
-import { as, isObject, optional, pick, statusOf, str, type Json } from './fields';
+import { as, isObject, optional, pick, str, type Json } from './fields';
+import { statusOf } from './status';
 import { itemsFromJson } from './items';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 

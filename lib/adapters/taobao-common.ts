@@ -6,7 +6,7 @@
 import { buyerIdFor, isMaskedNick } from '../keys';
 import { parseQuantity } from '../parse/quantity';
 import type { Identity, OrderItem, OrderStatus } from '../schemas';
-import { lacking, orderHead, rowWithOrder, type RowRead } from './collect';
+import { lacking, orderHead, rowWithOrder, type RowRead } from './candidate';
 import { queryAlternatives, queryFirst, textOf } from './dom';
 import { optional } from './fields';
 import type { AdapterContext, PageRow } from './types';

@@ -9,9 +9,10 @@ import { parseMoney } from '../parse/money';
 import { normaliseStatus } from '../parse/status';
 import { parseIsoTime } from '../parse/time';
 import type { OrderInput } from '../schemas';
-import { collectRows, lacking, orderHead, rowWithOrder, type RowRead } from './collect';
+import { collectRows } from './result';
+import { lacking, orderHead, rowWithOrder, type RowRead } from './candidate';
 import { queryAlternatives, queryFirst, textOf } from './dom';
-import { statusOf } from './fields';
+import { statusOf } from './status';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 
 /** From WooCommerce's list tables (class-wc-admin-list-table-orders.php and its HPOS twin). */

@@ -1,10 +1,21 @@
 /**
- * From read fields to the adapter's verdict: the head every candidate order starts with, the
- * checked row or order, and the loops that sum up a page's rows or a body's entries.
+ * A candidate order: the head every one starts with, and its check against the schema (adapters
+ * never hand over an order the schema refuses), giving the row or order, or the reason why not.
  */
+import { checkOrderInput } from '../order-check';
 import type { Identity, OrderInput, Platform } from '../schemas';
-import { checkOrder, jsonResult, rowsResult } from './result';
-import type { AdapterContext, AdapterResult, PageRow } from './types';
+import type { AdapterContext, PageRow } from './types';
+
+/** A candidate order checked against the schema, or why not, in words a seller can read. */
+export type CheckedOrder = { ok: true; order: OrderInput } | { ok: false; reason: string };
+
+/** Validates what an adapter built; adapters never hand over an order the schema refuses. */
+export function checkOrder(candidate: unknown, orderId: string): CheckedOrder {
+  // The zod-free twin of OrderInput.safeParse: this runs in the content script (lib/order-check.ts).
+  const r = checkOrderInput(candidate);
+  if (r.ok) return r;
+  return { ok: false, reason: `订单 ${orderId}：数据不合法（${r.path.join('.')} ${r.message}）` };
+}
 
 /** One order row read from the page (with its order when that checked out), and why not. */
 export type RowRead = { row?: PageRow; reason?: string };
@@ -44,34 +55,4 @@ export function rowWithOrder(row: PageRow, candidate: unknown): RowRead {
 export function orderOrReason(candidate: unknown, orderId: string): OrderInput | string {
   const checked = checkOrder(candidate, orderId);
   return checked.ok ? checked.order : checked.reason;
-}
-
-/** Reads each order element of a page and sums the rows up (see rowsResult). */
-export function collectRows<T>(
-  elements: Iterable<T>,
-  read: (el: T) => RowRead | undefined,
-): AdapterResult<PageRow> {
-  const items: PageRow[] = [];
-  const skipped: string[] = [];
-  for (const el of elements) {
-    const r = read(el);
-    if (r?.row) items.push(r.row);
-    if (r?.reason) skipped.push(r.reason);
-  }
-  return rowsResult(items, skipped);
-}
-
-/** Reads each entry of a body and sums the orders up (see jsonResult). */
-export function collectOrders(
-  entries: readonly unknown[],
-  read: (entry: unknown) => OrderInput | string,
-): AdapterResult<OrderInput> {
-  const orders: OrderInput[] = [];
-  const skipped: string[] = [];
-  for (const entry of entries) {
-    const r = read(entry);
-    if (typeof r === 'string') skipped.push(r);
-    else orders.push(r);
-  }
-  return jsonResult(orders, skipped);
 }
