@@ -9,18 +9,21 @@ import type { OrderItem } from '../schemas';
 import { queryFirst, textOf } from './dom';
 import { as, optional, pick } from './fields';
 
-/** Where an item row keeps each field: selector alternatives, the first that matches wins. */
-export interface DomItemSelectors {
+/**
+ * Where an item keeps each field: selector alternatives in a page's item row (the first that
+ * matches wins), or dotted paths in a body's item entry (the first that reads wins).
+ */
+export interface ItemTable {
   title: readonly string[];
   quantity: readonly string[];
   sku?: readonly string[];
   unitPrice?: readonly string[];
-  /** The digits in this element's text are the item id. */
+  /** On a page: the digits in this element's text are the item id. */
   itemId?: readonly string[];
 }
 
 /** Item rows -> items. */
-export function itemsFromDom(rows: readonly Element[], sels: DomItemSelectors): OrderItem[] {
+export function itemsFromDom(rows: readonly Element[], sels: ItemTable): OrderItem[] {
   return rows.flatMap((el) => {
     const read = (s: readonly string[] | undefined): string => (s ? textOf(queryFirst(el, s)) : '');
     const quantity = parseQuantity(read(sels.quantity));
@@ -37,15 +40,6 @@ export function itemsFromDom(rows: readonly Element[], sels: DomItemSelectors): 
   });
 }
 
-/** Where a body's item entry keeps each field (dotted paths, the first that reads wins). */
-export interface JsonItemFields {
-  title: readonly string[];
-  quantity: readonly string[];
-  sku?: readonly string[];
-  unitPrice?: readonly string[];
-  itemId?: readonly string[];
-}
-
 /** How a platform writes what the paths point at; text, counts and ids read the same everywhere. */
 export interface JsonItemReaders {
   /** Defaults to yuan (yuanToFen). */
@@ -59,7 +53,7 @@ export interface JsonItemReaders {
 /** Item entries -> items. */
 export function itemsFromJson(
   entries: readonly unknown[],
-  f: JsonItemFields,
+  f: ItemTable,
   read: JsonItemReaders = {},
 ): OrderItem[] {
   return entries.flatMap((it) => {

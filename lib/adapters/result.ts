@@ -52,18 +52,30 @@ export function coverageOf(total: number, complete: number, unknown: readonly st
   return parts.join('; ').slice(0, 300);
 }
 
+/** Reads each entry to an item, a reason, or both, and sorts them out (rows keep a reason too). */
+function sortOut<E, T>(
+  entries: Iterable<E>,
+  read: (entry: E) => { item?: T; reason?: string },
+): { items: T[]; skipped: string[] } {
+  const items: T[] = [];
+  const skipped: string[] = [];
+  for (const entry of entries) {
+    const { item, reason } = read(entry);
+    if (item) items.push(item);
+    if (reason) skipped.push(reason);
+  }
+  return { items, skipped };
+}
+
 /** Reads each order element of a page and sums the rows up (see rowsResult). */
 export function collectRows<T>(
   elements: Iterable<T>,
   read: (el: T) => RowRead | undefined,
 ): AdapterResult<PageRow> {
-  const items: PageRow[] = [];
-  const skipped: string[] = [];
-  for (const el of elements) {
+  const { items, skipped } = sortOut(elements, (el) => {
     const r = read(el);
-    if (r?.row) items.push(r.row);
-    if (r?.reason) skipped.push(r.reason);
-  }
+    return { item: r?.row, reason: r?.reason };
+  });
   return rowsResult(items, skipped);
 }
 
@@ -72,12 +84,9 @@ export function collectOrders(
   entries: readonly unknown[],
   read: (entry: unknown) => OrderInput | string,
 ): AdapterResult<OrderInput> {
-  const orders: OrderInput[] = [];
-  const skipped: string[] = [];
-  for (const entry of entries) {
+  const { items, skipped } = sortOut(entries, (entry) => {
     const r = read(entry);
-    if (typeof r === 'string') skipped.push(r);
-    else orders.push(r);
-  }
-  return jsonResult(orders, skipped);
+    return typeof r === 'string' ? { reason: r } : { item: r };
+  });
+  return jsonResult(items, skipped);
 }

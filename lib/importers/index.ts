@@ -33,7 +33,8 @@ export type {
 export type { Preview, PreviewRow } from './preview';
 export { PREVIEW_SHOP_ID } from './preview';
 export type { OrderItemsPatch } from './rows';
-export { EXPORT_STATUSES, exportStatus, regionOf } from './rows';
+export { EXPORT_STATUSES, exportStatus } from './export-status';
+export { regionOf } from './region';
 export { importCsv, preview } from './import-csv';
 export { cellText, importXlsx, previewXlsx } from './import-xlsx';
 
