@@ -129,11 +129,22 @@ const ZOD_FIELD: Readonly<Record<string, Field>> = {
   region: 'address',
 };
 
-/** The first schema complaint, named by the column it came from. */
-function schemaReason(det: Detection, issues: readonly { path: PropertyKey[]; message: string }[]) {
+/** Item fields the schema may refuse, by the column they came from (anything else: the title). */
+const ITEM_FIELD: Readonly<Record<string, Field>> = {
+  sku: 'sku',
+  itemId: 'itemId',
+  unitPrice: 'unitPrice',
+};
+
+/** The first schema complaint, named by the column `fieldOf` says it came from. */
+function schemaReason(
+  det: Detection,
+  issues: readonly { path: PropertyKey[]; message: string }[],
+  fieldOf: (key: string) => Field | undefined,
+): Message {
   const first = issues[0];
   const key = String(first?.path[0] ?? '');
-  const field = ZOD_FIELD[key];
+  const field = fieldOf(key);
   const name = field ? fieldLabel(det, field) : key || '订单';
   return msg(
     `${name}：${first?.message ?? '不符合要求'}`,
@@ -240,7 +251,7 @@ export function readOrderRow(
   const parsed = OrderInput.safeParse(candidate);
   return parsed.success
     ? { ok: true, value: parsed.data }
-    : { ok: false, reason: schemaReason(det, parsed.error.issues) };
+    : { ok: false, reason: schemaReason(det, parsed.error.issues, (key) => ZOD_FIELD[key]) };
 }
 
 /** One row of an items report to one item line of an order. */
@@ -269,23 +280,11 @@ export function readItemRow(
   const itemId = get('itemId').replace(/^'/, '');
   if (itemId) item.itemId = itemId;
   const parsed = OrderItem.safeParse(item);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const key = String(first?.path[0] ?? '');
-    const field: Field =
-      key === 'sku'
-        ? 'sku'
-        : key === 'itemId'
-          ? 'itemId'
-          : key === 'unitPrice'
-            ? 'unitPrice'
-            : 'title';
-    const name = fieldLabel(det, field);
-    return fail(
-      `${name}：${first?.message ?? '不符合要求'}`,
-      `${name}: ${first?.message ?? 'invalid'}`,
-    );
-  }
+  if (!parsed.success)
+    return {
+      ok: false,
+      reason: schemaReason(det, parsed.error.issues, (key) => ITEM_FIELD[key] ?? 'title'),
+    };
   return {
     ok: true,
     value: {
