@@ -52,8 +52,8 @@ export interface BuyerEvidence {
 /** Longest key text kept as is; longer ones end in a hash (buyerId allows 220 characters). */
 const KEY_TEXT_MAX = 180;
 
-/** FNV-1a 32-bit as 8 hex digits: a stable short hash for over-long keys, not a security measure. */
-function fnv1a(s: string): string {
+/** FNV-1a 32-bit as 8 hex digits: a stable short hash for over-long ids, not a security measure. */
+export function fnv1a(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);

@@ -7,8 +7,15 @@
  */
 import type { OrderInput } from './schemas';
 
-/** The platforms, statuses, identities and sources of lib/schemas.ts (a test keeps them equal). */
-export const PLATFORM_IDS = ['taobao', 'pinduoduo', 'jd', 'douyin', 'woocommerce', 'shopify'];
+/** The platforms, statuses, identities and sources; lib/schemas.ts builds its enums from these. */
+export const PLATFORM_IDS = [
+  'taobao',
+  'pinduoduo',
+  'jd',
+  'douyin',
+  'woocommerce',
+  'shopify',
+] as const;
 export const ORDER_STATUS_IDS = [
   'unpaid',
   'paid',
@@ -17,9 +24,12 @@ export const ORDER_STATUS_IDS = [
   'closed',
   'refunding',
   'refunded',
+  /** Some items refunded, the rest kept: still a purchase, less `refundedAmount` when known. */
   'partially_refunded',
+  /** The page showed a status text or code we cannot map: kept, badged, never reminded. */
   'unknown',
-];
+] as const;
+/** Strongest first; `known` and `masked` are the values stored before schema version 4. */
 export const IDENTITY_IDS = [
   'platform',
   'email',
@@ -29,8 +39,8 @@ export const IDENTITY_IDS = [
   'none',
   'known',
   'masked',
-];
-export const ORDER_SOURCE_IDS = ['dom', 'json', 'import'];
+] as const;
+export const ORDER_SOURCE_IDS = ['dom', 'json', 'import'] as const;
 
 /** Same pattern as the schema's Id. */
 export const ID_PATTERN = /^[\w.:#~\-/@+]{1,64}$/;

@@ -4,24 +4,13 @@
  * Money is integer fen, times are epoch milliseconds, ids are strings.
  */
 import { z } from 'zod';
+import { IDENTITY_IDS, ORDER_SOURCE_IDS, ORDER_STATUS_IDS, PLATFORM_IDS } from './order-check';
 
-export const Platform = z.enum(['taobao', 'pinduoduo', 'jd', 'douyin', 'woocommerce', 'shopify']);
+export const Platform = z.enum(PLATFORM_IDS);
 export type Platform = z.infer<typeof Platform>;
 export const PLATFORMS = Platform.options;
 
-export const OrderStatus = z.enum([
-  'unpaid',
-  'paid',
-  'shipped',
-  'completed',
-  'closed',
-  'refunding',
-  'refunded',
-  /** Some items refunded, the rest kept: still a purchase, less `refundedAmount` when known. */
-  'partially_refunded',
-  /** The page showed a status text or code we cannot map: kept, badged, never reminded. */
-  'unknown',
-]);
+export const OrderStatus = z.enum(ORDER_STATUS_IDS);
 export type OrderStatus = z.infer<typeof OrderStatus>;
 
 /**
@@ -87,19 +76,10 @@ export type OrderItem = z.infer<typeof OrderItem>;
  * alone). `known` and `masked` are the values stored before schema version 4 (read as nick and
  * none; the v4 upgrade rewrites them, old backups still parse).
  */
-export const Identity = z.enum([
-  'platform',
-  'email',
-  'nick',
-  'token',
-  'name',
-  'none',
-  'known',
-  'masked',
-]);
+export const Identity = z.enum(IDENTITY_IDS);
 export type Identity = z.infer<typeof Identity>;
 
-export const OrderSource = z.enum(['dom', 'json', 'import']);
+export const OrderSource = z.enum(ORDER_SOURCE_IDS);
 export type OrderSource = z.infer<typeof OrderSource>;
 
 /** An order as an adapter or importer produces it (before it gets its database keys). */

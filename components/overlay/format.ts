@@ -3,7 +3,7 @@
  * names per platform, and "how long ago". Pure; `now` comes in.
  */
 import type { Lang } from '@/lib/i18n';
-import { chinaDateParts, startOfChinaDay } from '@/lib/reminders/china-time';
+import { chinaDateParts, startOfChinaDay } from '@/lib/china-time';
 import type { ReminderPlan, Warning } from '@/lib/reminders/plan';
 import { formatOrderTime } from '@/lib/reminders/render';
 import type { Channel, Platform } from '@/lib/schemas';

@@ -2,7 +2,7 @@
  * Isolated-world end of the capture channel (see lib/capture-protocol.ts). Opened at
  * document_start so the hello reaches the interceptor before any page script exists.
  */
-import { decodeBody } from '@/lib/adapters/decode';
+import { decodeBody } from '@/lib/adapters/response-text';
 import {
   ACK_EVENT,
   HELLO_EVENT,

@@ -10,7 +10,7 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { OVERLAY_CSS } from '@/components/overlay/styles';
-import { shopDisplayName } from '@/lib/adapters/parse';
+import { shopDisplayName } from '@/lib/shops';
 import type { Adapter, AdapterContext, PageRow } from '@/lib/adapters/types';
 import { send } from '@/lib/browser/rpc';
 import { shopKey } from '@/lib/keys';

@@ -5,32 +5,18 @@
  * separate /api/order/receiveinfo call: a list entry without one stands alone as a masked
  * (uncertain) customer instead of being merged with strangers.
  */
-import type { OrderInput } from '../schemas';
 import { buyerIdFor } from '../keys';
+import { fenFromJson, yuanToFen } from '../parse/money';
+import { normaliseStatus } from '../parse/status';
+import { parseChinaTime, unixSecondsToMs } from '../parse/time';
+import type { OrderInput } from '../schemas';
+import { collectOrders, collectRows } from './result';
+import { lacking, orderHead, orderOrReason, rowWithOrder, type RowRead } from './candidate';
+import { headerShopId, queryAlternatives, queryFirst, textOf } from './dom';
+import { as, isObject, optional, pick, str } from './fields';
+import { itemRefund, statusFromText, statusOf, withItemRefunds } from './status';
+import { itemsFromDom, itemsFromJson } from './items';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
-import {
-  checkOrder,
-  fenFromJson,
-  jsonResult,
-  normaliseStatus,
-  parseChinaTime,
-  queryAlternatives,
-  queryFirst,
-  rowsResult,
-  shopIdFrom,
-  textOf,
-  unixSecondsToMs,
-  yuanToFen,
-} from './parse';
-import {
-  as,
-  itemRefund,
-  optional,
-  pick,
-  statusFromText,
-  statusOf,
-  withItemRefunds,
-} from './fields';
 
 /**
  * 抖店 builds on its Auxo component library (`auxo-*` classes, stable) with CSS-module classes
@@ -91,12 +77,6 @@ const ORDER_STATUS: Record<number, string> = {
   5: '已完成',
 };
 
-/** "x2", "×2", "2" -> 2. */
-function quantityOf(text: string): number | undefined {
-  const m = /^[x×*]?\s*(\d{1,6})$/i.exec(text.trim());
-  return m ? Number(m[1]) : undefined;
-}
-
 /** "剩余 00:25:13 自动关闭" -> now + 25 min 13 s. */
 function autoCloseFrom(text: string, now: number): number | undefined {
   const m = /(\d{1,3}):(\d{2}):(\d{2})/.exec(text);
@@ -107,8 +87,21 @@ function autoCloseFrom(text: string, now: number): number | undefined {
 /** Text after a label such as "订单编号" or "下单时间：". */
 const afterLabel = (s: string): string => s.replace(/^[^\d]*/, '');
 
+/** Where a card's goods row or a table order's child row keeps its item. */
+const ITEM = {
+  title: selectors.productName,
+  quantity: selectors.count,
+  sku: selectors.skuSpec,
+  unitPrice: selectors.price,
+  // The child key is the item's sub-order id, not the product id: no itemId from it.
+};
+
+/** The start of a DOM order: its head (searchlist shows no buyer id: the nick is a name). */
+const headOf = (ctx: AdapterContext, orderId: string, nick: string) =>
+  orderHead('douyin', ctx, orderId, nick, buyerIdFor({ nick, orderId, nameOnly: true }));
+
 /** One order card -> a PageRow (with its order when every field is there), and why not. */
-function readCard(card: Element, ctx: AdapterContext): { row?: PageRow; reason?: string } {
+function readCard(card: Element, ctx: AdapterContext): RowRead {
   const orderId = afterLabel(textOf(queryFirst(card, selectors.orderId)));
   if (!ORDER_ID.test(orderId)) return { reason: '找不到订单编号' };
   const buyerCell = queryFirst(card, selectors.buyer);
@@ -124,39 +117,17 @@ function readCard(card: Element, ctx: AdapterContext): { row?: PageRow; reason?:
   const createdAt = parseChinaTime(afterLabel(textOf(queryFirst(card, selectors.createTime))));
   const amount = yuanToFen(textOf(queryFirst(card, selectors.payAmount)));
   const status = statusFromText(textOf(queryFirst(card, selectors.status)));
-  if (createdAt === undefined) return { row, reason: `订单 ${orderId}：找不到下单时间` };
-  if (amount === undefined) return { row, reason: `订单 ${orderId}：找不到实付金额` };
-
-  const items: OrderInput['items'] = [];
-  for (const product of queryAlternatives(card, selectors.product)) {
-    const quantity = quantityOf(textOf(queryFirst(product, selectors.count)));
-    if (quantity === undefined) continue;
-    items.push({
-      title: textOf(queryFirst(product, selectors.productName)),
-      quantity,
-      ...optional('sku', textOf(queryFirst(product, selectors.skuSpec))),
-      ...optional('unitPrice', yuanToFen(textOf(queryFirst(product, selectors.price)))),
-    });
-  }
-
-  const nick = textOf(queryFirst(card, selectors.buyerNick));
-  const checked = checkOrder(
-    {
-      platform: 'douyin',
-      shopId: ctx.shopId,
-      orderId,
-      ...buyerIdFor({ nick, orderId, nameOnly: true }),
-      buyerNick: nick,
-      ...status,
-      createdAt,
-      amount,
-      items,
-      ...(status.status === 'unpaid' && autoCloseAt !== undefined ? { autoCloseAt } : {}),
-      source: 'dom',
-    },
-    orderId,
-  );
-  return checked.ok ? { row: { ...row, order: checked.order } } : { row, reason: checked.reason };
+  if (createdAt === undefined) return { row, reason: lacking(orderId, '下单时间') };
+  if (amount === undefined) return { row, reason: lacking(orderId, '实付金额') };
+  return rowWithOrder(row, {
+    ...headOf(ctx, orderId, textOf(queryFirst(card, selectors.buyerNick))),
+    ...status,
+    createdAt,
+    amount,
+    items: itemsFromDom(queryAlternatives(card, selectors.product), ITEM),
+    ...(status.status === 'unpaid' && autoCloseAt !== undefined ? { autoCloseAt } : {}),
+    source: 'dom',
+  });
 }
 
 /** The first element any of `els` holds for a selector list (a table order spans rows). */
@@ -169,95 +140,55 @@ function firstIn(els: Element[], sels: readonly string[]): Element | null {
 }
 
 /** One order of the table layout: its key row and its `child…` item rows. */
-function readTableOrder(
-  tr: Element,
-  children: Element[],
-  ctx: AdapterContext,
-): { row?: PageRow; reason?: string } {
+function readTableOrder(tr: Element, children: Element[], ctx: AdapterContext): RowRead {
   const orderId = tr.getAttribute('data-row-key') ?? '';
   if (!ORDER_ID.test(orderId)) return { reason: '找不到订单编号' };
   const all = [tr, ...children];
-  const buyerCell = firstIn(all, selectors.buyer);
-  const row: PageRow = { orderId, row: tr, anchor: buyerCell ?? tr };
+  const row: PageRow = { orderId, row: tr, anchor: firstIn(all, selectors.buyer) ?? tr };
   const createdAt = parseChinaTime(afterLabel(textOf(firstIn(all, selectors.createTime))));
   const amount = yuanToFen(textOf(firstIn(all, selectors.payAmount)));
-  if (createdAt === undefined) return { row, reason: `订单 ${orderId}：找不到下单时间` };
-  if (amount === undefined) return { row, reason: `订单 ${orderId}：找不到实付金额` };
-  const items: OrderInput['items'] = [];
-  const refunds: ('refunding' | 'refunded' | undefined)[] = [];
-  for (const child of children) {
-    refunds.push(itemRefund(textOf(queryFirst(child, selectors.afterSale))));
-    const quantity = quantityOf(textOf(queryFirst(child, selectors.count)));
-    if (quantity === undefined) continue;
-    items.push({
-      title: textOf(queryFirst(child, selectors.productName)),
-      quantity,
-      ...optional('sku', textOf(queryFirst(child, selectors.skuSpec))),
-      ...optional('unitPrice', yuanToFen(textOf(queryFirst(child, selectors.price)))),
-      // The child key is the item's sub-order id, not the product id: no itemId from it.
-    });
-  }
-  const nick = textOf(firstIn(all, selectors.buyerNick));
-  const checked = checkOrder(
-    {
-      platform: 'douyin',
-      shopId: ctx.shopId,
-      orderId,
-      ...buyerIdFor({ nick, orderId, nameOnly: true }),
-      buyerNick: nick,
-      ...withItemRefunds(statusFromText(textOf(firstIn(all, selectors.status))), refunds),
-      createdAt,
-      amount,
-      items,
-      source: 'dom',
-    },
-    orderId,
-  );
-  return checked.ok ? { row: { ...row, order: checked.order } } : { row, reason: checked.reason };
+  if (createdAt === undefined) return { row, reason: lacking(orderId, '下单时间') };
+  if (amount === undefined) return { row, reason: lacking(orderId, '实付金额') };
+  const refunds = children.map((c) => itemRefund(textOf(queryFirst(c, selectors.afterSale))));
+  return rowWithOrder(row, {
+    ...headOf(ctx, orderId, textOf(firstIn(all, selectors.buyerNick))),
+    ...withItemRefunds(statusFromText(textOf(firstIn(all, selectors.status))), refunds),
+    createdAt,
+    amount,
+    items: itemsFromDom(children, ITEM),
+    source: 'dom',
+  });
 }
 
-/** Reads the table layout: each keyed order row with the `child…` rows that follow it. */
-function readTable(rows: Element[], ctx: AdapterContext): AdapterResult<PageRow> {
-  const items: PageRow[] = [];
-  const skipped: string[] = [];
-  for (const tr of rows) {
-    if ((tr.getAttribute('data-row-key') ?? '').startsWith('child')) continue;
+/** The keyed order rows of the table layout, each with the `child…` rows that follow it. */
+function tableOrders(rows: Element[]): [Element, Element[]][] {
+  const isChild = (tr: Element) => (tr.getAttribute('data-row-key') ?? '').startsWith('child');
+  return rows.flatMap((tr): [Element, Element[]][] => {
+    if (isChild(tr)) return [];
     const children: Element[] = [];
-    for (let n = tr.nextElementSibling; n; n = n.nextElementSibling) {
-      if (!(n.getAttribute('data-row-key') ?? '').startsWith('child')) break;
-      children.push(n);
-    }
-    const { row, reason } = readTableOrder(tr, children, ctx);
-    if (row) items.push(row);
-    if (reason) skipped.push(reason);
-  }
-  return rowsResult(items, skipped);
+    for (let n = tr.nextElementSibling; n && isChild(n); n = n.nextElementSibling) children.push(n);
+    return [[tr, children]];
+  });
 }
 
 /** Reads the rendered order list: cards, or the table layout. */
 function readRows(root: ParentNode, ctx: AdapterContext): AdapterResult<PageRow> {
   if (!queryFirst(root, selectors.container)) {
     const rows = queryAlternatives(root, selectors.tableRow);
-    if (rows.length > 0) return readTable(rows, ctx);
+    if (rows.length > 0)
+      return collectRows(tableOrders(rows), ([tr, children]) => readTableOrder(tr, children, ctx));
   }
   const container = queryFirst(root, selectors.container);
   if (!container) return { ok: false, problem: '页面结构已变化：找不到订单列表' };
-  const items: PageRow[] = [];
-  const skipped: string[] = [];
-  for (const card of queryAlternatives(container, selectors.order)) {
-    const { row, reason } = readCard(card, ctx);
-    if (row) items.push(row);
-    if (reason) skipped.push(reason);
-  }
+  const result = collectRows(queryAlternatives(container, selectors.order), (card) =>
+    readCard(card, ctx),
+  );
   // Cards renamed away while the list still holds content: drift, not an empty tab.
-  if (items.length === 0 && skipped.length === 0 && container.querySelector('tr, table'))
+  const none = result.ok && result.items.length === 0 && result.skipped.length === 0;
+  if (none && container.querySelector('tr, table'))
     return { ok: false, problem: '页面结构已变化：找不到订单卡片' };
-  return rowsResult(items, skipped);
+  return result;
 }
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null;
-const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 /**
  * Where each field lives in a searchlist data[] entry: platforms.md's shape and its "Variants"
@@ -281,6 +212,15 @@ const fields = {
   buyer: ['nick_name', 'user_nickname'],
 } as const;
 
+/** A product's sku_spec written as the page writes it ("颜色：黑色；尺码：L"), so DOM and JSON agree. */
+function skuOf(p: unknown): string {
+  const specs = isObject(p) && Array.isArray(p.sku_spec) ? p.sku_spec : [];
+  return specs
+    .map((s) => (isObject(s) ? [str(s.name), str(s.value)].filter(Boolean).join('：') : ''))
+    .filter(Boolean)
+    .join('；');
+}
+
 /** One data[] entry -> a validated order, or why not. */
 function readJsonOrder(o: unknown, ctx: AdapterContext): OrderInput | string {
   if (!isObject(o)) return '订单数据不是对象';
@@ -295,48 +235,25 @@ function readJsonOrder(o: unknown, ctx: AdapterContext): OrderInput | string {
     ? statusFromText(text)
     : statusOf(normaliseStatus(fromCode ?? ''), code === undefined ? '' : `order_status=${code}`);
   const createdAt = pick(o, fields.createdAt, unixSecondsToMs);
-  if (createdAt === undefined) return `订单 ${orderId}：找不到下单时间`;
+  if (createdAt === undefined) return lacking(orderId, '下单时间');
   const amount = pick(o, fields.amount, fenFromJson);
-  if (amount === undefined) return `订单 ${orderId}：找不到实付金额`;
-  const items: OrderInput['items'] = [];
-  const refunds: ('refunding' | 'refunded' | undefined)[] = [];
-  for (const p of pick(o, fields.products, as.list) ?? []) {
-    refunds.push(itemRefund(pick(p, fields.itemRefund, as.text) ?? ''));
-    const quantity = pick(p, fields.quantity, as.count);
-    if (quantity === undefined) continue;
-    // Written as the page writes it ("颜色：黑色；尺码：L") so DOM and JSON agree.
-    const specs = isObject(p) && Array.isArray(p.sku_spec) ? p.sku_spec : [];
-    const sku = specs
-      .map((s) => (isObject(s) ? [str(s.name), str(s.value)].filter(Boolean).join('：') : ''))
-      .filter(Boolean)
-      .join('；');
-    items.push({
-      title: pick(p, fields.title, as.text) ?? '',
-      quantity,
-      ...optional('sku', sku),
-      ...optional('itemId', pick(p, fields.itemId, as.id)),
-    });
-  }
+  if (amount === undefined) return lacking(orderId, '实付金额');
+  const products = pick(o, fields.products, as.list) ?? [];
+  const refunds = products.map((p) => itemRefund(pick(p, fields.itemRefund, as.text) ?? ''));
   const status = withItemRefunds(base, refunds);
   const paidAt = status.status === 'unpaid' ? undefined : pick(o, fields.paidAt, unixSecondsToMs);
-  const nick = pick(o, fields.buyer, as.text) ?? '';
-  const checked = checkOrder(
+  return orderOrReason(
     {
-      platform: 'douyin',
-      shopId: ctx.shopId,
-      orderId,
-      ...buyerIdFor({ nick, orderId, nameOnly: true }),
-      buyerNick: nick,
+      ...headOf(ctx, orderId, pick(o, fields.buyer, as.text) ?? ''),
       ...status,
       createdAt,
       ...optional('paidAt', paidAt),
       amount,
-      items,
+      items: itemsFromJson(products, fields, { sku: skuOf }),
       source: 'json',
     },
     orderId,
   );
-  return checked.ok ? checked.order : checked.reason;
 }
 
 /** Parses a /api/order/searchlist response body. */
@@ -345,14 +262,7 @@ function parseJson(body: unknown, ctx: AdapterContext): AdapterResult<OrderInput
   if (body.code !== 0)
     return { ok: false, problem: `抖店接口返回错误：${str(body.msg) || String(body.code)}` };
   if (!Array.isArray(body.data)) return { ok: false, problem: '接口数据已变化：找不到订单列表' };
-  const orders: OrderInput[] = [];
-  const skipped: string[] = [];
-  for (const o of body.data) {
-    const r = readJsonOrder(o, ctx);
-    if (typeof r === 'string') skipped.push(r);
-    else orders.push(r);
-  }
-  return jsonResult(orders, skipped);
+  return collectOrders(body.data, (o) => readJsonOrder(o, ctx));
 }
 
 /** The Douyin (抖店) order-list adapter. */
@@ -364,11 +274,7 @@ const douyin: Adapter = {
     url.protocol === 'https:' && url.hostname === HOST && url.pathname.startsWith('/ffa/morder/'),
   isOrderPage: (url) =>
     url.hostname === HOST && /^\/ffa\/morder\/order\/list\/?$/.test(url.pathname),
-  shopId: (_url, root) =>
-    shopIdFrom(
-      textOf(queryFirst(root, selectors.shopIdText)),
-      textOf(queryFirst(root, selectors.shopName)),
-    ),
+  shopId: (_url, root) => headerShopId(root, selectors.shopIdText, selectors.shopName),
   rowsHint: '[class*="index_orderCard"], tbody tr[data-row-key]',
   readRows,
   jsonEndpoints: [/^https:\/\/fxg\.jinritemai\.com\/api\/order\/searchlist(?:[?#]|$)/],

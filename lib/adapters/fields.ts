@@ -5,12 +5,16 @@
  * id (and the amount and creation time the schema requires) can cost a row. Adding the next
  * variant is a table entry and a fixture.
  */
-import type { OrderStatus } from '../schemas';
-import { normaliseStatus, parseChinaTime, queryFirst, textOf } from './parse';
+import { parseChinaTime, plausibleTime } from '../parse/time';
+import { queryFirst, textOf } from './dom';
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 export const isJson = (v: unknown): v is Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Any object, arrays too: a body or entry check that reads its fields by name next. */
+export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null;
+/** A string field trimmed, or '' for anything else. */
+export const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 /** The value at a dotted path ("orderStatusInfo.orderStatusName"), or undefined. */
 export function at(root: unknown, path: string): unknown {
@@ -77,52 +81,12 @@ export const as = {
    */
   msOrChinaTime: (v: unknown): number | undefined => {
     const n = typeof v === 'string' && /^\d{12,13}$/.test(v.trim()) ? Number(v) : v;
-    if (typeof n === 'number')
-      return Number.isSafeInteger(n) && n >= 946684800000 && n <= 4102444800000 ? n : undefined;
+    if (typeof n === 'number') return Number.isSafeInteger(n) ? plausibleTime(n) : undefined;
     return parseChinaTime(v);
   },
   /** An array (GraphQL connections are read by the adapter). */
   list: (v: unknown): unknown[] | undefined => (Array.isArray(v) ? (v as unknown[]) : undefined),
 };
-
-/** A status we could not map keeps the order: `unknown`, with the raw text for health. */
-export function statusOf(
-  mapped: OrderStatus | undefined,
-  raw: string,
-): { status: OrderStatus; rawStatus?: string } {
-  if (mapped) return { status: mapped };
-  const r = raw.trim().slice(0, 60);
-  return r ? { status: 'unknown', rawStatus: r } : { status: 'unknown' };
-}
-
-/** A status text mapped by the shared table, or unknown with the text kept. */
-export const statusFromText = (text: string): { status: OrderStatus; rawStatus?: string } =>
-  statusOf(normaliseStatus(text), text);
-
-/** The refund state an item-level text or code says (退款中 / 退款成功), if any. */
-export function itemRefund(text: string): 'refunding' | 'refunded' | undefined {
-  const s = normaliseStatus(text);
-  return s === 'refunding' || s === 'refunded' ? s : undefined;
-}
-
-/** Statuses an item-level refund can move: a refund on an unpaid or closed order says nothing. */
-const REFUNDABLE = new Set<OrderStatus>(['paid', 'shipped', 'completed', 'unknown']);
-
-/**
- * The order status after its items' refunds: an item 退款中 makes the order refunding; items
- * 退款成功 make it refunded when every item is, partially refunded when some are. domain.md:
- * a partially refunded order is still a purchase, less the refunded amount.
- */
-export function withItemRefunds(
-  order: { status: OrderStatus; rawStatus?: string },
-  refunds: readonly ('refunding' | 'refunded' | undefined)[],
-): { status: OrderStatus; rawStatus?: string } {
-  if (!REFUNDABLE.has(order.status) || refunds.length === 0) return order;
-  if (refunds.includes('refunding')) return { status: 'refunding' };
-  const refunded = refunds.filter((r) => r === 'refunded').length;
-  if (refunded === 0) return order;
-  return { status: refunded === refunds.length ? 'refunded' : 'partially_refunded' };
-}
 
 /** `{key: value}` when value is defined, else `{}` (exactOptionalPropertyTypes-friendly). */
 export function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {

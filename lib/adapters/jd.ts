@@ -4,22 +4,18 @@
  * hands it over, and the rendered Ant Design table otherwise. The buyer is the JD account (userPin),
  * a real id, so repeat buyers are known exactly unless JD masks the pin.
  */
-import type { OrderInput, OrderStatus } from '../schemas';
 import { buyerIdFor, isMaskedNick } from '../keys';
+import { yuanToFen } from '../parse/money';
+import { normaliseStatus } from '../parse/status';
+import { parseChinaTime } from '../parse/time';
+import type { OrderInput, OrderStatus } from '../schemas';
+import { collectOrders, collectRows } from './result';
+import { lacking, orderHead, orderOrReason, rowWithOrder, type RowRead } from './candidate';
+import { headerShopId, queryAlternatives, queryFirst, textOf } from './dom';
+import { as, isObject, optional, pick, pickText, str } from './fields';
+import { statusOf } from './status';
+import { itemsFromDom, itemsFromJson } from './items';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
-import {
-  checkOrder,
-  jsonResult,
-  normaliseStatus,
-  parseChinaTime,
-  queryAlternatives,
-  queryFirst,
-  rowsResult,
-  shopIdFrom,
-  textOf,
-  yuanToFen,
-} from './parse';
-import { as, optional, pick, pickText, statusOf } from './fields';
 
 /**
  * The DOM below is inferred (nobody here has a capture of the 京麦 list): an Ant Design table,
@@ -66,6 +62,21 @@ export const selectors = {
   shopName: ['[class*="shop-info_shopName"]'],
 } as const;
 
+/** Where a sku line of the table, or of a card, keeps its item. */
+const TABLE_SKU = {
+  title: selectors.skuName,
+  quantity: selectors.skuNum,
+  unitPrice: selectors.skuPrice,
+  itemId: selectors.skuId,
+};
+// One selector per field on cards, so the first match is also the first that reads.
+const CARD_SKU = {
+  title: selectors.card_skuName,
+  quantity: selectors.card_skuNum,
+  unitPrice: selectors.card_skuPrice,
+  itemId: selectors.card_skuId,
+};
+
 const HOST = 'shop.jd.com';
 /** JD order ids are 10-14 digits today; allow growth but not junk. */
 const ORDER_ID = /^\d{8,20}$/;
@@ -77,22 +88,21 @@ export const SAMPLE_URLS: string[] = [
   'https://shop.jd.com/jdm/trade/orders/order-list?tabType=notPay',
 ];
 
-/** "×2", "x2", "2" -> 2. */
-function quantityOf(text: string): number | undefined {
-  const m = /^[x×*]?\s*(\d{1,6})$/i.exec(text.trim());
-  return m ? Number(m[1]) : undefined;
-}
-
-/** A pin the platform masked is no id: two `jd_****a1` may be two people. */
-function buyerOf(pin: string, orderId: string) {
-  return buyerIdFor({ platformBuyerId: isMaskedNick(pin) ? undefined : pin, nick: pin, orderId });
-}
+/** The head of a JD order: a pin the platform masked is no id (two `jd_****a1` may be two people). */
+const headOf = (ctx: AdapterContext, orderId: string, pin: string) =>
+  orderHead(
+    'jd',
+    ctx,
+    orderId,
+    pin,
+    buyerIdFor({ platformBuyerId: isMaskedNick(pin) ? undefined : pin, nick: pin, orderId }),
+  );
 
 /** Text after a label such as "订单号：" or "下单时间：". */
 const afterLabel = (s: string): string => s.replace(/^[^：:]*[：:]\s*/, '');
 
 /** One table row -> a PageRow (with its order when every field is there), and why not. */
-function readOrderRow(tr: Element, ctx: AdapterContext): { row?: PageRow; reason?: string } {
+function readOrderRow(tr: Element, ctx: AdapterContext): RowRead {
   const key = tr.getAttribute('data-row-key') ?? '';
   const shown = afterLabel(textOf(queryFirst(tr, selectors.orderId)));
   // The visible number must agree with Ant's row key: if they differ, the row is not ours.
@@ -105,42 +115,20 @@ function readOrderRow(tr: Element, ctx: AdapterContext): { row?: PageRow; reason
   const amount = yuanToFen(textOf(queryFirst(tr, selectors.amount)));
   const status = jdStatus(textOf(queryFirst(tr, selectors.status)));
   const pin = textOf(queryFirst(tr, selectors.buyerPin));
-  if (createdAt === undefined) return { row, reason: `订单 ${orderId}：找不到下单时间` };
-  if (amount === undefined) return { row, reason: `订单 ${orderId}：找不到订单金额` };
-
-  const items: OrderInput['items'] = [];
-  for (const sku of queryAlternatives(tr, selectors.skuItem)) {
-    const quantity = quantityOf(textOf(queryFirst(sku, selectors.skuNum)));
-    if (quantity === undefined) continue;
-    const itemId = /\d{3,20}/.exec(textOf(queryFirst(sku, selectors.skuId)))?.[0];
-    items.push({
-      title: textOf(queryFirst(sku, selectors.skuName)),
-      quantity,
-      ...optional('unitPrice', yuanToFen(textOf(queryFirst(sku, selectors.skuPrice)))),
-      ...optional('itemId', itemId),
-    });
-  }
-
-  const checked = checkOrder(
-    {
-      platform: 'jd',
-      shopId: ctx.shopId,
-      orderId,
-      ...buyerOf(pin, orderId),
-      buyerNick: pin,
-      ...status,
-      createdAt,
-      amount,
-      items,
-      source: 'dom',
-    },
-    orderId,
-  );
-  return checked.ok ? { row: { ...row, order: checked.order } } : { row, reason: checked.reason };
+  if (createdAt === undefined) return { row, reason: lacking(orderId, '下单时间') };
+  if (amount === undefined) return { row, reason: lacking(orderId, '订单金额') };
+  return rowWithOrder(row, {
+    ...headOf(ctx, orderId, pin),
+    ...status,
+    createdAt,
+    amount,
+    items: itemsFromDom(queryAlternatives(tr, selectors.skuItem), TABLE_SKU),
+    source: 'dom',
+  });
 }
 
 /** One order card -> a PageRow once its id is read; other cells cost only their fields. */
-function readCard(card: Element, ctx: AdapterContext): { row?: PageRow; reason?: string } {
+function readCard(card: Element, ctx: AdapterContext): RowRead {
   const orderId = pickText(card, selectors.card_orderId, (t) => /\d{8,20}/.exec(t)?.[0]);
   if (!orderId) return { reason: '找不到订单号' };
   const buyerEl = queryFirst(card, selectors.card_buyer);
@@ -149,57 +137,22 @@ function readCard(card: Element, ctx: AdapterContext): { row?: PageRow; reason?:
     parseChinaTime(/\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}(?::\d{2})?/.exec(t)?.[0]),
   );
   const amount = pickText(card, selectors.card_amount, (t) => yuanToFen(afterLabel(t)));
-  if (createdAt === undefined) return { row, reason: `订单 ${orderId}：找不到下单时间` };
-  if (amount === undefined) return { row, reason: `订单 ${orderId}：找不到订单金额` };
-  const pin = afterLabel(textOf(buyerEl));
-  const items: OrderInput['items'] = [];
-  for (const sku of queryAlternatives(card, selectors.card_sku)) {
-    const quantity = pickText(sku, selectors.card_skuNum, quantityOf);
-    if (quantity === undefined) continue;
-    items.push({
-      title: textOf(queryFirst(sku, selectors.card_skuName)),
-      quantity,
-      ...optional('unitPrice', pickText(sku, selectors.card_skuPrice, yuanToFen)),
-      ...optional(
-        'itemId',
-        pickText(sku, selectors.card_skuId, (t) => /\d{3,20}/.exec(t)?.[0]),
-      ),
-    });
-  }
-  const checked = checkOrder(
-    {
-      platform: 'jd',
-      shopId: ctx.shopId,
-      orderId,
-      ...buyerOf(pin, orderId),
-      buyerNick: pin,
-      ...jdStatus(textOf(queryFirst(card, selectors.card_status))),
-      createdAt,
-      amount,
-      items,
-      source: 'dom',
-    },
-    orderId,
-  );
-  return checked.ok ? { row: { ...row, order: checked.order } } : { row, reason: checked.reason };
-}
-
-/** Reads the 京麦 card list (the current layout). */
-function readCards(list: Element, ctx: AdapterContext): AdapterResult<PageRow> {
-  const items: PageRow[] = [];
-  const skipped: string[] = [];
-  for (const card of queryAlternatives(list, selectors.card)) {
-    const { row, reason } = readCard(card, ctx);
-    if (row) items.push(row);
-    if (reason) skipped.push(reason);
-  }
-  return rowsResult(items, skipped);
+  if (createdAt === undefined) return { row, reason: lacking(orderId, '下单时间') };
+  if (amount === undefined) return { row, reason: lacking(orderId, '订单金额') };
+  return rowWithOrder(row, {
+    ...headOf(ctx, orderId, afterLabel(textOf(buyerEl))),
+    ...jdStatus(textOf(queryFirst(card, selectors.card_status))),
+    createdAt,
+    amount,
+    items: itemsFromDom(queryAlternatives(card, selectors.card_sku), CARD_SKU),
+    source: 'dom',
+  });
 }
 
 /** Reads the rendered order list: the card layout, else the Ant table. */
 function readRows(root: ParentNode, ctx: AdapterContext): AdapterResult<PageRow> {
   const cards = queryFirst(root, selectors.cardList);
-  if (cards) return readCards(cards, ctx);
+  if (cards) return collectRows(queryAlternatives(cards, selectors.card), (c) => readCard(c, ctx));
   const container = queryFirst(root, selectors.container);
   if (!container) return { ok: false, problem: '页面结构已变化：找不到订单列表' };
   const rows = queryAlternatives(container, selectors.order);
@@ -210,19 +163,8 @@ function readRows(root: ParentNode, ctx: AdapterContext): AdapterResult<PageRow>
   );
   if (rows.length === 0 && unkeyed.length > 0)
     return { ok: false, problem: '页面结构已变化：找不到订单行' };
-  const items: PageRow[] = [];
-  const skipped: string[] = [];
-  for (const tr of rows) {
-    const { row, reason } = readOrderRow(tr, ctx);
-    if (row) items.push(row);
-    if (reason) skipped.push(reason);
-  }
-  return rowsResult(items, skipped);
+  return collectRows(rows, (tr) => readOrderRow(tr, ctx));
 }
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null;
-const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 /**
  * Where each field lives in a results[] entry. Old: dsm.order.manage.orderlist.queryOrderPage
@@ -271,40 +213,27 @@ function readJsonOrder(o: unknown, ctx: AdapterContext): OrderInput | string {
   if (!ORDER_ID.test(orderId)) return `订单号格式不对「${orderId.slice(0, 40)}」`;
   const status = jdStatus(pick(o, fields.statusText, as.text) ?? '');
   const createdAt = pick(o, fields.createdAt, as.msOrChinaTime);
-  if (createdAt === undefined) return `订单 ${orderId}：找不到下单时间`;
+  if (createdAt === undefined) return lacking(orderId, '下单时间');
   const amount = pick(o, fields.amount, yuanToFen);
-  if (amount === undefined) return `订单 ${orderId}：找不到订单金额`;
-  const pin = pick(o, fields.buyer, as.text) ?? '';
+  if (amount === undefined) return lacking(orderId, '订单金额');
   const paidAt = status.status === 'unpaid' ? undefined : pick(o, fields.paidAt, as.msOrChinaTime);
-  const items: OrderInput['items'] = [];
-  for (const it of pick(o, fields.items, as.list) ?? []) {
-    const quantity = pick(it, fields.itemQuantity, as.count);
-    // An item without a quantity is left out: a guessed count would be a wrong figure.
-    if (quantity === undefined) continue;
-    items.push({
-      title: pick(it, fields.itemTitle, as.text) ?? '',
-      quantity,
-      ...optional('unitPrice', pick(it, fields.itemPrice, yuanToFen)),
-      ...optional('itemId', pick(it, fields.itemId, as.id)),
-    });
-  }
-  const checked = checkOrder(
+  return orderOrReason(
     {
-      platform: 'jd',
-      shopId: ctx.shopId,
-      orderId,
-      ...buyerOf(pin, orderId),
-      buyerNick: pin,
+      ...headOf(ctx, orderId, pick(o, fields.buyer, as.text) ?? ''),
       ...status,
       createdAt,
       ...optional('paidAt', paidAt),
       amount,
-      items,
+      items: itemsFromJson(pick(o, fields.items, as.list) ?? [], {
+        title: fields.itemTitle,
+        quantity: fields.itemQuantity,
+        unitPrice: fields.itemPrice,
+        itemId: fields.itemId,
+      }),
       source: 'json',
     },
     orderId,
   );
-  return checked.ok ? checked.order : checked.reason;
 }
 
 /** Parses a queryOrderPage response body. */
@@ -318,14 +247,7 @@ function parseJson(body: unknown, ctx: AdapterContext): AdapterResult<OrderInput
       problem: msg ? `京东接口返回错误：${msg}` : '接口数据已变化：找不到订单列表',
     };
   }
-  const orders: OrderInput[] = [];
-  const skipped: string[] = [];
-  for (const o of results) {
-    const r = readJsonOrder(o, ctx);
-    if (typeof r === 'string') skipped.push(r);
-    else orders.push(r);
-  }
-  return jsonResult(orders, skipped);
+  return collectOrders(results, (o) => readJsonOrder(o, ctx));
 }
 
 /** The JD (京麦) order-list adapter. */
@@ -338,11 +260,7 @@ const jd: Adapter = {
     url.hostname === HOST &&
     url.pathname.startsWith('/jdm/trade/orders/'),
   isOrderPage: (url) => url.hostname === HOST && /\/orders\/order-list\/?$/.test(url.pathname),
-  shopId: (_url, root) =>
-    shopIdFrom(
-      textOf(queryFirst(root, selectors.venderId)),
-      textOf(queryFirst(root, selectors.shopName)),
-    ),
+  shopId: (_url, root) => headerShopId(root, selectors.venderId, selectors.shopName),
   rowsHint: '.ant-table-tbody tr.ant-table-row, .order-list-card-table .card',
   readRows,
   jsonEndpoints: [

@@ -4,24 +4,17 @@
  * over, and the rendered rows (one <tbody> per order in #order-content) otherwise.
  * PDD gives no buyer id on either: a customer is the buyer's nickname (masked ones stand alone).
  */
-import type { OrderInput, OrderStatus } from '../schemas';
 import { buyerIdFor } from '../keys';
+import { fenFromJson, yuanToFen } from '../parse/money';
+import { parseChinaTime, unixSecondsToMs } from '../parse/time';
+import type { OrderInput, OrderStatus } from '../schemas';
+import { collectOrders, collectRows } from './result';
+import { lacking, orderHead, orderOrReason, rowWithOrder, type RowRead } from './candidate';
+import { headerShopId, queryAlternatives, queryFirst, textOf } from './dom';
+import { as, isObject, optional, pick, str, type Json } from './fields';
+import { itemRefund, statusFromText, statusOf, withItemRefunds } from './status';
+import { itemsFromDom, itemsFromJson } from './items';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
-import {
-  checkOrder,
-  fenFromJson,
-  jsonResult,
-  normaliseStatus,
-  parseChinaTime,
-  queryAlternatives,
-  queryFirst,
-  rowsResult,
-  shopIdFrom,
-  textOf,
-  unixSecondsToMs,
-  yuanToFen,
-} from './parse';
-import { as, optional, pick, statusFromText, statusOf, withItemRefunds } from './fields';
 
 /**
  * mms renders with CSS modules: `order-item_goodsName__Xy12z`. The hash suffix changes between
@@ -52,6 +45,14 @@ export const selectors = {
   mallName: ['[class*="mall-info_mallName"]'],
 } as const;
 
+/** Where a goods row keeps its item. */
+const GOODS = {
+  title: selectors.goodsName,
+  quantity: selectors.goodsNum,
+  sku: selectors.goodsSpec,
+  unitPrice: selectors.goodsPrice,
+};
+
 const HOST = 'mms.pinduoduo.com';
 const ORDER_SN = /\d{6}-\d{10,20}/;
 
@@ -76,20 +77,8 @@ const AFTER_SALES: Record<number, string> = {
   10: '退款成功',
 };
 
-/** The refund state, if the after-sales text says the order is being or was refunded. */
-function refundStatus(afterSalesText: string): 'refunding' | 'refunded' | undefined {
-  const s = normaliseStatus(afterSalesText);
-  return s === 'refunding' || s === 'refunded' ? s : undefined;
-}
-
-/** "x3", "×3", "3" -> 3. */
-function quantityOf(text: string): number | undefined {
-  const m = /^[x×*]?\s*(\d{1,6})$/i.exec(text.trim());
-  return m ? Number(m[1]) : undefined;
-}
-
 /** One <tbody> -> a PageRow (with its order when every required field is there), or a reason. */
-function readOrderBody(body: Element, ctx: AdapterContext): { row?: PageRow; reason?: string } {
+function readOrderBody(body: Element, ctx: AdapterContext): RowRead {
   const orderId = ORDER_SN.exec(textOf(queryFirst(body, selectors.orderSn)))?.[0];
   if (!orderId) return { reason: '找不到订单编号' };
   const buyerCell = queryFirst(body, selectors.buyer);
@@ -101,61 +90,29 @@ function readOrderBody(body: Element, ctx: AdapterContext): { row?: PageRow; rea
   const amount = yuanToFen(textOf(queryFirst(body, selectors.payAmount)));
   const statusText = textOf(queryFirst(body, selectors.orderStatus));
   const status = withItemRefunds(statusFromText(statusText), [
-    refundStatus(textOf(queryFirst(body, selectors.afterSales))),
+    itemRefund(textOf(queryFirst(body, selectors.afterSales))),
   ]);
-  if (createdAt === undefined) return { row, reason: `订单 ${orderId}：找不到下单时间` };
-  if (amount === undefined) return { row, reason: `订单 ${orderId}：找不到实收金额` };
-
-  const items: OrderInput['items'] = [];
-  for (const goods of queryAlternatives(body, selectors.goodsRow)) {
-    const quantity = quantityOf(textOf(queryFirst(goods, selectors.goodsNum)));
-    if (quantity === undefined) continue;
-    items.push({
-      title: textOf(queryFirst(goods, selectors.goodsName)),
-      quantity,
-      ...optional('sku', textOf(queryFirst(goods, selectors.goodsSpec))),
-      ...optional('unitPrice', yuanToFen(textOf(queryFirst(goods, selectors.goodsPrice)))),
-    });
-  }
-
+  if (createdAt === undefined) return { row, reason: lacking(orderId, '下单时间') };
+  if (amount === undefined) return { row, reason: lacking(orderId, '实收金额') };
   const nick = textOf(queryFirst(body, selectors.buyerNick));
-  const checked = checkOrder(
-    {
-      platform: 'pinduoduo',
-      shopId: ctx.shopId,
-      orderId,
-      ...buyerIdFor({ nick, orderId }),
-      buyerNick: nick,
-      ...status,
-      createdAt,
-      amount,
-      items,
-      source: 'dom',
-    },
-    orderId,
-  );
-  return checked.ok ? { row: { ...row, order: checked.order } } : { row, reason: checked.reason };
+  return rowWithOrder(row, {
+    ...orderHead('pinduoduo', ctx, orderId, nick, buyerIdFor({ nick, orderId })),
+    ...status,
+    createdAt,
+    amount,
+    items: itemsFromDom(queryAlternatives(body, selectors.goodsRow), GOODS),
+    source: 'dom',
+  });
 }
 
 /** Reads the rendered order list. */
 function readRows(root: ParentNode, ctx: AdapterContext): AdapterResult<PageRow> {
   const container = queryFirst(root, selectors.container);
   if (!container) return { ok: false, problem: '页面结构已变化：找不到订单列表' };
-  const items: PageRow[] = [];
-  const skipped: string[] = [];
-  for (const body of queryAlternatives(container, selectors.order)) {
-    // An empty <tbody> (spacer between orders) is neither an order nor drift.
-    if (!body.querySelector('td')) continue;
-    const { row, reason } = readOrderBody(body, ctx);
-    if (row) items.push(row);
-    if (reason) skipped.push(reason);
-  }
-  return rowsResult(items, skipped);
+  // An empty <tbody> (spacer between orders) is neither an order nor drift.
+  const bodies = queryAlternatives(container, selectors.order).filter((b) => b.querySelector('td'));
+  return collectRows(bodies, (body) => readOrderBody(body, ctx));
 }
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null;
-const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 /**
  * Where each field lives in a pageItems entry: 2025-2026 bodies (platforms.md), 2021 bodies
@@ -193,7 +150,7 @@ const ORDER_STATUS: Record<number, OrderStatus> = { 1: 'paid', 2: 'shipped', 3: 
 function pddStatus(item: Json): { status: OrderStatus; rawStatus?: string } {
   const text = pick(item, fields.statusText, as.text);
   const afterSales = pick(item, fields.afterSales, as.code);
-  const refund = refundStatus(afterSales === undefined ? '' : (AFTER_SALES[afterSales] ?? ''));
+  const refund = itemRefund(afterSales === undefined ? '' : (AFTER_SALES[afterSales] ?? ''));
   if (refund) return { status: refund };
   if (text) return statusFromText(text);
   const code = pick(item, fields.orderStatus, as.code);
@@ -209,52 +166,38 @@ function readJsonItem(item: unknown, ctx: AdapterContext): OrderInput | string {
   if (!ORDER_SN.test(orderId)) return `订单编号格式不对「${orderId.slice(0, 40)}」`;
   const status = pddStatus(item);
   const createdAt = pick(item, fields.createdAt, unixSecondsToMs);
-  if (createdAt === undefined) return `订单 ${orderId}：找不到下单时间`;
+  if (createdAt === undefined) return lacking(orderId, '下单时间');
   const amount = pick(item, fields.amount, fenFromJson);
-  if (amount === undefined) return `订单 ${orderId}：找不到实收金额`;
+  if (amount === undefined) return lacking(orderId, '实收金额');
   const paidAt =
     status.status === 'unpaid' ? undefined : pick(item, fields.paidAt, unixSecondsToMs);
-  // goods_number is a plain non-negative integer, like the fen fields: the same reader fits.
-  const quantity = pick(item, fields.quantity, as.count);
   const nick = pick(item, fields.buyer, as.text) ?? '';
+  const buyerId = pick(item, fields.buyerId, as.id);
   const region = [item.province_name, item.city_name, item.district_name]
     .map(str)
     .filter(Boolean)
     .join(' ');
-  const checked = checkOrder(
+  return orderOrReason(
     {
-      platform: 'pinduoduo',
-      shopId: ctx.shopId,
-      orderId,
-      ...buyerIdFor({
-        nick,
+      ...orderHead(
+        'pinduoduo',
+        ctx,
         orderId,
-        ...optional('platformBuyerId', pick(item, fields.buyerId, as.id)),
-      }),
-      buyerNick: nick,
+        nick,
+        buyerIdFor({ nick, orderId, ...optional('platformBuyerId', buyerId) }),
+      ),
       ...status,
       createdAt,
       ...optional('paidAt', paidAt),
       amount,
-      items:
-        quantity === undefined
-          ? []
-          : [
-              {
-                title: pick(item, fields.title, as.text) ?? '',
-                quantity,
-                ...optional('sku', pick(item, fields.sku, as.text)),
-                ...optional('unitPrice', pick(item, fields.unitPrice, fenFromJson)),
-                ...optional('itemId', pick(item, fields.itemId, as.id)),
-              },
-            ],
+      // goods_number is a plain non-negative integer, like the fen fields: the same reader fits.
+      items: itemsFromJson([item], fields, { unitPrice: fenFromJson }),
       ...optional('receiverName', pick(item, fields.receiverName, as.text)),
       ...optional('region', region),
       source: 'json',
     },
     orderId,
   );
-  return checked.ok ? checked.order : checked.reason;
 }
 
 /** Parses a recentOrderList or historyOrderList body (2019 envelopes say errorCode/errorMsg). */
@@ -267,14 +210,7 @@ function parseJson(body: unknown, ctx: AdapterContext): AdapterResult<OrderInput
     };
   const pageItems = isObject(body.result) ? body.result.pageItems : undefined;
   if (!Array.isArray(pageItems)) return { ok: false, problem: '接口数据已变化：找不到订单列表' };
-  const orders: OrderInput[] = [];
-  const skipped: string[] = [];
-  for (const item of pageItems) {
-    const r = readJsonItem(item, ctx);
-    if (typeof r === 'string') skipped.push(r);
-    else orders.push(r);
-  }
-  return jsonResult(orders, skipped);
+  return collectOrders(pageItems, (item) => readJsonItem(item, ctx));
 }
 
 /** The Pinduoduo order-list adapter. */
@@ -284,11 +220,7 @@ const pinduoduo: Adapter = {
   label: '拼多多商家后台',
   matches: (url) => url.protocol === 'https:' && url.hostname === HOST,
   isOrderPage: (url) => url.hostname === HOST && /^\/orders\/list\/?$/.test(url.pathname),
-  shopId: (_url, root) =>
-    shopIdFrom(
-      textOf(queryFirst(root, selectors.mallId)),
-      textOf(queryFirst(root, selectors.mallName)),
-    ),
+  shopId: (_url, root) => headerShopId(root, selectors.mallId, selectors.mallName),
   rowsHint: '#order-content tbody',
   readRows,
   jsonEndpoints: [

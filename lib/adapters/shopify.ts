@@ -5,22 +5,18 @@
  * order links (`a[href*="/orders/"]`) and `time[datetime]`. The order JSON is the admin's
  * GraphQL (Order.displayFinancialStatus and friends).
  */
-import type { OrderInput, OrderStatus } from '../schemas';
 import { buyerIdFor } from '../keys';
+import { parseMoney, yuanToFen } from '../parse/money';
+import { normaliseStatus } from '../parse/status';
+import { parseIsoTime } from '../parse/time';
+import type { OrderInput, OrderStatus } from '../schemas';
+import { collectOrders, collectRows } from './result';
+import { lacking, orderHead, orderOrReason, rowWithOrder, type RowRead } from './candidate';
+import { queryAlternatives, queryFirst, textOf } from './dom';
+import { as, isObject, optional, pick, str, type Json } from './fields';
+import { statusOf } from './status';
+import { itemsFromJson } from './items';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
-import {
-  checkOrder,
-  jsonResult,
-  normaliseStatus,
-  parseIsoTime,
-  parseMoney,
-  queryAlternatives,
-  queryFirst,
-  rowsResult,
-  textOf,
-  yuanToFen,
-} from './parse';
-import { as, optional, pick, statusOf } from './fields';
 
 /** Only stable hooks; the inferred ones are marked. */
 export const selectors = {
@@ -107,11 +103,7 @@ function columnIndex(table: Element): Partial<Record<Column, number>> {
 }
 
 /** One table row -> a PageRow (with its order when every field is there), and why not. */
-function readOrderRow(
-  tr: Element,
-  cols: Record<Column, number>,
-  ctx: AdapterContext,
-): { row?: PageRow; reason?: string } {
+function readOrderRow(tr: Element, cols: Record<Column, number>, ctx: AdapterContext): RowRead {
   const cells = Array.from(tr.children);
   const cell = (c: Column): Element | undefined => cells[cols[c]];
   const link = queryFirst(cell('order') ?? tr, selectors.orderLink);
@@ -121,9 +113,9 @@ function readOrderRow(
   const row: PageRow = { orderId, row: tr, anchor: customerCell ?? tr };
 
   const createdAt = parseIsoTime(queryFirst(tr, selectors.time)?.getAttribute('datetime'));
-  if (createdAt === undefined) return { row, reason: `订单 ${orderId}：找不到下单时间` };
+  if (createdAt === undefined) return { row, reason: lacking(orderId, '下单时间') };
   const amount = parseMoney(textOf(cell('total')));
-  if (amount === undefined) return { row, reason: `订单 ${orderId}：找不到订单金额` };
+  if (amount === undefined) return { row, reason: lacking(orderId, '订单金额') };
   const paymentText = textOf(cell('payment'));
   const status = statusOf(
     shopifyStatus(
@@ -137,24 +129,16 @@ function readOrderRow(
   const shown = textOf(customerCell);
   const nick = /^(no customer|无客户)$/i.test(shown) ? '' : shown;
 
-  const checked = checkOrder(
-    {
-      platform: 'shopify',
-      shopId: ctx.shopId,
-      orderId,
-      // The list shows a name, not the customer id; JSON keys by the same name so the two agree.
-      ...buyerIdFor({ nick, orderId, nameOnly: true }),
-      buyerNick: nick,
-      ...status,
-      createdAt,
-      amount,
-      // The list only says "2 items"; titles come with the JSON.
-      items: [],
-      source: 'dom',
-    } satisfies OrderInput,
-    orderId,
-  );
-  return checked.ok ? { row: { ...row, order: checked.order } } : { row, reason: checked.reason };
+  return rowWithOrder(row, {
+    // The list shows a name, not the customer id; JSON keys by the same name so the two agree.
+    ...orderHead('shopify', ctx, orderId, nick, buyerIdFor({ nick, orderId, nameOnly: true })),
+    ...status,
+    createdAt,
+    amount,
+    // The list only says "2 items"; titles come with the JSON.
+    items: [],
+    source: 'dom',
+  } satisfies OrderInput);
 }
 
 /** Reads the orders index table. */
@@ -171,21 +155,12 @@ function readRows(root: ParentNode, ctx: AdapterContext): AdapterResult<PageRow>
       customer: customer ?? -1,
       fulfillment: fulfillment ?? -1,
     };
-    const items: PageRow[] = [];
-    const skipped: string[] = [];
-    for (const tr of queryAlternatives(table, selectors.row)) {
-      const { row, reason } = readOrderRow(tr, cols, ctx);
-      if (row) items.push(row);
-      if (reason) skipped.push(reason);
-    }
-    return rowsResult(items, skipped);
+    return collectRows(queryAlternatives(table, selectors.row), (tr) =>
+      readOrderRow(tr, cols, ctx),
+    );
   }
   return { ok: false, problem: '页面结构已变化：找不到订单表格（订单/总计/付款状态列）' };
 }
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null;
-const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 /** A GraphQL connection as either `{nodes: [...]}` or `{edges: [{node}]}`. */
 function nodesOf(connection: unknown): unknown[] | undefined {
@@ -241,46 +216,33 @@ function readNode(node: unknown, ctx: AdapterContext): OrderInput | string {
     financial,
   );
   const createdAt = pick(node, fields.createdAt, parseIsoTime);
-  if (createdAt === undefined) return `订单 ${orderId}：找不到下单时间`;
+  if (createdAt === undefined) return lacking(orderId, '下单时间');
   const original = pick(node, fields.amount, yuanToFen);
   const amount = original ?? pick(node, fields.currentAmount, yuanToFen);
-  if (amount === undefined) return `订单 ${orderId}：找不到订单金额`;
+  if (amount === undefined) return lacking(orderId, '订单金额');
   // Only beside the original total: the current total already has the refunds taken off.
   const refunded = original === undefined ? undefined : pick(node, fields.refunded, yuanToFen);
-  const items: OrderInput['items'] = [];
-  for (const li of nodesOf(node.lineItems) ?? []) {
-    const quantity = pick(li, fields.quantity, as.count);
-    if (quantity === undefined) continue;
-    items.push({
-      title: pick(li, fields.title, as.text) ?? '',
-      quantity,
-      ...optional('sku', pick(li, fields.sku, as.text)),
-      ...optional('unitPrice', pick(li, fields.unitPrice, yuanToFen)),
-      ...optional('itemId', pick(li, fields.productId, gidTail('Product'))),
-    });
-  }
   const nick =
     pick(node, fields.displayName, as.text) ??
     [pick(node, fields.firstName, as.text), pick(node, fields.lastName, as.text)]
       .filter(Boolean)
       .join(' ');
-  const checked = checkOrder(
+  return orderOrReason(
     {
-      platform: 'shopify',
-      shopId: ctx.shopId,
-      orderId,
-      ...buyerOf(node, nick, orderId),
-      buyerNick: nick,
+      ...orderHead('shopify', ctx, orderId, nick, buyerOf(node, nick, orderId)),
       ...status,
       createdAt,
       amount,
-      items,
+      items: itemsFromJson(
+        nodesOf(node.lineItems) ?? [],
+        { ...fields, itemId: fields.productId },
+        { itemId: gidTail('Product') },
+      ),
       ...optional('refundedAmount', refunded || undefined),
       source: 'json',
     },
     orderId,
   );
-  return checked.ok ? checked.order : checked.reason;
 }
 
 /** The buyer evidence a node carries: customer id and e-mail; the name is a display name. */
@@ -299,14 +261,7 @@ function parseJson(body: unknown, ctx: AdapterContext): AdapterResult<OrderInput
   const data = isObject(body) ? body.data : undefined;
   const nodes = isObject(data) ? nodesOf(data.orders) : undefined;
   if (!nodes) return { ok: false, problem: '接口数据已变化：找不到订单列表' };
-  const orders: OrderInput[] = [];
-  const skipped: string[] = [];
-  for (const node of nodes) {
-    const r = readNode(node, ctx);
-    if (typeof r === 'string') skipped.push(r);
-    else orders.push(r);
-  }
-  return jsonResult(orders, skipped);
+  return collectOrders(nodes, (node) => readNode(node, ctx));
 }
 
 /** The Shopify admin order-list adapter. */

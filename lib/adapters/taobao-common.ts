@@ -1,45 +1,18 @@
 /**
  * What the two Taobao adapters (old list page, 千牛 SPA) and the asyncSold JSON parser share:
- * shop ids from seller nicks, buyer identity rules, sku and quantity text. Pure functions.
+ * buyer identity rules, sku text, item ids, and turning what either page shows into a row and
+ * its order. Pure functions (shop ids live in lib/shops.ts).
  */
 import { buyerIdFor, isMaskedNick } from '../keys';
-import type { Identity } from '../schemas';
+import { parseQuantity } from '../parse/quantity';
+import type { Identity, OrderItem, OrderStatus } from '../schemas';
+import { lacking, orderHead, rowWithOrder, type RowRead } from './candidate';
+import { queryAlternatives, queryFirst, textOf } from './dom';
+import { optional } from './fields';
+import type { AdapterContext, PageRow } from './types';
 
 /** Taobao order ids: 19 digits today, 15-16 on old orders. Anything else is not an order id. */
 export const TAOBAO_ORDER_ID = /^\d{12,20}$/;
-
-/** The most characters of a shop id (the schema's Id allows 64). */
-const SHOP_ID_MAX = 64;
-
-/**
- * The shop id for a seller nick as the page header prints it.
- * Sub-accounts log in as `主账号:客服小王`; every member of staff must land in the same shop, so
- * only the part before the colon counts. The schema's Id is ASCII, so other characters are written
- * `~` + 4 base-36 digits (injective: `~` is never kept literally). Over-long results keep a prefix
- * and end in a hash. An empty nick gives `default`.
- */
-export function taobaoShopId(nick: string): string {
-  const main = (nick.split(/[:：]/)[0] ?? '').replace(/\s+/g, '');
-  if (!main) return 'default';
-  let out = '';
-  for (const ch of main) {
-    out += /^[A-Za-z0-9_.-]$/.test(ch)
-      ? ch
-      : '~' + (ch.codePointAt(0) ?? 0).toString(36).padStart(4, '0');
-  }
-  if (out.length <= SHOP_ID_MAX) return out;
-  return `${out.slice(0, SHOP_ID_MAX - 10)}~~${fnv1a(main)}`;
-}
-
-/** FNV-1a 32-bit as 8 hex digits: a stable short hash, not a security measure. */
-function fnv1a(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
-}
 
 /**
  * Buyer identity for a Taobao order. The platform's buyer id is used only when the nick is masked:
@@ -81,12 +54,6 @@ export function itemIdFromUrl(href: string | null | undefined): string | undefin
   return m?.[1];
 }
 
-/** "2", "×2", "x 2" -> 2. */
-export function parseQuantity(text: string): number | undefined {
-  const m = /^[x×X*]?\s*(\d{1,6})$/.exec(text.trim());
-  return m ? Number(m[1]) : undefined;
-}
-
 /** A platform buyer id worth trusting: a digit string, safe integer or an open-uid-like token. */
 export function platformBuyerId(value: unknown): string | undefined {
   if (typeof value === 'number')
@@ -94,4 +61,66 @@ export function platformBuyerId(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const s = value.trim();
   return /^[\w-]{1,64}$/.test(s) && !/^0+$/.test(s) ? s : undefined;
+}
+
+/** Where a Taobao page's item row keeps its title link and its sku spans. */
+export interface TaobaoItemSelectors {
+  itemTitle: readonly string[];
+  skuItem: readonly string[];
+}
+
+/**
+ * Item rows -> items. The first four cells of every item row are item, unit price, quantity and
+ * 售后; each page reads its own price cell. A missing title, link, price or sku costs that field;
+ * an item whose quantity cannot be read is left out (a guessed quantity would be a wrong figure).
+ */
+export function taobaoItems(
+  rows: readonly Element[],
+  sels: TaobaoItemSelectors,
+  unitPriceOf: (priceCell: Element | undefined) => number | undefined,
+): OrderItem[] {
+  return rows.flatMap((tr) => {
+    const cells = Array.from(tr.children).filter((c) => c.tagName === 'TD');
+    const quantity = parseQuantity(textOf(cells[2]));
+    if (quantity === undefined) return [];
+    const titleEl = queryFirst(tr, sels.itemTitle);
+    const sku = queryAlternatives(tr, sels.skuItem)
+      .map((el) => skuFromText(textOf(el)))
+      .filter(Boolean)
+      .join('；');
+    return [
+      {
+        title: textOf(titleEl),
+        quantity,
+        ...optional('sku', sku),
+        ...optional('unitPrice', unitPriceOf(cells[1])),
+        ...optional('itemId', itemIdFromUrl(titleEl?.getAttribute('href'))),
+      },
+    ];
+  });
+}
+
+/** What a Taobao order page shows of one order, read by the page's own selectors. */
+export interface TaobaoShown {
+  nick: string;
+  createdAt: number | undefined;
+  amount: number | undefined;
+  status: { status: OrderStatus; rawStatus?: string };
+  items: OrderItem[];
+}
+
+/** The row with its order; without time or amount, the row alone (its badges come from JSON). */
+export function taobaoRow(row: PageRow, ctx: AdapterContext, shown: TaobaoShown): RowRead {
+  const { orderId } = row;
+  const { nick, createdAt, amount } = shown;
+  if (createdAt === undefined) return { row, reason: lacking(orderId, '创建时间') };
+  if (amount === undefined) return { row, reason: lacking(orderId, '实收款') };
+  return rowWithOrder(row, {
+    ...orderHead('taobao', ctx, orderId, nick, taobaoBuyer(nick, orderId)),
+    ...shown.status,
+    createdAt,
+    amount,
+    items: shown.items,
+    source: 'dom',
+  });
 }

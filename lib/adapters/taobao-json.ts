@@ -5,8 +5,13 @@
  * Shape and quirks (19-digit ids, rgv587 rate limits, masked nicks): test/fixtures/taobao-old/.
  */
 import type { OrderInput, OrderStatus } from '../schemas';
-import { as, at, itemRefund, optional, pick, statusOf, withItemRefunds } from './fields';
-import { checkOrder, jsonResult, normaliseStatus, parseChinaTime, yuanToFen } from './parse';
+import { as, at, optional, pick } from './fields';
+import { itemRefund, statusOf, withItemRefunds } from './status';
+import { orderHead, orderOrReason } from './candidate';
+import { collectOrders } from './result';
+import { normaliseStatus } from '../parse/status';
+import { parseChinaTime } from '../parse/time';
+import { yuanToFen } from '../parse/money';
 import {
   itemIdFromUrl,
   platformBuyerId,
@@ -155,29 +160,23 @@ function itemsOf(main: Obj): {
 }
 
 /** One main order -> a validated OrderInput, or the reason it was skipped. */
-export function parseMainOrder(
-  raw: unknown,
-  ctx: AdapterContext,
-): { ok: true; order: OrderInput } | { ok: false; reason: string } {
+export function parseMainOrder(raw: unknown, ctx: AdapterContext): OrderInput | string {
   const main = obj(raw);
   const orderId = orderIdOf(main);
-  if (!orderId) return { ok: false, reason: '订单缺少可用的订单号' };
+  if (!orderId) return '订单缺少可用的订单号';
   const nick = pick(main, fields.nick, as.text) ?? '';
   const text = pick(main, fields.statusText, as.text) ?? '';
   const trade = pick(main, fields.tradeStatus, as.text) ?? '';
   const { items, refunds } = itemsOf(main);
   const status = withItemRefunds(statusOf(taobaoStatus(text, trade), text || trade), refunds);
   const createdAt = pick(main, fields.createdAt, parseChinaTime);
-  if (createdAt === undefined) return { ok: false, reason: `订单 ${orderId}：缺少创建时间` };
+  if (createdAt === undefined) return `订单 ${orderId}：缺少创建时间`;
   const amount = pick(main, fields.amount, yuanToFen);
-  if (amount === undefined) return { ok: false, reason: `订单 ${orderId}：缺少实收款` };
-  return checkOrder(
+  if (amount === undefined) return `订单 ${orderId}：缺少实收款`;
+  const buyer = taobaoBuyer(nick, orderId, buyerIdOf(main), tokenOf(main));
+  return orderOrReason(
     {
-      platform: 'taobao',
-      shopId: ctx.shopId,
-      orderId,
-      ...taobaoBuyer(nick, orderId, buyerIdOf(main), tokenOf(main)),
-      buyerNick: nick,
+      ...orderHead('taobao', ctx, orderId, nick, buyer),
       ...status,
       createdAt,
       amount,
@@ -215,14 +214,7 @@ export function parseAsyncSold(body: unknown, ctx: AdapterContext): AdapterResul
     if (error) return { ok: false, problem: `淘宝返回错误：${error}`.slice(0, 300) };
     return { ok: false, problem: '淘宝订单数据结构已变化：找不到 mainOrders' };
   }
-  const items: OrderInput[] = [];
-  const skipped: string[] = [];
-  for (const raw of mains) {
-    const r = parseMainOrder(raw, ctx);
-    if (r.ok) items.push(r.order);
-    else skipped.push(r.reason);
-  }
-  return jsonResult(items, skipped);
+  return collectOrders(mains, (raw) => parseMainOrder(raw, ctx));
 }
 
 /*

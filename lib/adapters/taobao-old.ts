@@ -4,26 +4,15 @@
  * matched on its stable prefix. The page's own JSON (asyncSold.htm) is preferred when captured;
  * the DOM gives the anchors and a fallback.
  */
-import type { OrderInput } from '../schemas';
-import {
-  checkOrder,
-  normaliseStatus,
-  parseChinaTime,
-  queryAlternatives,
-  queryFirst,
-  rowsResult,
-  textOf,
-  yuanToFen,
-} from './parse';
-import { optional, statusFromText } from './fields';
-import {
-  itemIdFromUrl,
-  parseQuantity,
-  skuFromText,
-  TAOBAO_ORDER_ID,
-  taobaoBuyer,
-  taobaoShopId,
-} from './taobao-common';
+import { yuanToFen } from '../parse/money';
+import { normaliseStatus } from '../parse/status';
+import { parseChinaTime } from '../parse/time';
+import { taobaoShopId } from '../shops';
+import { collectRows } from './result';
+import { type RowRead } from './candidate';
+import { queryAlternatives, queryFirst, textOf } from './dom';
+import { statusFromText } from './status';
+import { TAOBAO_ORDER_ID, taobaoItems, taobaoRow } from './taobao-common';
 import { ASYNC_SOLD_ENDPOINT, parseAsyncSold } from './taobao-json';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 
@@ -114,55 +103,22 @@ function amountFrom(el: Element): number | undefined {
 }
 
 /** The unit price cell shows the original price struck out, then the price paid. */
-function unitPriceFrom(el: Element): number | undefined {
+function unitPriceFrom(cell: Element | undefined): number | undefined {
+  const el = cell ? queryFirst(cell, selectors.price) : null;
+  if (!el) return undefined;
   const lines = Array.from(el.querySelectorAll('p'));
   const last = lines[lines.length - 1];
   return yuanToFen(textOf(last ?? el));
 }
 
-/**
- * The items of one order. A missing title, link, price or sku costs that field; an item whose
- * quantity cannot be read is left out (a guessed quantity would be a wrong figure).
- */
-function readItems(rows: Element[]): OrderInput['items'] {
-  const items: OrderInput['items'] = [];
-  for (const tr of rows) {
-    // The first four cells of every item row are item, unit price, quantity, 售后 (the cells
-    // after them span all rows and exist only on the first).
-    const cells = Array.from(tr.children).filter((c) => c.tagName === 'TD');
-    const titleEl = queryFirst(tr, selectors.itemTitle);
-    const title = textOf(titleEl);
-    const quantity = parseQuantity(textOf(cells[2]));
-    if (quantity === undefined) continue;
-    const priceEl = cells[1] ? queryFirst(cells[1], selectors.price) : null;
-    const unitPrice = priceEl ? unitPriceFrom(priceEl) : undefined;
-    const sku = queryAlternatives(tr, selectors.skuItem)
-      .map((s) => skuFromText(textOf(s)))
-      .filter(Boolean)
-      .join('；');
-    const itemId = itemIdFromUrl(titleEl?.getAttribute('href'));
-    items.push({
-      title,
-      quantity,
-      ...optional('sku', sku),
-      ...optional('unitPrice', unitPrice),
-      ...optional('itemId', itemId),
-    });
-  }
-  return items;
-}
-
 /** Reads one order block; returns the row or the reason it was skipped. */
-export function readOrder(
-  block: Element,
-  ctx: AdapterContext,
-): { ok: true; row: PageRow; reason?: string } | { ok: false; reason: string } {
+export function readOrder(block: Element, ctx: AdapterContext): RowRead {
   const input = queryFirst(block, selectors.orderIdInput);
   const fromInput = input?.getAttribute('value')?.trim() ?? '';
   const orderId = TAOBAO_ORDER_ID.test(fromInput)
     ? fromInput
     : (labels.orderId.exec(textOf(block))?.[1] ?? '');
-  if (!orderId) return { ok: false, reason: '找不到订单号' };
+  if (!orderId) return { reason: '找不到订单号' };
   // The overlay sits after the buyer cell; without one, at the end of the block.
   const anchor = queryFirst(block, selectors.buyer);
   const row: PageRow = { orderId, row: block, anchor: anchor ?? block };
@@ -177,27 +133,13 @@ export function readOrder(
   const statusLine = lines.find((t) => normaliseStatus(t) !== undefined) ?? lines[0] ?? '';
   const amountEl = after.map((c) => queryFirst(c, selectors.price)).find((el) => el !== null);
   const amount = amountEl ? amountFrom(amountEl) : undefined;
-  // Without time or amount the schema has no order to hold; the row keeps its badges from JSON.
-  if (createdAt === undefined) return { ok: true, row, reason: `订单 ${orderId}：找不到创建时间` };
-  if (amount === undefined) return { ok: true, row, reason: `订单 ${orderId}：找不到实收款` };
-
-  const checked = checkOrder(
-    {
-      platform: 'taobao',
-      shopId: ctx.shopId,
-      orderId,
-      ...taobaoBuyer(nick, orderId),
-      buyerNick: nick,
-      ...statusFromText(statusLine),
-      createdAt,
-      amount,
-      items: readItems(queryAlternatives(block, selectors.subOrder)),
-      source: 'dom',
-    },
-    orderId,
-  );
-  if (!checked.ok) return { ok: true, row, reason: checked.reason };
-  return { ok: true, row: { ...row, order: checked.order } };
+  return taobaoRow(row, ctx, {
+    nick,
+    createdAt,
+    amount,
+    status: statusFromText(statusLine),
+    items: taobaoItems(queryAlternatives(block, selectors.subOrder), selectors, unitPriceFrom),
+  });
 }
 
 /**
@@ -212,16 +154,9 @@ export function readRows(root: ParentNode, ctx: AdapterContext): AdapterResult<P
     if (empty && labels.empty.test(textOf(empty))) return { ok: true, items: [], skipped: [] };
     return { ok: false, problem: '页面结构已变化：找不到订单行' };
   }
-  const items: PageRow[] = [];
-  const skipped: string[] = [];
-  for (const block of blocks) {
-    // A closed block nested in a trade-order block is the same order: read the outer one.
-    if (blocks.some((b) => b !== block && b.contains(block))) continue;
-    const r = readOrder(block, ctx);
-    if (r.ok) items.push(r.row);
-    if (r.reason) skipped.push(r.reason);
-  }
-  return rowsResult(items, skipped);
+  // A closed block nested in a trade-order block is the same order: read the outer one.
+  const outer = blocks.filter((block) => !blocks.some((b) => b !== block && b.contains(block)));
+  return collectRows(outer, (block) => readOrder(block, ctx));
 }
 
 const adapter: Adapter = {

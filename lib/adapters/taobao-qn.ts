@@ -6,25 +6,16 @@
  * 创建时间, buyer nick, often masked), the rest are sub-orders. Fusion's own `next-*` classes are
  * stable; the page's column classes below are (inferred) and kept to prefixes.
  */
-import type { OrderInput, OrderStatus } from '../schemas';
-import {
-  checkOrder,
-  normaliseStatus,
-  parseChinaTime,
-  queryAlternatives,
-  queryFirst,
-  rowsResult,
-  textOf,
-  yuanToFen,
-} from './parse';
-import { optional, statusFromText } from './fields';
-import {
-  itemIdFromUrl,
-  parseQuantity,
-  skuFromText,
-  taobaoBuyer,
-  taobaoShopId,
-} from './taobao-common';
+import { yuanToFen } from '../parse/money';
+import { normaliseStatus } from '../parse/status';
+import { parseChinaTime } from '../parse/time';
+import type { OrderStatus } from '../schemas';
+import { taobaoShopId } from '../shops';
+import { collectRows } from './result';
+import { type RowRead } from './candidate';
+import { queryAlternatives, queryFirst, textOf } from './dom';
+import { statusFromText } from './status';
+import { taobaoItems, taobaoRow } from './taobao-common';
 import { ASYNC_SOLD_ENDPOINT, parseAsyncSold } from './taobao-json';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 
@@ -103,9 +94,6 @@ export const SAMPLE_URLS: string[] = [
 const HOSTS = new Set(['myseller.taobao.com', 'qn.taobao.com']);
 const SOLD_ROUTE = /^\/home\.htm\/trade-platform\/tp\/sold(?:\/|$)/;
 
-const cellsOf = (tr: Element): Element[] =>
-  Array.from(tr.children).filter((c) => c.tagName === 'TD');
-
 /** The status: the first line of the status block that reads as one, else its first line. */
 function statusFrom(el: Element | null): { status: OrderStatus; rawStatus?: string } {
   if (!el) return { status: 'unknown' };
@@ -114,44 +102,18 @@ function statusFrom(el: Element | null): { status: OrderStatus; rawStatus?: stri
   return statusFromText(known ?? lines[0] ?? '');
 }
 
-/**
- * The sub-order rows -> items. A missing title, link, price or sku costs that field; a row
- * without a readable quantity is left out (a guessed quantity would be a wrong figure).
- */
-function readItems(rows: Element[]): OrderInput['items'] {
-  const items: OrderInput['items'] = [];
-  for (const tr of rows) {
-    // Item, unit price, quantity, 售后 are the first four cells of every sub-order row.
-    const cells = cellsOf(tr);
-    const titleEl = queryFirst(tr, selectors.itemTitle);
-    const quantity = parseQuantity(textOf(cells[2]));
-    if (quantity === undefined) continue;
-    // The unit price cell may strike the original price through before the price paid.
-    const priceLines = cells[1] ? Array.from(cells[1].querySelectorAll('p, span, del')) : [];
-    const lastPrice = priceLines[priceLines.length - 1];
-    const sku = queryAlternatives(tr, selectors.skuItem)
-      .map((s) => skuFromText(textOf(s)))
-      .filter(Boolean)
-      .join('；');
-    items.push({
-      title: textOf(titleEl),
-      quantity,
-      ...optional('sku', sku),
-      ...optional('unitPrice', yuanToFen(textOf(lastPrice ?? cells[1]))),
-      ...optional('itemId', itemIdFromUrl(titleEl?.getAttribute('href'))),
-    });
-  }
-  return items;
+/** The unit price cell may strike the original price through before the price paid. */
+function unitPriceFrom(cell: Element | undefined): number | undefined {
+  const lines = cell ? Array.from(cell.querySelectorAll('p, span, del')) : [];
+  return yuanToFen(textOf(lines[lines.length - 1] ?? cell));
 }
 
 /** "号码保护订单" can stand where the nick normally is (platforms.md "Variants"): no nick. */
 const NOT_A_NICK = /号码保护订单/;
 
-/** One order table -> its row, `empty` for Fusion's empty table, or the reason it was skipped. */
-export function readOrder(
-  table: Element,
-  ctx: AdapterContext,
-): { ok: true; row: PageRow; reason?: string } | { ok: false; reason: string } | { ok: 'empty' } {
+/** One order table -> its row and why it has no order, the reason it was skipped, or nothing for
+ * Fusion's empty table. */
+export function readOrder(table: Element, ctx: AdapterContext): RowRead {
   const rows = queryAlternatives(table, selectors.tableRow);
   const header = queryFirst(table, selectors.headerRow) ?? rows[0];
   const subRows = rows.filter((r) => r !== header);
@@ -159,8 +121,8 @@ export function readOrder(
   const orderId = labels.orderId.exec(headerText)?.[1];
   if (!header || !orderId) {
     const empty = queryFirst(table, selectors.emptyState);
-    if (empty && labels.empty.test(textOf(empty))) return { ok: 'empty' };
-    return { ok: false, reason: '订单表头找不到订单号' };
+    if (empty && labels.empty.test(textOf(empty))) return {};
+    return { reason: '订单表头找不到订单号' };
   }
   const nickEl = queryFirst(header, selectors.buyerNick);
   const anchor = nickEl?.closest('td') ?? header;
@@ -172,29 +134,14 @@ export function readOrder(
     nickEl?.getAttribute('data-nick')?.trim() ||
     textOf(nickEl);
   const nick = NOT_A_NICK.test(shown) ? '' : shown;
-  const createdAt = parseChinaTime(labels.createTime.exec(headerText)?.[1]);
-  if (createdAt === undefined) return { ok: true, row, reason: `订单 ${orderId}：找不到创建时间` };
   const amountText = textOf(queryFirst(table, selectors.amount)).split(/[（(]/)[0];
-  const amount = yuanToFen(amountText);
-  if (amount === undefined) return { ok: true, row, reason: `订单 ${orderId}：找不到实收款` };
-
-  const checked = checkOrder(
-    {
-      platform: 'taobao',
-      shopId: ctx.shopId,
-      orderId,
-      ...taobaoBuyer(nick, orderId),
-      buyerNick: nick,
-      ...statusFrom(queryFirst(table, selectors.status)),
-      createdAt,
-      amount,
-      items: readItems(subRows),
-      source: 'dom',
-    },
-    orderId,
-  );
-  if (!checked.ok) return { ok: true, row, reason: checked.reason };
-  return { ok: true, row: { ...row, order: checked.order } };
+  return taobaoRow(row, ctx, {
+    nick,
+    createdAt: parseChinaTime(labels.createTime.exec(headerText)?.[1]),
+    amount: yuanToFen(amountText),
+    status: statusFrom(queryFirst(table, selectors.status)),
+    items: taobaoItems(subRows, selectors, unitPriceFrom),
+  });
 }
 
 /**
@@ -212,15 +159,7 @@ export function readRows(root: ParentNode, ctx: AdapterContext): AdapterResult<P
     return emptyPage()
       ? { ok: true, items: [], skipped: [] }
       : { ok: false, problem: '页面结构已变化：找不到订单行' };
-  const items: PageRow[] = [];
-  const skipped: string[] = [];
-  for (const table of tables) {
-    const r = readOrder(table, ctx);
-    if (r.ok === 'empty') continue;
-    if (r.ok) items.push(r.row);
-    if (r.reason) skipped.push(r.reason);
-  }
-  return rowsResult(items, skipped);
+  return collectRows(tables, (table) => readOrder(table, ctx));
 }
 
 const adapter: Adapter = {

@@ -23,7 +23,7 @@ export type AdapterResult<T> =
       ok: true;
       items: T[];
       /** rows skipped with a reason, e.g. a row missing its amount */ skipped: string[];
-      /** For health: "28 of 30 rows; 2 without status: 订单异常" (see fields.coverageOf). */
+      /** For health: "28 of 30 rows; 2 without status: 订单异常" (see result.coverageOf). */
       coverage?: string;
     }
   | { ok: false; problem: string };

@@ -4,20 +4,16 @@
  * posts (edit.php?post_type=shop_order). WordPress renders the list on the server, so there is no
  * JSON to read; the markup comes from WooCommerce's own list-table source and is stable.
  */
-import type { OrderInput } from '../schemas';
 import { buyerIdFor } from '../keys';
+import { parseMoney } from '../parse/money';
+import { normaliseStatus } from '../parse/status';
+import { parseIsoTime } from '../parse/time';
+import type { OrderInput } from '../schemas';
+import { collectRows } from './result';
+import { lacking, orderHead, rowWithOrder, type RowRead } from './candidate';
+import { queryAlternatives, queryFirst, textOf } from './dom';
+import { statusOf } from './status';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
-import {
-  checkOrder,
-  normaliseStatus,
-  parseIsoTime,
-  parseMoney,
-  queryAlternatives,
-  queryFirst,
-  rowsResult,
-  textOf,
-} from './parse';
-import { statusOf } from './fields';
 
 /** From WooCommerce's list tables (class-wc-admin-list-table-orders.php and its HPOS twin). */
 export const selectors = {
@@ -82,7 +78,7 @@ function statusSlug(mark: Element | null): string {
 }
 
 /** One list row -> a PageRow (with its order when every field is there), and why not. */
-function readOrderRow(tr: Element, ctx: AdapterContext): { row?: PageRow; reason?: string } {
+function readOrderRow(tr: Element, ctx: AdapterContext): RowRead {
   const orderId =
     /^(?:order|post)-(\d{1,20})$/.exec(tr.id)?.[1] ??
     /^\d{1,20}$/.exec(
@@ -97,36 +93,29 @@ function readOrderRow(tr: Element, ctx: AdapterContext): { row?: PageRow; reason
   const heading = textOf(queryFirst(tr, selectors.orderView));
   const nick = /^#\S+\s*(.*)$/.exec(heading)?.[1] ?? '';
   const createdAt = parseIsoTime(queryFirst(tr, selectors.date)?.getAttribute('datetime'));
-  if (createdAt === undefined) return { row, reason: `订单 ${orderId}：找不到下单时间` };
+  if (createdAt === undefined) return { row, reason: lacking(orderId, '下单时间') };
   const mark = queryFirst(tr, selectors.status);
   const slug = statusSlug(mark) || textOf(mark);
   const amount = parseMoney(textOf(queryFirst(tr, selectors.total)));
-  if (amount === undefined) return { row, reason: `订单 ${orderId}：找不到订单金额` };
+  if (amount === undefined) return { row, reason: lacking(orderId, '订单金额') };
   const net = parseMoney(textOf(queryFirst(tr, selectors.netTotal)));
   const refunded = net !== undefined && net < amount ? amount - net : undefined;
   const status = statusOf(normaliseStatus(slug), slug);
 
-  const checked = checkOrder(
-    {
-      platform: 'woocommerce',
-      shopId: ctx.shopId,
-      orderId,
-      // No customer id on the list: a billing name is a display name; guests without one stand alone.
-      ...buyerIdFor({ nick, orderId, nameOnly: true }),
-      buyerNick: nick,
-      ...(refunded && ['paid', 'shipped', 'completed'].includes(status.status)
-        ? { status: 'partially_refunded' as const }
-        : status),
-      createdAt,
-      amount,
-      ...(refunded ? { refundedAmount: refunded } : {}),
-      // The list shows no line items (they load in the preview modal on demand).
-      items: [],
-      source: 'dom',
-    } satisfies OrderInput,
-    orderId,
-  );
-  return checked.ok ? { row: { ...row, order: checked.order } } : { row, reason: checked.reason };
+  // No customer id on the list: a billing name is a display name; guests without one stand alone.
+  const buyer = buyerIdFor({ nick, orderId, nameOnly: true });
+  return rowWithOrder(row, {
+    ...orderHead('woocommerce', ctx, orderId, nick, buyer),
+    ...(refunded && ['paid', 'shipped', 'completed'].includes(status.status)
+      ? { status: 'partially_refunded' as const }
+      : status),
+    createdAt,
+    amount,
+    ...(refunded ? { refundedAmount: refunded } : {}),
+    // The list shows no line items (they load in the preview modal on demand).
+    items: [],
+    source: 'dom',
+  } satisfies OrderInput);
 }
 
 /** Reads the order list table. */
@@ -142,14 +131,7 @@ function readRows(root: ParentNode, ctx: AdapterContext): AdapterResult<PageRow>
   );
   if (rows.length === 0 && strangers.length > 0)
     return { ok: false, problem: '页面结构已变化：找不到订单行' };
-  const items: PageRow[] = [];
-  const skipped: string[] = [];
-  for (const tr of rows) {
-    const { row, reason } = readOrderRow(tr, ctx);
-    if (row) items.push(row);
-    if (reason) skipped.push(reason);
-  }
-  return rowsResult(items, skipped);
+  return collectRows(rows, (tr) => readOrderRow(tr, ctx));
 }
 
 /** The WooCommerce order-list adapter (any host the seller granted). */

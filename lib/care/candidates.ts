@@ -1,5 +1,5 @@
 /** Which customers can have a moment due, as `lastOrderAt` ranges the popup reads by index. */
-import { DAY_MS } from '../customers';
+import { CHINA_OFFSET_MS, DAY_MS, chinaDay } from '../china-time';
 import {
   CARE_DAYS,
   CHURNED_RECALL_DAYS,
@@ -10,8 +10,6 @@ import {
 } from './schedule';
 import type { CareSettings } from './types';
 
-const CN_OFFSET_MS = 8 * 3_600_000;
-
 /** An inclusive range of `lastOrderAt` to read candidates from. */
 export interface TimeRange {
   from: number;
@@ -20,8 +18,8 @@ export interface TimeRange {
 
 /** Instants whose China day lies `a`..`b` days before now's China day (inclusive). */
 function daysAgo(now: number, a: number, b: number): TimeRange {
-  const today = Math.floor((now + CN_OFFSET_MS) / DAY_MS);
-  const dayStart = (day: number) => day * DAY_MS - CN_OFFSET_MS;
+  const today = chinaDay(now);
+  const dayStart = (day: number) => day * DAY_MS - CHINA_OFFSET_MS;
   return { from: dayStart(today - b), to: dayStart(today - a + 1) - 1 };
 }
 

@@ -2,16 +2,9 @@
  * Day arithmetic for the customer rules. Chinese sellers think in China calendar days (UTC+8, no
  * DST) whatever the machine's time zone is, so "the same day" is always a China day here.
  */
+import { chinaDay } from '../china-time';
 
-/** Milliseconds in a day. */
-export const DAY_MS = 86_400_000;
-
-const CN_OFFSET_MS = 8 * 3_600_000;
-
-/** The China calendar day (UTC+8) of an instant, as a day number: equal numbers, same 自然日. */
-export function chinaDay(ms: number): number {
-  return Math.floor((ms + CN_OFFSET_MS) / DAY_MS);
-}
+export { DAY_MS, chinaDay } from '../china-time';
 
 /**
  * Days from `from` to `to` counted in China calendar days (a purchase yesterday at 23:59 is one

@@ -3,6 +3,7 @@
  * (UTF-8 with a byte-order mark, so Excel opens the Chinese correctly).
  */
 import Papa from 'papaparse';
+import { chinaDate } from '../china-time';
 import type { Lang } from '../i18n';
 import { formatMoney } from '../reminders';
 import type { CustomerRow } from './compute';
@@ -28,11 +29,6 @@ export function rowsFor(
       b.purchases - a.purchases ||
       (a.nick < b.nick ? -1 : a.nick > b.nick ? 1 : 0),
   );
-}
-
-/** `YYYY-MM-DD` in China time. */
-export function chinaDate(ms: number): string {
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** Spend in yuan with two decimals and no currency sign, as a spreadsheet wants it. */

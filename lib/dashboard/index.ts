@@ -56,13 +56,13 @@ export {
 export {
   type DisplayRow,
   UTF8_BOM,
-  chinaDate,
   csvFileName,
   customersCsv,
   displayRow,
   rowsFor,
 } from './customer-list';
 export { percent } from './percent';
+export { chinaDate } from '../china-time';
 export {
   bandLabel,
   channelLabel,

@@ -2,18 +2,13 @@
  * 新老客户占比 over time: per China calendar month, how many purchases were a buyer's first
  * purchase and how many were a repeat, read from each customer's purchaseAt array (no order reads).
  */
+import { chinaMonth } from '../china-time';
 import { chinaDay, purchaseEvents } from '../customers';
 import type { Customer } from '../schemas';
 import type { Settings } from '../settings';
 import { inRange, type DateRange } from './types';
 
-const CN_OFFSET_MS = 8 * 3_600_000;
-
-/** `YYYY-MM` of an instant in China time (UTC+8), whatever the machine's zone. */
-export function chinaMonth(ms: number): string {
-  const d = new Date(ms + CN_OFFSET_MS);
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
+export { chinaMonth } from '../china-time';
 
 /** The month after `YYYY-MM`. */
 function nextMonth(month: string): string {

@@ -4,7 +4,7 @@
  * Idempotent (the same orders twice change nothing), status never moves backwards, and customer
  * aggregates stay equal to a recompute from the orders.
  */
-import { shopDisplayName } from '../adapters/parse';
+import { shopDisplayName } from '../shops';
 import { OrderInput, isPurchase, shopKey, type Customer, type Order } from '../schemas';
 import {
   customersToRecompute,

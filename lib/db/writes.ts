@@ -10,7 +10,7 @@ import {
   type ContactEntry,
   type Platform,
 } from '../schemas';
-import { shopDisplayName } from '../adapters/parse';
+import { shopDisplayName } from '../shops';
 import { recomputeCustomer } from './aggregate';
 import type { KezhiDb } from './index';
 import { customersOfShop, shopRecordKeys } from './shop-records';

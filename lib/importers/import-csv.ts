@@ -1,12 +1,13 @@
 /**
  * CSV order reports: bytes in, a preview (synchronous) or a batched, cancellable import out.
  */
-import { Id, type Platform } from '../schemas';
+import type { Platform } from '../schemas';
 import { csvChunks, detectLayout, parseSlice, recordsEnd, type CsvLayout } from './csv';
-import { asBytes, decodeText, repairMojibake, type Encoding } from './decode';
+import { decodeText, repairMojibake, type Encoding } from './report-text';
 import { findHeader, type HeaderFound } from './header';
-import { msg, refuse, type Message, type Refusal } from './messages';
-import { runImport, type ImportOptions, type ImportReport, type RowChunk } from './pipeline';
+import { msg, type Message, type Refusal } from './messages';
+import { batchSizeOf, bytesForShop, runImport } from './pipeline';
+import type { ImportOptions, ImportReport, RowChunk } from './pipeline';
 import { buildPreview, type Preview } from './preview';
 
 /** Records read to look for the header. */
@@ -80,17 +81,6 @@ export function preview(
   });
 }
 
-/** Refuses a shop id the schema would refuse on every row. */
-export function checkShopId(shopId: string): Refusal | undefined {
-  return Id.safeParse(shopId).success
-    ? undefined
-    : refuse(
-        'bad-shop-id',
-        `店铺编号「${shopId.slice(0, 40)}」无效：请重新选择店铺。`,
-        `The shop id "${shopId.slice(0, 40)}" is not valid: pick the shop again.`,
-      );
-}
-
 /**
  * Imports a CSV order report in batches (see ImportOptions): bad rows are reported with their
  * line and skipped, the rest continue. Resolves to a Refusal when the file as a whole cannot be
@@ -100,13 +90,12 @@ export async function importCsv(
   bytes: Uint8Array | ArrayBuffer,
   opts: ImportOptions,
 ): Promise<ImportReport | Refusal> {
-  const badShop = checkShopId(opts.shopId);
-  if (badShop) return badShop;
-  const data = asBytes(bytes);
+  const data = bytesForShop(bytes, opts);
+  if (!(data instanceof Uint8Array)) return data;
   const prepared = prepareCsv(data, opts.platform);
   if (!prepared.ok) return prepared;
   const { text, layout, header, dataStart } = prepared;
-  const rowsPerChunk = Math.max(1, Math.floor(opts.batchSize ?? 2000));
+  const rowsPerChunk = batchSizeOf(opts);
   function* chunks(): Generator<RowChunk> {
     for (const c of csvChunks(text, dataStart, header.line + 1, layout, rowsPerChunk))
       yield { rows: c.rows, fraction: c.end / text.length };

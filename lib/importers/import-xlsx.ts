@@ -7,11 +7,11 @@ import ExcelJS from 'exceljs';
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import type { Platform } from '../schemas';
 import type { SourceRow } from './csv';
-import { asBytes, isZip } from './decode';
+import { asBytes, isZip } from './report-text';
 import { findHeader, type HeaderFound } from './header';
 import { refuse, type Refusal } from './messages';
-import { checkShopId } from './import-csv';
-import { runImport, type ImportOptions, type ImportReport, type RowChunk } from './pipeline';
+import { batchSizeOf, bytesForShop, runImport } from './pipeline';
+import type { ImportOptions, ImportReport, RowChunk } from './pipeline';
 import { buildPreview, type Preview } from './preview';
 
 /** Rows read to look for the header. */
@@ -127,15 +127,14 @@ export async function importXlsx(
   bytes: Uint8Array | ArrayBuffer,
   opts: ImportOptions,
 ): Promise<ImportReport | Refusal> {
-  const badShop = checkShopId(opts.shopId);
-  if (badShop) return badShop;
-  const data = asBytes(bytes);
+  const data = bytesForShop(bytes, opts);
+  if (!(data instanceof Uint8Array)) return data;
   const workbook = await openWorkbook(data);
   if (!('worksheets' in workbook)) return workbook;
   const found = locateSheet(workbook, opts.platform);
   if (!('ws' in found)) return found;
   const { ws, header } = found;
-  const per = Math.max(1, Math.floor(opts.batchSize ?? 2000));
+  const per = batchSizeOf(opts);
   const last = ws.rowCount;
   function* chunks(): Generator<RowChunk> {
     for (let from = header.line + 1; from <= last; from += per) {

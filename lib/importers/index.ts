@@ -10,7 +10,7 @@
  * not text, or empty resolves to a Refusal with a sentence in Chinese and English.
  */
 import type { OrderItem, Platform } from '../schemas';
-import { asBytes, isZip } from './decode';
+import { asBytes, isZip } from './report-text';
 import { importCsv, preview } from './import-csv';
 import { importXlsx, previewXlsx } from './import-xlsx';
 import type { Refusal } from './messages';
@@ -18,8 +18,8 @@ import type { ImportOptions, ImportReport } from './pipeline';
 import type { Preview } from './preview';
 import type { OrderItemsPatch } from './rows';
 
-export type { Encoding, Decoded } from './decode';
-export { decodeText, repairMojibake } from './decode';
+export type { Encoding, Decoded } from './report-text';
+export { decodeText, repairMojibake } from './report-text';
 export type { Detection, Field, FormatId, FormatKind, FormatSpec } from './formats';
 export { FORMATS, detectFormat, normaliseHeader } from './formats';
 export type { Message, Refusal, RefusalCode } from './messages';
@@ -33,7 +33,8 @@ export type {
 export type { Preview, PreviewRow } from './preview';
 export { PREVIEW_SHOP_ID } from './preview';
 export type { OrderItemsPatch } from './rows';
-export { EXPORT_STATUSES, exportStatus, regionOf } from './rows';
+export { EXPORT_STATUSES, exportStatus } from './export-status';
+export { regionOf } from './region';
 export { importCsv, preview } from './import-csv';
 export { cellText, importXlsx, previewXlsx } from './import-xlsx';
 

@@ -36,3 +36,7 @@ export const refuse = (code: RefusalCode, zh_CN: string, en: string): Refusal =>
 
 /** Builds a Message. */
 export const msg = (zh_CN: string, en: string): Message => ({ zh_CN, en });
+
+/** Text cut to `max` characters, an ellipsis marking the cut (quoted cells, long titles). */
+export const clip = (s: string, max: number): string =>
+  s.length > max ? s.slice(0, max - 1) + '…' : s;

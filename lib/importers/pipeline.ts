@@ -3,10 +3,11 @@
  * error list and cancellation between batches. Written for a Web Worker: it yields to the event
  * loop after every slice so a cancel message can arrive, and it never throws for bad data.
  */
-import type { OrderInput, OrderItem, Platform } from '../schemas';
+import { Id, type OrderInput, type OrderItem, type Platform } from '../schemas';
 import type { SourceRow } from './csv';
 import type { Detection, FormatId, FormatKind } from './formats';
-import { msg, type Message } from './messages';
+import { msg, refuse, type Message, type Refusal } from './messages';
+import { asBytes } from './report-text';
 import { readItemRow, readOrderRow, type OrderItemsPatch, type RowContext } from './rows';
 
 /** How far an import has got. `fraction` runs from 0 to 1 and never goes back. */
@@ -121,6 +122,24 @@ function shapeProblem(row: SourceRow, meta: RunMeta): Message | undefined {
   return undefined;
 }
 
+/** Rows per chunk and per batch: the caller's batch size, at least one. */
+export const batchSizeOf = (opts: ImportOptions): number =>
+  Math.max(1, Math.floor(opts.batchSize ?? 2000));
+
+/** The report's bytes, or a refusal when the shop id is one the schema refuses on every row. */
+export function bytesForShop(
+  bytes: Uint8Array | ArrayBuffer,
+  opts: ImportOptions,
+): Uint8Array | Refusal {
+  const { shopId } = opts;
+  if (Id.safeParse(shopId).success) return asBytes(bytes);
+  return refuse(
+    'bad-shop-id',
+    `店铺编号「${shopId.slice(0, 40)}」无效：请重新选择店铺。`,
+    `The shop id "${shopId.slice(0, 40)}" is not valid: pick the shop again.`,
+  );
+}
+
 /**
  * Runs rows through the row reader into batches. `chunks` may be lazy (CSV slices are parsed as
  * they are pulled), so cancelling also stops the parsing.
@@ -131,7 +150,7 @@ export async function runImport(
   opts: ImportOptions,
   meta: RunMeta,
 ): Promise<ImportReport> {
-  const batchSize = Math.max(1, Math.floor(opts.batchSize ?? 2000));
+  const batchSize = batchSizeOf(opts);
   const maxErrors = Math.max(0, Math.floor(opts.maxErrors ?? 1000));
   const kind = det.format.kind;
   const grouped = det.format.rowsPerOrder === 'many';

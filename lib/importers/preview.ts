@@ -4,7 +4,7 @@
  */
 import type { OrderInput, Platform } from '../schemas';
 import type { SourceRow } from './csv';
-import type { Encoding } from './decode';
+import type { Encoding } from './report-text';
 import type { Field, FormatId, FormatKind } from './formats';
 import type { HeaderFound } from './header';
 import type { Message } from './messages';

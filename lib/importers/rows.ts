@@ -2,18 +2,15 @@
  * One report row (cells as text) to one validated OrderInput or item line. Pure and total: every
  * input gives either a value or a reason the seller can act on; nothing here throws.
  */
-import { normaliseStatus, parseChinaTime, yuanToFen } from '../adapters/parse';
-import {
-  Id,
-  OrderInput,
-  OrderItem,
-  buyerIdFor,
-  isMaskedNick,
-  type OrderStatus,
-  type Platform,
-} from '../schemas';
+import { parseCellCount } from '../parse/quantity';
+import { parseChinaTime } from '../parse/time';
+import { yuanToFen } from '../parse/money';
+import { Id, OrderInput, OrderItem, buyerIdFor, isMaskedNick, type Platform } from '../schemas';
 import type { Detection, Field } from './formats';
-import { msg, type Message } from './messages';
+import { clip, msg, type Message } from './messages';
+import { afterSaleStatus, exportStatus } from './export-status';
+import { regionOf } from './region';
+import { itemsOf } from './report-items';
 
 export type RowResult<T> = { ok: true; value: T } | { ok: false; reason: Message };
 
@@ -34,30 +31,6 @@ export interface RowContext {
 }
 
 /**
- * Export statuses that normaliseStatus (lib/adapters/parse.ts) does not know yet, as the exports
- * write them. Consulted only after normaliseStatus, so a fix there wins.
- */
-export const EXPORT_STATUSES: Readonly<Record<string, OrderStatus>> = {
-  // Taobao: "等待卖家发货" has 待 and 发货 apart, so /待发货/ misses it.
-  等待卖家发货: 'paid',
-  卖家部分发货: 'shipped',
-  交易自动关闭: 'closed',
-  // JD: 等待确认收货 is JD's "shipped, awaiting receipt"; 锁定 holds an order while a cancel or
-  // after-sale request is handled; (删除)锁定 is a locked order the buyer deleted.
-  等待确认收货: 'shipped',
-  锁定: 'refunding',
-  '(删除)锁定': 'closed',
-  // Pinduoduo: a paid group-buy order whose group is not yet full.
-  拼团中: 'paid',
-};
-
-/** A status text from an export, or undefined when nobody knows it. */
-export function exportStatus(text: string): OrderStatus | undefined {
-  const s = text.trim().replace(/（/g, '(').replace(/）/g, ')');
-  return normaliseStatus(s) ?? EXPORT_STATUSES[s];
-}
-
-/**
  * A cell as the seller meant it: Taobao writes ids as `="3306183637220018070"` and spreadsheets
  * keep long numbers as text with a leading `'` or tab; none of that is part of the value.
  */
@@ -71,8 +44,6 @@ export function cleanCell(cell: string | undefined): string {
 
 /** A value that only says "nothing here". */
 const isBlank = (s: string): boolean => /^(|-|--|null|NULL|无|0000-00-00( 00:00(:00)?)?)$/.test(s);
-
-const clip = (s: string, max: number): string => (s.length > max ? s.slice(0, max - 1) + '…' : s);
 
 const fieldLabel = (det: Detection, field: Field): string =>
   (det.mapping[field] ?? det.format.columns[field]?.[0] ?? field).trim();
@@ -109,102 +80,39 @@ function readOrderId(det: Detection, raw: string): RowResult<string> {
   return { ok: true, value: id };
 }
 
-function readTime(det: Detection, field: Field, raw: string): RowResult<number | undefined> {
-  if (isBlank(raw)) return { ok: true, value: undefined };
-  const t = parseChinaTime(raw);
-  if (t !== undefined) return { ok: true, value: t };
-  const name = fieldLabel(det, field);
-  return fail(
-    `${name}「${clip(raw, 40)}」不是可识别的时间`,
-    `${name} "${clip(raw, 40)}" is not a time we can read`,
-  );
+/**
+ * A reader for one kind of cell: a blank cell is no value, a cell `parse` accepts is its value,
+ * anything else is a reason naming the column ("… is not a valid amount").
+ */
+function cellReader<T>(
+  parse: (raw: string) => T | undefined,
+  blank: (raw: string) => boolean,
+  zh: string,
+  en: string,
+) {
+  return (det: Detection, field: Field, raw: string): RowResult<T | undefined> => {
+    if (blank(raw)) return { ok: true, value: undefined };
+    const value = parse(raw);
+    if (value !== undefined) return { ok: true, value };
+    const name = fieldLabel(det, field);
+    return fail(`${name}「${clip(raw, 40)}」${zh}`, `${name} "${clip(raw, 40)}" ${en}`);
+  };
 }
 
-function readMoney(det: Detection, field: Field, raw: string): RowResult<number | undefined> {
-  if (raw === '') return { ok: true, value: undefined };
-  const fen = yuanToFen(raw);
-  if (fen !== undefined) return { ok: true, value: fen };
-  const name = fieldLabel(det, field);
-  return fail(
-    `${name}「${clip(raw, 40)}」不是有效的金额`,
-    `${name} "${clip(raw, 40)}" is not a valid amount`,
-  );
-}
-
-function readCount(det: Detection, field: Field, raw: string): RowResult<number | undefined> {
-  if (raw === '') return { ok: true, value: undefined };
-  // Spreadsheets may write 2 as "2.0"; anything else fractional is not a count.
-  const m = /^(\d{1,6})(?:\.0+)?$/.exec(raw);
-  if (m) return { ok: true, value: Number(m[1]) };
-  const name = fieldLabel(det, field);
-  return fail(
-    `${name}「${clip(raw, 40)}」不是有效的数量`,
-    `${name} "${clip(raw, 40)}" is not a valid quantity`,
-  );
-}
-
-/** Province-level divisions, short names; 黑龙江 and 内蒙古 before any 2-character prefix of theirs. */
-const PROVINCES =
-  '黑龙江|内蒙古|北京|天津|上海|重庆|河北|山西|辽宁|吉林|江苏|浙江|安徽|福建|江西|山东|河南|湖北|' +
-  '湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|广西|西藏|宁夏|新疆|香港|澳门';
-const PROVINCE = new RegExp(
-  `^(?:${PROVINCES})(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?`,
+const isEmpty = (s: string): boolean => s === '';
+const readTime = cellReader(
+  parseChinaTime,
+  isBlank,
+  '不是可识别的时间',
+  'is not a time we can read',
 );
+const readMoney = cellReader(yuanToFen, isEmpty, '不是有效的金额', 'is not a valid amount');
+const readCount = cellReader(parseCellCount, isEmpty, '不是有效的数量', 'is not a valid quantity');
 
-/**
- * The province of an address, never the street: Taobao separates parts with spaces
- * ("浙江省 杭州市 西湖区 …"), JD may not ("北京朝阳区…"). The province is written as the file
- * writes it (浙江省, 北京). An address we cannot place gives no region rather than a street.
- */
-export function regionOf(address: string): string | undefined {
-  const s = address.trim();
-  const province = PROVINCE.exec(s);
-  if (province) return province[0];
-  const first = s.split(/\s+/)[0] ?? '';
-  // A short first part of a spaced address (a region we do not list, e.g. abroad) is kept.
-  return first.length <= 8 && first !== s && !/\*/.test(first) ? first : undefined;
-}
-
-/** Splits "A，B" into titles only when the count agrees with 宝贝种类. */
-function splitTitles(titles: string, kinds: number): string[] | undefined {
-  for (const sep of ['；', ';', '，', ',', '|']) {
-    const parts = titles
-      .split(sep)
-      .map((t) => t.trim())
-      .filter(Boolean);
-    if (parts.length === kinds) return parts;
-  }
-  return undefined;
-}
-
-/**
- * Items of a one-row-per-order report. Titles are split per item only when that is exact
- * (as many titles as 宝贝种类 and one piece each); otherwise one line carries all titles and the
- * total quantity, rather than inventing per-item quantities. The items report fills in detail.
- */
-function itemsOf(
-  title: string,
-  kinds: number | undefined,
-  quantity: number | undefined,
-  extra: { sku?: string; itemId?: string; unitPrice?: number },
-): OrderItem[] {
-  if (!title) return [];
-  if (kinds !== undefined && kinds > 1 && quantity === kinds) {
-    const parts = splitTitles(title, kinds);
-    if (parts) return parts.map((t) => ({ title: clip(t, 500), quantity: 1 }));
-  }
-  const item: OrderItem = { title: clip(title, 500), quantity: Math.max(1, quantity ?? 1) };
-  if (extra.sku) item.sku = clip(extra.sku, 300);
-  if (extra.itemId) item.itemId = extra.itemId;
-  if (extra.unitPrice !== undefined) item.unitPrice = extra.unitPrice;
-  return [item];
-}
-
-/** Pinduoduo's 售后状态 overrides the order status once money went back (or is going back). */
-function afterSaleStatus(text: string): OrderStatus | undefined {
-  if (/退款成功/.test(text)) return 'refunded';
-  if (/退款中|处理中|待商家处理|待买家/.test(text)) return 'refunding';
-  return undefined;
+/** A required column left empty: "缺少实付金额" / "实付金额 (amount) is empty". */
+function missing<T>(det: Detection, field: Field, what: string): RowResult<T> {
+  const name = fieldLabel(det, field);
+  return fail(`缺少${name}`, `${name} (${what}) is empty`);
 }
 
 const ZOD_FIELD: Readonly<Record<string, Field>> = {
@@ -221,11 +129,22 @@ const ZOD_FIELD: Readonly<Record<string, Field>> = {
   region: 'address',
 };
 
-/** The first schema complaint, named by the column it came from. */
-function schemaReason(det: Detection, issues: readonly { path: PropertyKey[]; message: string }[]) {
+/** Item fields the schema may refuse, by the column they came from (anything else: the title). */
+const ITEM_FIELD: Readonly<Record<string, Field>> = {
+  sku: 'sku',
+  itemId: 'itemId',
+  unitPrice: 'unitPrice',
+};
+
+/** The first schema complaint, named by the column `fieldOf` says it came from. */
+function schemaReason(
+  det: Detection,
+  issues: readonly { path: PropertyKey[]; message: string }[],
+  fieldOf: (key: string) => Field | undefined,
+): Message {
   const first = issues[0];
   const key = String(first?.path[0] ?? '');
-  const field = ZOD_FIELD[key];
+  const field = fieldOf(key);
   const name = field ? fieldLabel(det, field) : key || '订单';
   return msg(
     `${name}：${first?.message ?? '不符合要求'}`,
@@ -253,16 +172,13 @@ export function readOrderRow(
           `${statusName}「${clip(statusText, 40)}」无法识别`,
           `${statusName} "${clip(statusText, 40)}" is not a status we know`,
         )
-      : fail(`缺少${statusName}`, `${statusName} (status) is empty`);
+      : missing(det, 'status', 'status');
   const after = det.columns.afterSale !== undefined ? afterSaleStatus(get('afterSale')) : undefined;
   if (after) status = after;
 
   const created = readTime(det, 'createdAt', get('createdAt'));
   if (!created.ok) return created;
-  if (created.value === undefined) {
-    const name = fieldLabel(det, 'createdAt');
-    return fail(`缺少${name}`, `${name} (created time) is empty`);
-  }
+  if (created.value === undefined) return missing(det, 'createdAt', 'created time');
   const paid = readTime(det, 'paidAt', get('paidAt'));
   if (!paid.ok) return paid;
   // Pinduoduo's 成交时间 is the moment of payment: its exports list paid orders only.
@@ -272,10 +188,7 @@ export function readOrderRow(
 
   const paidAmount = readMoney(det, 'amount', get('amount'));
   if (!paidAmount.ok) return paidAmount;
-  if (paidAmount.value === undefined) {
-    const name = fieldLabel(det, 'amount');
-    return fail(`缺少${name}`, `${name} (amount) is empty`);
-  }
+  if (paidAmount.value === undefined) return missing(det, 'amount', 'amount');
   const payable = readMoney(det, 'payable', get('payable'));
   if (!payable.ok) return payable;
   // An unpaid order has paid nothing yet: its amount is what it will cost (schemas.ts).
@@ -338,7 +251,7 @@ export function readOrderRow(
   const parsed = OrderInput.safeParse(candidate);
   return parsed.success
     ? { ok: true, value: parsed.data }
-    : { ok: false, reason: schemaReason(det, parsed.error.issues) };
+    : { ok: false, reason: schemaReason(det, parsed.error.issues, (key) => ZOD_FIELD[key]) };
 }
 
 /** One row of an items report to one item line of an order. */
@@ -351,10 +264,7 @@ export function readItemRow(
   const id = readOrderId(det, get('orderId'));
   if (!id.ok) return id;
   const title = get('title');
-  if (!title) {
-    const name = fieldLabel(det, 'title');
-    return fail(`缺少${name}`, `${name} (item title) is empty`);
-  }
+  if (!title) return missing(det, 'title', 'item title');
   const quantity = readCount(det, 'quantity', get('quantity'));
   if (!quantity.ok) return quantity;
   if (!quantity.value) {
@@ -370,23 +280,11 @@ export function readItemRow(
   const itemId = get('itemId').replace(/^'/, '');
   if (itemId) item.itemId = itemId;
   const parsed = OrderItem.safeParse(item);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const key = String(first?.path[0] ?? '');
-    const field: Field =
-      key === 'sku'
-        ? 'sku'
-        : key === 'itemId'
-          ? 'itemId'
-          : key === 'unitPrice'
-            ? 'unitPrice'
-            : 'title';
-    const name = fieldLabel(det, field);
-    return fail(
-      `${name}：${first?.message ?? '不符合要求'}`,
-      `${name}: ${first?.message ?? 'invalid'}`,
-    );
-  }
+  if (!parsed.success)
+    return {
+      ok: false,
+      reason: schemaReason(det, parsed.error.issues, (key) => ITEM_FIELD[key] ?? 'title'),
+    };
   return {
     ok: true,
     value: {

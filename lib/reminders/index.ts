@@ -11,8 +11,8 @@ export {
   isQuietMinute,
   quietHours,
   startOfChinaDay,
-} from './china-time';
-export type { QuietHours } from './china-time';
+} from '../china-time';
+export type { QuietHours } from '../china-time';
 export {
   autoCloseAtFor,
   checkBeforeContact,

@@ -14,7 +14,7 @@ import {
   quietHours,
   startOfChinaDay,
   type QuietHours,
-} from './china-time';
+} from '../china-time';
 
 /** Which ladder an order follows: new customer, returning, or returning with a large order. */
 export type ReminderGroup = 'new' | 'returning' | 'large';

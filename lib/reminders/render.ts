@@ -4,7 +4,7 @@
  * that; nothing is re-expanded or interpreted. Mistakes (unknown names, unbalanced braces, a value
  * that is missing) come back as errors with positions for the editor, never as a silent blank.
  */
-import { chinaDateParts } from './china-time';
+import { chinaDateParts } from '../china-time';
 
 import type { Lang } from '../i18n';
 

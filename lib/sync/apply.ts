@@ -8,7 +8,7 @@ import { customerKey as keyOfCustomer, CustomerMeta, shopKey, type OrderInput } 
 import { deepEqual } from '../db/aggregate';
 import { ingestOrders } from '../db/ingest';
 import { forgetBuyer } from '../db/writes';
-import { shopDisplayName } from '../adapters/parse';
+import { shopDisplayName } from '../shops';
 import type { KezhiDb } from '../db';
 import { sha256Hex } from './crypto';
 import { sharedOrder, type SyncData, type SyncEntry, type SyncKind, type Tombstone } from './docs';

@@ -1,37 +1,26 @@
 // @vitest-environment jsdom
 import fc from 'fast-check';
 import adapter, { SAMPLE_URLS, selectors } from '../../lib/adapters/douyin';
-import { normaliseStatus } from '../../lib/adapters/parse';
+import { normaliseStatus } from '../../lib/parse/status';
 import { OrderInput } from '../../lib/schemas';
-import { contextFor, loadFixture, plainRows, readFixtureJson, readFixtureText } from './helpers';
+import { readFixtureJson, readFixtureText } from './helpers';
+import { describeAdapterPages } from '../support/adapter-pages';
 
 const DIR = 'douyin';
 const URL_LIST = SAMPLE_URLS[0]!;
 const SHOP = '88123456';
 const NOW = Date.UTC(2026, 10, 25, 4);
-const HTML_FIXTURES = ['table.html', 'orders.html', 'unpaid.html', 'drift.html'];
-
-/** Reads a page the way the content script will: shop id from the page, then the rows. */
-function readPage(file: string) {
-  const doc = loadFixture(DIR, file);
-  const shopId = adapter.shopId(new URL(URL_LIST), doc);
-  return { shopId, result: adapter.readRows(doc, contextFor(URL_LIST, shopId, NOW)) };
-}
-const expected = (file: string) => readFixtureJson(DIR, file.replace(/\.\w+$/, '.expected.json'));
-const parseBody = (body: unknown) => adapter.parseJson!(body, contextFor(URL_LIST, SHOP, NOW));
-const ordersOf = (file: string): OrderInput[] => {
-  const { result } = readPage(file);
-  if (!result.ok) throw new Error(result.problem);
-  return result.items.flatMap((r) => (r.order ? [r.order] : []));
-};
-const byId = (orders: OrderInput[], id: string) => orders.find((o) => o.orderId === id)!;
+const { readPage, expected, parseBody, ordersOf, byId } = describeAdapterPages(adapter, {
+  dir: DIR,
+  url: URL_LIST,
+  fixtures: ['table.html', 'orders.html', 'unpaid.html', 'drift.html'],
+  expected: ['orders.html', 'unpaid.html'],
+  selectors,
+  shop: SHOP,
+  now: NOW,
+});
 
 describe('douyin: pages', () => {
-  test.each(['orders.html', 'unpaid.html'])('%s parses to its expected object', (file) => {
-    const { shopId, result } = readPage(file);
-    expect({ shopId, ...plainRows(result) }).toEqual(expected(file));
-  });
-
   test('list page: 19-digit ids stay strings; times, amounts and statuses are exact', () => {
     const orders = ordersOf('orders.html');
     expect(orders).toHaveLength(7);
@@ -99,15 +88,6 @@ describe('douyin: pages', () => {
       ok: false,
       problem: '页面结构已变化：找不到订单卡片',
     });
-  });
-
-  test('every selector matches at least once across the fixtures', () => {
-    const docs = HTML_FIXTURES.map((f) => loadFixture(DIR, f));
-    for (const selector of Object.values(selectors).flat())
-      expect(
-        docs.some((d) => d.querySelector(selector)),
-        selector,
-      ).toBe(true);
   });
 });
 

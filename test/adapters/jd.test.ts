@@ -1,36 +1,24 @@
 // @vitest-environment jsdom
 import fc from 'fast-check';
 import adapter, { SAMPLE_URLS, selectors } from '../../lib/adapters/jd';
-import { normaliseStatus } from '../../lib/adapters/parse';
+import { normaliseStatus } from '../../lib/parse/status';
 import { OrderInput } from '../../lib/schemas';
-import { contextFor, loadFixture, plainRows, readFixtureJson } from './helpers';
+import { contextFor, loadFixture, readFixtureJson } from './helpers';
+import { describeAdapterPages } from '../support/adapter-pages';
 
 const DIR = 'jd';
 const URL_LIST = SAMPLE_URLS[1]!;
 const SHOP = '10086001';
-const HTML_FIXTURES = ['cards.html', 'orders.html', 'unpaid.html', 'drift.html'];
-
-/** Reads a page the way the content script will: shop id from the page, then the rows. */
-function readPage(file: string) {
-  const doc = loadFixture(DIR, file);
-  const shopId = adapter.shopId(new URL(URL_LIST), doc);
-  return { shopId, result: adapter.readRows(doc, contextFor(URL_LIST, shopId)) };
-}
-const expected = (file: string) => readFixtureJson(DIR, file.replace(/\.\w+$/, '.expected.json'));
-const parseBody = (body: unknown) => adapter.parseJson!(body, contextFor(URL_LIST, SHOP));
-const ordersOf = (file: string): OrderInput[] => {
-  const { result } = readPage(file);
-  if (!result.ok) throw new Error(result.problem);
-  return result.items.flatMap((r) => (r.order ? [r.order] : []));
-};
-const byId = (orders: OrderInput[], id: string) => orders.find((o) => o.orderId === id)!;
+const { readPage, expected, parseBody, ordersOf, byId } = describeAdapterPages(adapter, {
+  dir: DIR,
+  url: URL_LIST,
+  fixtures: ['cards.html', 'orders.html', 'unpaid.html', 'drift.html'],
+  expected: ['orders.html', 'unpaid.html'],
+  selectors,
+  shop: SHOP,
+});
 
 describe('jd: pages (inferred Ant Design table)', () => {
-  test.each(['orders.html', 'unpaid.html'])('%s parses to its expected object', (file) => {
-    const { shopId, result } = readPage(file);
-    expect({ shopId, ...plainRows(result) }).toEqual(expected(file));
-  });
-
   test('list page: ids, times, amounts, statuses and buyers are exact', () => {
     const orders = ordersOf('orders.html');
     expect(orders).toHaveLength(7);
@@ -105,15 +93,6 @@ describe('jd: pages (inferred Ant Design table)', () => {
     const result = adapter.readRows(doc, contextFor(URL_LIST, SHOP));
     expect(result.ok && result.items.map((r) => r.orderId)).not.toContain('309999999999');
     expect(result.ok && result.skipped).toEqual(['找不到订单号']);
-  });
-
-  test('every selector matches at least once across the fixtures', () => {
-    const docs = HTML_FIXTURES.map((f) => loadFixture(DIR, f));
-    for (const selector of Object.values(selectors).flat())
-      expect(
-        docs.some((d) => d.querySelector(selector)),
-        selector,
-      ).toBe(true);
   });
 });
 

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeBody } from '../../lib/adapters/decode';
+import { decodeBody } from '../../lib/adapters/response-text';
 import { ADAPTERS, adapterFor } from '../../lib/adapters/index';
 import type { Adapter } from '../../lib/adapters/types';
 import { FIXTURES_DIR, listFixtureFiles } from './helpers';

@@ -1,13 +1,8 @@
 import fc from 'fast-check';
-import {
-  fenFromJson,
-  normaliseStatus,
-  parseChinaTime,
-  parseIsoTime,
-  textOf,
-  unixSecondsToMs,
-  yuanToFen,
-} from '../../lib/adapters/parse';
+import { fenFromJson, yuanToFen } from '../../lib/parse/money';
+import { normaliseStatus } from '../../lib/parse/status';
+import { parseChinaTime, parseIsoTime, unixSecondsToMs } from '../../lib/parse/time';
+import { textOf } from '../../lib/adapters/dom';
 import type { OrderStatus } from '../../lib/schemas';
 
 const HOUR = 3600_000;
@@ -160,8 +155,8 @@ describe('other readers', () => {
 
 describe('shopDisplayName', () => {
   test('turns an encoded Chinese seller nick back into the nick', async () => {
-    const { taobaoShopId } = await import('../../lib/adapters/taobao-common');
-    const { shopDisplayName } = await import('../../lib/adapters/parse');
+    const { taobaoShopId } = await import('../../lib/shops');
+    const { shopDisplayName } = await import('../../lib/shops');
     expect(shopDisplayName(taobaoShopId('客知测试店:客服小李'))).toBe('客知测试店');
     expect(shopDisplayName('shop.example.test')).toBe('shop.example.test');
   });

@@ -2,34 +2,22 @@
 import fc from 'fast-check';
 import adapter, { SAMPLE_URLS, selectors } from '../../lib/adapters/pinduoduo';
 import { OrderInput } from '../../lib/schemas';
-import { contextFor, loadFixture, plainRows, readFixtureJson } from './helpers';
+import { contextFor, loadFixture, readFixtureJson } from './helpers';
+import { describeAdapterPages } from '../support/adapter-pages';
 
 const DIR = 'pinduoduo';
 const URL_LIST = SAMPLE_URLS[0]!;
 const SHOP = '100200300';
-const HTML_FIXTURES = ['orders.html', 'unpaid.html', 'drift.html'];
-
-/** Reads a page the way the content script will: shop id from the page, then the rows. */
-function readPage(file: string) {
-  const doc = loadFixture(DIR, file);
-  const shopId = adapter.shopId(new URL(URL_LIST), doc);
-  return { shopId, result: adapter.readRows(doc, contextFor(URL_LIST, shopId)) };
-}
-const expected = (file: string) => readFixtureJson(DIR, file.replace(/\.\w+$/, '.expected.json'));
-const parseBody = (body: unknown) => adapter.parseJson!(body, contextFor(URL_LIST, SHOP));
-const ordersOf = (file: string): OrderInput[] => {
-  const { result } = readPage(file);
-  if (!result.ok) throw new Error(result.problem);
-  return result.items.flatMap((r) => (r.order ? [r.order] : []));
-};
-const byId = (orders: OrderInput[], id: string) => orders.find((o) => o.orderId === id)!;
+const { readPage, expected, parseBody, ordersOf, byId } = describeAdapterPages(adapter, {
+  dir: DIR,
+  url: URL_LIST,
+  fixtures: ['orders.html', 'unpaid.html', 'drift.html'],
+  expected: ['orders.html', 'unpaid.html'],
+  selectors,
+  shop: SHOP,
+});
 
 describe('pinduoduo: pages', () => {
-  test.each(['orders.html', 'unpaid.html'])('%s parses to its expected object', (file) => {
-    const { shopId, result } = readPage(file);
-    expect({ shopId, ...plainRows(result) }).toEqual(expected(file));
-  });
-
   test('shop id comes from the 店铺ID in the header', () => {
     expect(readPage('orders.html').shopId).toBe(SHOP);
     expect(adapter.shopId(new URL(URL_LIST), document)).toBe('default');
@@ -114,15 +102,6 @@ describe('pinduoduo: pages', () => {
     expect(result.skipped).toEqual(['订单 261120-607198974342268：找不到实收金额']);
     expect(result.items[0]!.order).toBeUndefined();
     expect(result.items.filter((r) => r.order)).toHaveLength(6);
-  });
-
-  test('every selector matches at least once across the fixtures', () => {
-    const docs = HTML_FIXTURES.map((f) => loadFixture(DIR, f));
-    for (const selector of Object.values(selectors).flat())
-      expect(
-        docs.some((d) => d.querySelector(selector)),
-        selector,
-      ).toBe(true);
   });
 });
 

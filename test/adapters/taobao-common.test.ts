@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import {
   itemIdFromUrl,
-  parseQuantity,
   platformBuyerId,
   skuFromText,
   skuPart,
   taobaoBuyer,
-  taobaoShopId,
 } from '../../lib/adapters/taobao-common';
+import { parseQuantity } from '../../lib/parse/quantity';
+import { taobaoShopId } from '../../lib/shops';
 import { Id } from '../../lib/schemas';
 
 describe('taobaoShopId', () => {

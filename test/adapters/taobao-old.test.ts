@@ -5,40 +5,25 @@ import { parseAsyncSold, taobaoStatus } from '../../lib/adapters/taobao-json';
 import { OrderInput } from '../../lib/schemas';
 import type { PageRow } from '../../lib/adapters/types';
 import { contextFor, loadFixture, plainRows, readFixtureJson } from './helpers';
+import { describeAdapterPages } from '../support/adapter-pages';
 
 const DIR = 'taobao-old';
 const URL_LIST = SAMPLE_URLS[0]!;
 /** 客知测试店, written in the Id alphabet (see taobaoShopId). */
 const SHOP = '~0i3m~0nol~0ll7~0rmd~0ion';
-const HTML_FIXTURES = [
-  'list_sold_items.html',
-  'unpaid.html',
-  'drift.html',
-  'empty.html',
-  'variants.html',
-];
-
-/** Reads a page the way the content script will: shop id from the page, then the rows. */
-function readPage(file: string) {
-  const doc = loadFixture(DIR, file);
-  const shopId = adapter.shopId(new URL(URL_LIST), doc);
-  return { doc, shopId, result: adapter.readRows(doc, contextFor(URL_LIST, shopId)) };
-}
-const expected = (file: string) => readFixtureJson(DIR, file.replace(/\.\w+$/, '.expected.json'));
+const { readPage, expected } = describeAdapterPages(adapter, {
+  dir: DIR,
+  url: URL_LIST,
+  fixtures: ['list_sold_items.html', 'unpaid.html', 'drift.html', 'empty.html', 'variants.html'],
+  expected: ['list_sold_items.html', 'unpaid.html', 'empty.html', 'variants.html'],
+  selectors,
+});
 const json = (file: string) => readFixtureJson(DIR, file);
 const ctx = contextFor(URL_LIST, SHOP);
 const orderOf = (r: ReturnType<typeof readPage>['result'], id: string) =>
   r.ok ? r.items.find((row) => row.orderId === id)?.order : undefined;
 
 describe('taobao-old: pages', () => {
-  test.each(['list_sold_items.html', 'unpaid.html', 'empty.html', 'variants.html'])(
-    '%s parses to its expected object',
-    (file) => {
-      const { shopId, result } = readPage(file);
-      expect({ shopId, ...plainRows(result) }).toEqual(expected(file));
-    },
-  );
-
   test('list page: ids, times and amounts are exact', () => {
     const { result } = readPage('list_sold_items.html');
     expect(result.ok).toBe(true);
@@ -234,17 +219,6 @@ describe('taobao-old: pages', () => {
       }
     },
   );
-
-  test('every selector matches at least once across the fixtures', () => {
-    const docs = HTML_FIXTURES.map((f) => loadFixture(DIR, f));
-    for (const [name, alternatives] of Object.entries(selectors))
-      for (const sel of alternatives)
-        expect({ name, sel, found: docs.some((d) => d.querySelector(sel) !== null) }).toEqual({
-          name,
-          sel,
-          found: true,
-        });
-  });
 });
 
 describe('taobao-old: URLs', () => {

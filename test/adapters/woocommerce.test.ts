@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
 import fc from 'fast-check';
 import adapter, { SAMPLE_URLS, selectors } from '../../lib/adapters/woocommerce';
-import { normaliseStatus, parseMoney } from '../../lib/adapters/parse';
+import { normaliseStatus } from '../../lib/parse/status';
+import { parseMoney } from '../../lib/parse/money';
 import { OrderInput } from '../../lib/schemas';
-import { contextFor, loadFixture, plainRows, readFixtureJson } from './helpers';
+import { contextFor, loadFixture } from './helpers';
+import { describeAdapterPages } from '../support/adapter-pages';
 
 const DIR = 'woocommerce';
 const HPOS = 'https://shop.example.test/wp-admin/admin.php?page=wc-orders';
@@ -19,30 +21,15 @@ const PAGES: Record<string, string> = {
   'hpos-7x.html': 'https://shop.example.de/wp-admin/admin.php?page=wc-orders',
 };
 
-/** Reads a page the way the content script will: shop id from the URL, then the rows. */
-function readPage(file: string) {
-  const url = PAGES[file]!;
-  const doc = loadFixture(DIR, file);
-  const shopId = adapter.shopId(new URL(url), doc);
-  return { shopId, result: adapter.readRows(doc, contextFor(url, shopId)) };
-}
-const expected = (file: string) => readFixtureJson(DIR, file.replace(/\.\w+$/, '.expected.json'));
-const ordersOf = (file: string): OrderInput[] => {
-  const { result } = readPage(file);
-  if (!result.ok) throw new Error(result.problem);
-  return result.items.flatMap((r) => (r.order ? [r.order] : []));
-};
-const byId = (orders: OrderInput[], id: string) => orders.find((o) => o.orderId === id)!;
+const { readPage, ordersOf, byId } = describeAdapterPages(adapter, {
+  dir: DIR,
+  url: (file) => PAGES[file]!,
+  fixtures: Object.keys(PAGES),
+  expected: ['orders.html', 'unpaid.html', 'euro.html', 'yen.html'],
+  selectors,
+});
 
 describe('woocommerce: pages', () => {
-  test.each(['orders.html', 'unpaid.html', 'euro.html', 'yen.html'])(
-    '%s parses to its expected object',
-    (file) => {
-      const { shopId, result } = readPage(file);
-      expect({ shopId, ...plainRows(result) }).toEqual(expected(file));
-    },
-  );
-
   test('HPOS list: ids, buyers, times, amounts and every WooCommerce status', () => {
     const orders = ordersOf('orders.html');
     expect(orders).toHaveLength(8);
@@ -138,15 +125,6 @@ describe('woocommerce: pages', () => {
       rawStatus: 'awaiting-shipment',
     });
     expect(result.ok && result.coverage).toMatch(/1 without status: awaiting-shipment$/);
-  });
-
-  test('every selector matches at least once across the fixtures', () => {
-    const docs = Object.keys(PAGES).map((f) => loadFixture(DIR, f));
-    for (const selector of Object.values(selectors).flat())
-      expect(
-        docs.some((d) => d.querySelector(selector)),
-        selector,
-      ).toBe(true);
   });
 
   test('WooCommerce status slugs normalise', () => {

@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { DAY, HOUR, MIN, cn, settingsWith } from './helpers';
 
 /**
- * Quiet hours, independently of lib/reminders/china-time: the wall clock in Shanghai as Intl
+ * Quiet hours, independently of lib/china-time: the wall clock in Shanghai as Intl
  * prints it, against the seller's window read straight from the settings.
  */
 const shanghai = new Intl.DateTimeFormat('en-GB', {

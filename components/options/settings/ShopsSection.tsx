@@ -1,5 +1,5 @@
 /** Per shop: the name the seller calls it and whether the overlay shows on its pages. */
-import { shopDisplayName } from '@/lib/adapters/parse';
+import { shopDisplayName } from '@/lib/shops';
 import type { Shop } from '@/lib/schemas';
 import { CheckField, TextField } from '../fields';
 import { Section, type SectionProps } from './section';

@@ -15,6 +15,11 @@ export const CHINA_OFFSET_MS = 8 * HOUR_MS;
 /** Modulo that stays non-negative for negative dividends (times before 1970 in tests). */
 const mod = (a: number, n: number): number => ((a % n) + n) % n;
 
+/** The China calendar day (UTC+8) of an instant, as a day number: equal numbers, same 自然日. */
+export function chinaDay(t: number): number {
+  return Math.floor((t + CHINA_OFFSET_MS) / DAY_MS);
+}
+
 /** Minutes after midnight, China time, of the instant `t` (0 ..= 1439). */
 export function chinaMinuteOfDay(t: number): number {
   return Math.floor(mod(t + CHINA_OFFSET_MS, DAY_MS) / MINUTE_MS);
@@ -42,6 +47,34 @@ export function chinaDateParts(t: number): {
     hour: d.getUTCHours(),
     minute: d.getUTCMinutes(),
   };
+}
+
+/** `YYYY-MM-DD` of an instant in China time, whatever the machine's zone. */
+export function chinaDate(t: number): string {
+  return new Date(t + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM` of an instant in China time, whatever the machine's zone. */
+export function chinaMonth(t: number): string {
+  const { year, month } = chinaDateParts(t);
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+/**
+ * The instant a clock in China shows these fields (month 1-12), or undefined when the date does
+ * not exist (02-31): the inverse of chinaDateParts.
+ */
+export function fromChinaClock(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+): number | undefined {
+  const t = Date.UTC(year, month - 1, day, hour, minute, second) - CHINA_OFFSET_MS;
+  const back = chinaDateParts(t);
+  return back.month === month && back.day === day ? t : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { charsetOf, decodeBody } from '../../lib/adapters/decode';
+import { charsetOf, decodeBody } from '../../lib/adapters/response-text';
 
 /** Real GBK bytes, written out by hand (GB2312 code table). */
 const GBK = {
