@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { pageRoot } from '@/components/page-root';
 import { getDb } from '@/lib/db';
 import { loadSettings, watchSettings } from '@/lib/browser/settings-store';
 import { App } from './App';
@@ -14,5 +15,5 @@ render(
     openOptions={() => void browser.runtime.openOptionsPage()}
     download={downloadText}
   />,
-  document.getElementById('app')!,
+  pageRoot(),
 );

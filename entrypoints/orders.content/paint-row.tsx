@@ -8,8 +8,8 @@ import { Overlay } from '@/components/overlay/Overlay';
 import { send } from '@/lib/browser/rpc';
 import { checkBeforeContact } from '@/lib/reminders/plan';
 import type { Settings } from '@/lib/settings';
+import { copyText } from '@/components/copy-text';
 import type { RowSummary } from '@/lib/summary';
-import { copyText } from './clipboard';
 import type { RowHost } from './mount';
 
 /** A row with its overlay mounted. */
@@ -70,8 +70,9 @@ export function paintRow(m: Mounted, s: RowSummary, page: PaintHost): void {
         void send('claimOrder', { orderKey: s.orderKey, customerKey: s.customerKey })
       }
       onCopy={async ({ channel, templateId, text, overrode }) => {
-        const copied = await copyText(text, m.ui.root);
-        if (!copied.ok) return copied;
+        // The fallback's textarea goes into the row's closed root, out of the page's sight.
+        if (!(await copyText(text, m.ui.root)))
+          return { ok: false, error: 'clipboard unavailable' };
         const entry = {
           customerKey: s.customerKey,
           orderKey: s.orderKey,
