@@ -8,8 +8,8 @@ import type { Shop } from '@/lib/schemas';
 import { bound } from '@/lib/i18n';
 import { t as optionsT, type T } from '@/lib/i18n/options';
 import {
+  ActionButton,
   InputRow,
-  PassphraseRow,
   SelectRow,
   ShopOptions,
   StatusNote,
@@ -17,6 +17,7 @@ import {
   useAction,
 } from './controls';
 import { formatBytes } from './format';
+import { PassphraseRows, usePassphrase } from './PassphraseRows';
 import { RestoreBox, type RestoreBoxProps } from './RestoreBox';
 
 export type { BackupCheck } from './RestoreBox';
@@ -54,10 +55,9 @@ export function BackupPanel(props: BackupPanelProps) {
 function ExportBox(props: BackupPanelProps & { t: T }) {
   const { t } = props;
   const [scope, setScope] = useState('');
-  const [pass, setPass] = useState('');
-  const [pass2, setPass2] = useState('');
+  const passphrase = usePassphrase();
   const { busy, status, run } = useAction(t);
-  const mismatch = pass !== '' && pass !== pass2;
+  const { pass, mismatch } = passphrase;
 
   const exportNow = () =>
     run(async () => {
@@ -72,40 +72,22 @@ function ExportBox(props: BackupPanelProps & { t: T }) {
         <option value="">{t('bkAll')}</option>
         <ShopOptions shops={props.shops} />
       </SelectRow>
-      <PassphraseRow
-        fresh
+      <PassphraseRows
+        t={t}
+        state={passphrase}
         label={t('bkPass')}
+        repeatLabel={t('bkPass2')}
         testId="backup-passphrase"
-        value={pass}
-        onInput={setPass}
       />
-      {pass !== '' ? (
-        <PassphraseRow
-          fresh
-          label={t('bkPass2')}
-          testId="backup-passphrase2"
-          value={pass2}
-          onInput={setPass2}
-          invalid={mismatch}
-        >
-          {mismatch ? (
-            <p class="field-error">{t('bkPassMismatch')}</p>
-          ) : (
-            <p class="hint">{t('bkPassWarn')}</p>
-          )}
-        </PassphraseRow>
-      ) : null}
-      <button
-        type="button"
-        class="primary"
-        data-testid="backup-export"
-        disabled={busy || mismatch}
-        onClick={() => {
-          if (!mismatch) void exportNow();
-        }}
-      >
-        {busy ? t('bkExporting') : t('bkExport')}
-      </button>
+      <ActionButton
+        kind="primary"
+        testId="backup-export"
+        label={t('bkExport')}
+        busyLabel={t('bkExporting')}
+        busy={busy}
+        disabled={mismatch}
+        onClick={() => void exportNow()}
+      />
       <StatusNote status={status} testId="backup-status" />
     </fieldset>
   );
@@ -185,17 +167,16 @@ function DeleteShopBox(props: BackupPanelProps & { t: T }) {
           onInput={setTyped}
         />
       ) : null}
-      <button
-        type="button"
-        class="danger"
-        data-testid="delete-shop-button"
-        disabled={!ready || busy}
+      <ActionButton
+        kind="danger"
+        testId="delete-shop-button"
+        label={t('delButton')}
+        busy={busy}
+        disabled={!ready}
         onClick={() => {
-          if (shop && ready) void deleteNow(shop);
+          if (shop) void deleteNow(shop);
         }}
-      >
-        {t('delButton')}
-      </button>
+      />
       <StatusNote status={status} testId="delete-shop-status" />
     </fieldset>
   );

@@ -10,7 +10,7 @@ import type { ImportState } from './import-state';
 import { ImportReport } from './ImportReport';
 import { bound, type Lang } from '@/lib/i18n';
 import { t as optionsT, type T } from '@/lib/i18n/options';
-import { InputRow, Options, SelectRow, ShopOptions, TableHead } from './controls';
+import { ActionButton, InputRow, Options, SelectRow, ShopOptions, TableHead } from './controls';
 import { formatBytes } from './format';
 
 export interface ImportPanelProps {
@@ -204,15 +204,13 @@ function Ready(props: {
           {t('impPlatformMismatch', { file: p.platform, shop: target.platform })}
         </p>
       ) : null}
-      <button
-        type="button"
-        class="primary"
-        data-testid="import-start"
+      <ActionButton
+        kind="primary"
+        testId="import-start"
+        label={t('impStart')}
         disabled={idBad || mismatch}
         onClick={() => props.onStart(target)}
-      >
-        {t('impStart')}
-      </button>
+      />
     </div>
   );
 }

@@ -12,8 +12,9 @@ import {
 } from '@/lib/backup';
 import type { Lang } from '@/lib/i18n';
 import type { OptionsKey, T } from '@/lib/i18n/options';
-import { PassphraseRow, StatusNote, TableHead, useAction } from './controls';
+import { ActionButton, StatusNote, TableHead, useAction } from './controls';
 import { Labelled } from './fields';
+import { PassphraseRows, usePassphrase } from './PassphraseRows';
 
 /** The outcome of checking a backup file (nothing written yet). */
 export type BackupCheck =
@@ -32,14 +33,14 @@ export interface RestoreBoxProps {
 export function RestoreBox(props: RestoreBoxProps) {
   const { t, lang } = props;
   const [file, setFile] = useState<File | undefined>();
-  const [pass, setPass] = useState('');
+  const passphrase = usePassphrase();
   const [check, setCheck] = useState<BackupCheck | undefined>();
   const { busy, status, setStatus, run } = useAction(t);
 
   const runCheck = (chosen: File) =>
     run(async () => {
       setCheck(undefined);
-      setCheck(await props.onCheck(chosen, pass));
+      setCheck(await props.onCheck(chosen, passphrase.pass));
       return undefined;
     });
   const runRestore = (backup: Backup) =>
@@ -64,22 +65,22 @@ export function RestoreBox(props: RestoreBoxProps) {
           }}
         />
       </Labelled>
-      <PassphraseRow
+      <PassphraseRows
+        t={t}
+        state={passphrase}
         label={t('bkRestorePass')}
         testId="restore-passphrase"
-        value={pass}
-        onInput={setPass}
       />
-      <button
-        type="button"
-        data-testid="restore-check"
-        disabled={!file || busy}
+      <ActionButton
+        testId="restore-check"
+        label={t('bkCheck')}
+        busyLabel={check ? undefined : t('bkChecking')}
+        busy={busy}
+        disabled={!file}
         onClick={() => {
           if (file) void runCheck(file);
         }}
-      >
-        {busy && !check ? t('bkChecking') : t('bkCheck')}
-      </button>
+      />
 
       {check && !check.ok ? (
         <div class="field-error" role="alert" data-testid="restore-error">
@@ -134,23 +135,20 @@ export function RestoreBox(props: RestoreBoxProps) {
             </tbody>
           </table>
           <p class="hint">{t('bkMergeNote')}</p>
-          <button
-            type="button"
-            class="primary"
-            data-testid="restore-confirm"
-            disabled={busy}
+          <ActionButton
+            kind="primary"
+            testId="restore-confirm"
+            label={t('bkRestore')}
+            busyLabel={t('bkRestoring')}
+            busy={busy}
             onClick={() => void runRestore(check.backup)}
-          >
-            {busy ? t('bkRestoring') : t('bkRestore')}
-          </button>{' '}
-          <button
-            type="button"
-            data-testid="restore-cancel"
-            disabled={busy}
+          />{' '}
+          <ActionButton
+            testId="restore-cancel"
+            label={t('cancel')}
+            busy={busy}
             onClick={() => setCheck(undefined)}
-          >
-            {t('cancel')}
-          </button>
+          />
         </div>
       ) : null}
       <StatusNote status={status} testId="restore-status" />

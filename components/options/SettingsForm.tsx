@@ -108,9 +108,8 @@ export function SettingsForm(props: SettingsFormProps) {
           {saving ? t('saving') : t('save')}
         </button>{' '}
         <ConfirmButton
+          action="reset"
           testId="settings-reset"
-          label={t('reset')}
-          question={t('resetConfirm')}
           t={t}
           onConfirm={() => void persist(props.onReset, t('resetDone'))}
         />{' '}

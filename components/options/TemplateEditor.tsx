@@ -231,9 +231,8 @@ export function TemplateEditor(props: TemplateEditorProps) {
           {t('tplSave')}
         </button>{' '}
         <ConfirmButton
+          action="tplReset"
           testId="tpl-reset"
-          label={t('tplReset')}
-          question={t('tplResetConfirm')}
           t={t}
           disabled={!overridden && drafts[id] === undefined}
           onConfirm={resetCurrent}

@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { T } from '@/lib/i18n/options';
+import type { OptionsKey, T } from '@/lib/i18n/options';
 import { Labelled } from './fields';
 
 /** A labelled text or password input outside the settings draft (backup, import). */
@@ -29,21 +29,6 @@ export function InputRow(props: {
       />
       {props.children}
     </Labelled>
-  );
-}
-
-/** A passphrase: hidden, never autofilled; `fresh` when the seller is choosing a new one. */
-export function PassphraseRow(props: {
-  label: ComponentChildren;
-  testId: string;
-  value: string;
-  onInput: (v: string) => void;
-  fresh?: boolean;
-  invalid?: boolean;
-  children?: ComponentChildren;
-}) {
-  return (
-    <InputRow {...props} type="password" autoComplete={props.fresh ? 'new-password' : 'off'} />
   );
 }
 
@@ -110,6 +95,35 @@ export function ShopOptions(props: { shops: readonly { key: string; name?: strin
   );
 }
 
+/**
+ * A panel's action button: off while its action runs (`busy`, showing `busyLabel` if any) or while
+ * `disabled`; a click on it then does nothing, whatever the browser lets through.
+ */
+export function ActionButton(props: {
+  label: string;
+  busyLabel?: string;
+  busy?: boolean;
+  disabled?: boolean;
+  kind?: 'primary' | 'danger';
+  testId: string;
+  onClick: () => void;
+}) {
+  const off = !!props.busy || !!props.disabled;
+  return (
+    <button
+      type="button"
+      class={props.kind}
+      data-testid={props.testId}
+      disabled={off}
+      onClick={() => {
+        if (!off) props.onClick();
+      }}
+    >
+      {props.busy && props.busyLabel !== undefined ? props.busyLabel : props.label}
+    </button>
+  );
+}
+
 /** The outcome line after an action; null while there is nothing to say. */
 export type Status = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -159,20 +173,25 @@ export function useAction(t: T) {
   return { busy, status, setStatus, run };
 }
 
+/** An action whose question is its own key + `Confirm` (reset → resetConfirm). */
+export type Askable = {
+  [K in OptionsKey]: `${K}Confirm` extends OptionsKey ? K : never;
+}[OptionsKey];
+
 /**
- * A button that asks before it acts: the first click shows the question with Confirm / Cancel.
- * `testId` names the first button; the confirm button is `${testId}-confirm`.
+ * A button that asks before it acts: the first click shows the action's question with Confirm /
+ * Cancel. `testId` names the first button; the confirm button is `${testId}-confirm`.
  */
 export function ConfirmButton(props: {
-  label: string;
-  question: string;
-  /** The options translator, for Confirm / Cancel. */
+  action: Askable;
+  /** The options translator, for the label, the question and Confirm / Cancel. */
   t: T;
   onConfirm: () => void;
   testId: string;
   disabled?: boolean;
   danger?: boolean;
 }) {
+  const { t } = props;
   const [asking, setAsking] = useState(false);
   if (!asking)
     return (
@@ -183,12 +202,12 @@ export function ConfirmButton(props: {
         disabled={props.disabled}
         onClick={() => setAsking(true)}
       >
-        {props.label}
+        {t(props.action)}
       </button>
     );
   return (
     <span class="confirm" role="group">
-      <span>{props.question}</span>{' '}
+      <span>{t(`${props.action}Confirm`)}</span>{' '}
       <button
         type="button"
         class="danger"
@@ -198,10 +217,10 @@ export function ConfirmButton(props: {
           props.onConfirm();
         }}
       >
-        {props.t('confirm')}
+        {t('confirm')}
       </button>{' '}
       <button type="button" data-testid={`${props.testId}-cancel`} onClick={() => setAsking(false)}>
-        {props.t('cancel')}
+        {t('cancel')}
       </button>
     </span>
   );

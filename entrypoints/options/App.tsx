@@ -4,25 +4,14 @@
  * through the background (importBatch, restore, deleteShop).
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { BackupPanel, type BackupCheck, type StorageInfo } from '@/components/options/BackupPanel';
+import { BackupPanel } from '@/components/options/BackupPanel';
 import { ImportPanel } from '@/components/options/ImportPanel';
-import type { ImportState } from '@/components/options/import-state';
 import { SettingsForm } from '@/components/options/SettingsForm';
-import { readText } from '@/components/options/read-file';
 import { bound } from '@/lib/i18n';
 import { t as optionsT, type OptionsKey } from '@/lib/i18n/options';
 import { TemplateEditor, type TemplatePreviewSource } from '@/components/options/TemplateEditor';
-import {
-  backupFileName,
-  backupFileParts,
-  exportBackup,
-  previewRestore,
-  readBackup,
-  type Backup,
-} from '@/lib/backup';
-import { send } from '@/lib/browser/rpc';
 import {
   loadSettings,
   resetSettings,
@@ -30,12 +19,12 @@ import {
   watchSettings,
 } from '@/lib/browser/settings-store';
 import { getDb } from '@/lib/db';
-import { deepEqual, mergeOrder, recomputeCustomer } from '@/lib/db/aggregate';
 import { useLiveQuery } from '@/lib/db/live';
 import type { Shop } from '@/lib/schemas';
 import type { Settings } from '@/lib/settings';
 import { download } from './download';
-import { ImportController, type WorkerLike } from './import-controller';
+import { useBackupPanel } from './backup';
+import { useImportPanel } from './import-panel';
 import { loadPreviewSource, sampleSource } from './preview-order';
 import { SyncPanel } from '@/components/options/SyncPanel';
 import { PauseSwitch } from '@/components/welcome/PauseSwitch';
@@ -61,27 +50,9 @@ function TabPanel(props: { id: Tab; current: Tab; children: ComponentChildren })
   );
 }
 
-const restoreRules = { mergeOrder, recomputeCustomer, deepEqual };
-
 /** Optional origins we hold (the ones beyond the install-time platform hosts). */
 async function grantedOrigins(): Promise<Set<string>> {
   return new Set((await browser.permissions.getAll()).origins ?? []);
-}
-
-async function readStorage(): Promise<StorageInfo> {
-  const s = navigator.storage as StorageManager | undefined;
-  if (!s) return {};
-  const [persisted, estimate] = await Promise.all([
-    s.persisted ? s.persisted() : Promise.resolve(undefined),
-    s.estimate ? s.estimate() : Promise.resolve(undefined),
-  ]);
-  return { persisted, usage: estimate?.usage, quota: estimate?.quota };
-}
-
-/** Unwraps a background reply, turning an error reply into a thrown Error. */
-function value<T>(reply: { ok: true; value: T } | { ok: false; error: string }): T {
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
 }
 
 /** The options page root: tabs for settings, templates, history import, backup and data. */
@@ -90,24 +61,13 @@ export function App() {
   const [loadError, setLoadError] = useState<string | undefined>();
   const [tab, setTab] = useState<Tab>(tabOf(location.hash));
   const [granted, setGranted] = useState<Set<string>>(new Set());
-  const [storage, setStorage] = useState<StorageInfo>({});
   const [preview, setPreview] = useState<TemplatePreviewSource | undefined>();
   const shopsLive = useLiveQuery(() => getDb().shops.toArray(), []);
   const shops: Shop[] = shopsLive.status === 'ok' ? shopsLive.value : [];
 
-  const importer = useMemo(
-    () =>
-      new ImportController({
-        createWorker: () =>
-          new Worker(new URL('./import-worker.ts', import.meta.url), {
-            type: 'module',
-          }) as unknown as WorkerLike,
-        sendBatch: (orders) => send('importBatch', { orders }),
-      }),
-    [],
-  );
-  const [importState, setImportState] = useState<ImportState>(importer.current);
   const syncPanel = useSyncPanel(settings);
+  const importPanel = useImportPanel();
+  const backupPanel = useBackupPanel();
 
   useEffect(() => {
     loadSettings().then(setSettings, (e: unknown) => setLoadError(String(e)));
@@ -116,17 +76,13 @@ export function App() {
     refreshGranted();
     browser.permissions.onAdded.addListener(refreshGranted);
     browser.permissions.onRemoved.addListener(refreshGranted);
-    void readStorage().then(setStorage);
     const onHash = () => setTab(tabOf(location.hash));
     window.addEventListener('hashchange', onHash);
-    const unsub = importer.subscribe(setImportState);
     return () => {
       unwatch();
       browser.permissions.onAdded.removeListener(refreshGranted);
       browser.permissions.onRemoved.removeListener(refreshGranted);
       window.removeEventListener('hashchange', onHash);
-      unsub();
-      importer.dispose();
     };
   }, []);
 
@@ -174,30 +130,6 @@ export function App() {
       setGranted(await grantedOrigins());
       return undefined;
     },
-  };
-
-  const onExport = async (opts: { shopKey?: string; passphrase: string }) => {
-    const now = Date.now();
-    const backup = await exportBackup(getDb(), {
-      now,
-      ...(opts.shopKey ? { shopKey: opts.shopKey } : {}),
-    });
-    const name = backupFileName(now, opts.shopKey);
-    download(name, await backupFileParts(backup, opts.passphrase));
-    return name;
-  };
-
-  const onCheck = async (file: File, passphrase: string): Promise<BackupCheck> => {
-    const read = await readBackup(await readText(file), passphrase);
-    if (!read.ok) return read;
-    const summary = await previewRestore(getDb(), read.backup, restoreRules);
-    return { ok: true, backup: read.backup, summary, encrypted: read.encrypted };
-  };
-
-  const onRestore = async (backup: Backup) => {
-    const { tables } = value(await send('restore', { backup }));
-    void readStorage().then(setStorage);
-    return Object.values(tables).reduce((a, b) => a + b, 0);
   };
 
   return (
@@ -267,34 +199,10 @@ export function App() {
           />
         </TabPanel>
         <TabPanel id="import" current={tab}>
-          <ImportPanel
-            lang={lang}
-            shops={shops}
-            state={importState}
-            onFiles={(files) => importer.choose(files)}
-            onStart={(target) => importer.start(target)}
-            onCancel={() => importer.cancel()}
-            onReset={() => importer.reset()}
-          />
+          <ImportPanel lang={lang} shops={shops} {...importPanel} />
         </TabPanel>
         <TabPanel id="backup" current={tab}>
-          <BackupPanel
-            lang={lang}
-            shops={shops}
-            onExport={onExport}
-            onCheck={onCheck}
-            onRestore={onRestore}
-            storage={storage}
-            onPersist={async () => {
-              await navigator.storage.persist();
-              setStorage(await readStorage());
-            }}
-            onDeleteShop={async (shopKey) => {
-              const r = value(await send('deleteShop', { shopKey }));
-              setStorage(await readStorage());
-              return r;
-            }}
-          />
+          <BackupPanel lang={lang} shops={shops} {...backupPanel} />
         </TabPanel>
       </main>
     </div>

@@ -13,6 +13,13 @@ interface Field {
   label: OptionsKey;
 }
 
+/** One row of the table: the control, the draft path it edits and its caption. */
+const field = (kind: Field['kind'], path: string, label: OptionsKey): Field => ({
+  kind,
+  path,
+  label,
+});
+
 interface Plain {
   legend: OptionsKey;
   fields: readonly Field[];
@@ -24,25 +31,25 @@ const PLAIN = {
   lifecycle: {
     legend: 'secLifecycle',
     fields: [
-      { kind: 'number', path: 'lifecycle.activeDays', label: 'activeDays' },
-      { kind: 'number', path: 'lifecycle.sleepingDays', label: 'sleepingDays' },
-      { kind: 'number', path: 'lifecycle.prechurnDays', label: 'prechurnDays' },
+      field('number', 'lifecycle.activeDays', 'activeDays'),
+      field('number', 'lifecycle.sleepingDays', 'sleepingDays'),
+      field('number', 'lifecycle.prechurnDays', 'prechurnDays'),
     ],
     whole: 'lifecycle',
   },
   groups: {
     legend: 'secGroups',
     fields: [
-      { kind: 'number', path: 'recentDays', label: 'recentDays' },
-      { kind: 'check', path: 'mergeSameDayPurchases', label: 'mergeSameDay' },
+      field('number', 'recentDays', 'recentDays'),
+      field('check', 'mergeSameDayPurchases', 'mergeSameDay'),
     ],
   },
   staff: {
     legend: 'secStaff',
     fields: [
-      { kind: 'text', path: 'staffName', label: 'staffName' },
-      { kind: 'check', path: 'showPersonalData', label: 'showPersonal' },
-      { kind: 'language', path: 'language', label: 'language' },
+      field('text', 'staffName', 'staffName'),
+      field('check', 'showPersonalData', 'showPersonal'),
+      field('language', 'language', 'language'),
     ],
   },
 } as const satisfies Record<string, Plain>;
