@@ -17,8 +17,8 @@ import { EXTENSION_DIR, launch, type Session } from '../scripts/browser.mjs';
 import { orderKey } from '../lib/schemas';
 import { CouchClient } from '../lib/sync/couch';
 import { joinTeam } from '../lib/sync/team';
-import { order, T0 } from '../test/db/make-order';
-import { startCouch, type TestServer } from '../test/sync/server';
+import { order, T0 } from '../test/support/make-order';
+import { startCouch, type TestServer } from '../test/support/couch-server';
 
 const N = Number(process.env.KEZHI_ENGINE_ORDERS ?? 10_000);
 const STARTS = Number(process.env.KEZHI_ENGINE_STARTS ?? 3);

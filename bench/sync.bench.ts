@@ -7,9 +7,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ingestOrders } from '../lib/db/ingest';
 import { customerKey } from '../lib/schemas';
-import { NOW, order, T0 } from '../test/db/make-order';
-import { openDesk } from '../test/sync/desk';
-import { startCouch, type TestServer } from '../test/sync/server';
+import { NOW, order, T0 } from '../test/support/make-order';
+import { openDesk } from '../test/support/desk';
+import { startCouch, type TestServer } from '../test/support/couch-server';
 import { openDb } from '../lib/db';
 
 const N = Number(process.env.KEZHI_SYNC_ORDERS ?? 100_000);

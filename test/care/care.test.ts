@@ -17,7 +17,7 @@ import {
 } from '../../lib/care';
 import type { OrderStatus } from '../../lib/schemas';
 import { DEFAULT_SETTINGS, Settings } from '../../lib/settings';
-import { cn } from '../customers/make-customer';
+import { cn } from '../support/make-customer';
 
 const DAY = 86_400_000;
 /** 2025-06-01 15:00 China time. */

@@ -16,7 +16,7 @@ import {
   badgeChips,
   type CustomerBadgesProps,
 } from '../../components/CustomerBadges';
-import { makeRow, settingsWith, type ShopBuyer } from './fixtures';
+import { makeRow, settingsWith, type ShopBuyer } from '../support/component-fixtures';
 
 afterEach(cleanup);
 

@@ -5,7 +5,7 @@ import { bundledAssistant, overlayAssistant } from '../../components/overlay/ass
 import { ASSISTANT_CSS, OVERLAY_CSS } from '../../components/overlay/styles';
 import { BADGE_CSS } from '../../components/CustomerBadges';
 import type { RowSummary } from '../../lib/summary';
-import { HOUR, cn, makeRow, settingsWith } from './fixtures';
+import { HOUR, cn, makeRow, settingsWith } from '../support/component-fixtures';
 
 afterEach(cleanup);
 

@@ -8,7 +8,16 @@ import { reasonText } from '../../components/overlay/remind-text';
 import { checkBeforeContact, planReminders, type Warning } from '../../lib/reminders';
 import { Settings } from '../../lib/settings';
 import type { RowSummary } from '../../lib/summary';
-import { DAY, HOUR, MIN, cn, makeContact, makeCustomer, makeRow, settingsWith } from './fixtures';
+import {
+  DAY,
+  HOUR,
+  MIN,
+  cn,
+  makeContact,
+  makeCustomer,
+  makeRow,
+  settingsWith,
+} from '../support/component-fixtures';
 
 afterEach(cleanup);
 

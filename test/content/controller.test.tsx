@@ -7,7 +7,7 @@ import type { Adapter, PageRow } from '../../lib/adapters/types';
 import { isEnvelope } from '../../lib/request';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { RowSummary } from '../../lib/summary';
-import { makeRow } from '../components/fixtures';
+import { makeRow } from '../support/component-fixtures';
 
 /** A page of `n` order rows, each with a buyer cell. */
 function page(n: number) {

@@ -1,6 +1,6 @@
 import { computeShopStats, describeCustomer, type CustomerView } from '../../lib/customers';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { DAY, NOW, customerWith, makeCustomer } from './make-customer';
+import { DAY, NOW, customerWith, makeCustomer } from '../support/make-customer';
 
 const settings = DEFAULT_SETTINGS;
 

@@ -1,5 +1,5 @@
 import { conversionLadder } from '../../lib/customers';
-import { DAY, NOW, customerWith, makeCustomer } from './make-customer';
+import { DAY, NOW, customerWith, makeCustomer } from '../support/make-customer';
 
 describe('conversion ladder', () => {
   it('counts customers by purchases and the 1→2, 2→3, 3→4 rates', () => {

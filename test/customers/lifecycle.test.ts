@@ -10,7 +10,7 @@ import {
   type Stage,
 } from '../../lib/customers';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { DAY, NOW, cn, customerWith, makeCustomer, settingsWith } from './make-customer';
+import { DAY, NOW, cn, customerWith, makeCustomer, settingsWith } from '../support/make-customer';
 
 const lifecycle = DEFAULT_SETTINGS.lifecycle;
 

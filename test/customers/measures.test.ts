@@ -5,7 +5,7 @@ import {
   rhythmOf,
   type Rhythm,
 } from '../../lib/customers';
-import { DAY, NOW, cn, customerWith, makeCustomer } from './make-customer';
+import { DAY, NOW, cn, customerWith, makeCustomer } from '../support/make-customer';
 
 const plain = { now: NOW, mergeSameDayPurchases: false };
 

@@ -1,6 +1,6 @@
 import { itemKeyOf, repurchaseCycles, type CycleOrder } from '../../lib/customers';
 import type { OrderStatus } from '../../lib/schemas';
-import { cn } from './make-customer';
+import { cn } from '../support/make-customer';
 
 function order(
   customerKey: string,

@@ -15,7 +15,7 @@ import {
   fuzzRuns,
   makeCustomer,
   settingsWith,
-} from './make-customer';
+} from '../support/make-customer';
 
 const settings = DEFAULT_SETTINGS;
 
@@ -205,7 +205,7 @@ describe('computeShopStatsFromFigures', () => {
   test('equals computeShopStats over the same customers, with and without same-day merging', async () => {
     const { computeShopStats, computeShopStatsFromFigures, customerFigures } =
       await import('../../lib/customers');
-    const { makeCustomer } = await import('./make-customer');
+    const { makeCustomer } = await import('../support/make-customer');
     const now = Date.UTC(2026, 10, 25);
     const purchase = fc.record({
       at: fc.integer({ min: now - 800 * 86400_000, max: now }),

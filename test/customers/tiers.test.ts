@@ -9,7 +9,14 @@ import {
   type Tier,
 } from '../../lib/customers';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
-import { DAY, NOW, buildCustomer, customerWith, fuzzRuns, makeCustomer } from './make-customer';
+import {
+  DAY,
+  NOW,
+  buildCustomer,
+  customerWith,
+  fuzzRuns,
+  makeCustomer,
+} from '../support/make-customer';
 
 const settings = DEFAULT_SETTINGS;
 

@@ -7,7 +7,7 @@ import { openDb, type KezhiDb } from '../../lib/db';
 import { ingestOrders } from '../../lib/db/ingest';
 import type { OrderInput } from '../../lib/schemas';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
-import { DAY, NOW, contact } from './helpers';
+import { DAY, NOW, contact } from '../support/dashboard';
 
 /** The parts of an ECharts option these tests read, as plain JSON. */
 interface Option {

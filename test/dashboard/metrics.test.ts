@@ -18,7 +18,7 @@ import {
 } from '../../lib/dashboard';
 import type { CycleOrder } from '../../lib/customers';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { DAY, NOW, buyer, cn, contact, settingsWith, unpaidOnly } from './helpers';
+import { DAY, NOW, buyer, cn, contact, settingsWith, unpaidOnly } from '../support/dashboard';
 
 const S = DEFAULT_SETTINGS;
 const ago = (days: number, amount = 10_000) => ({ at: NOW - days * DAY, amount });

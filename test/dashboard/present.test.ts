@@ -18,7 +18,7 @@ import {
   type Dashboard,
 } from '../../lib/dashboard';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { DAY, NOW, buyer, cn, contact } from './helpers';
+import { DAY, NOW, buyer, cn, contact } from '../support/dashboard';
 
 function dashboardOf(counts: number[]): Dashboard {
   const customers = counts.map((n, i) =>

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { computeDashboard } from '../../lib/dashboard';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
-import { fuzzRuns } from '../customers/make-customer';
-import { DAY, NOW, buyer, unpaidOnly } from './helpers';
+import { fuzzRuns } from '../support/make-customer';
+import { DAY, NOW, buyer, unpaidOnly } from '../support/dashboard';
 
 const arbCustomer = fc.record({
   shop: fc.constantFrom('shop1', 'shop2'),

@@ -10,8 +10,8 @@ import { openDb, type KezhiDb } from '../../lib/db';
 import { ingestOrders } from '../../lib/db/ingest';
 import { clearStatsCache, getShopStats } from '../../lib/db/shop-stats';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { order } from '../db/make-order';
-import { makeCustomer } from '../customers/make-customer';
+import { order } from '../support/make-order';
+import { makeCustomer } from '../support/make-customer';
 
 const HOUR = 3_600_000;
 

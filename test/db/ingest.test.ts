@@ -6,8 +6,8 @@ import { bucketOf } from '../../lib/db/figures';
 import { deleteShop, forgetBuyer } from '../../lib/db/writes';
 import { customerFigures, FIGURES_STRIDE } from '../../lib/customers';
 import { OrderStatus, type Customer, type Order } from '../../lib/schemas';
-import { refApply, type RefState } from '../orders/reference';
-import { NOW, T0, order } from './make-order';
+import { refApply, type RefState } from '../support/order-reference';
+import { NOW, T0, order } from '../support/make-order';
 
 const RUNS = Number(process.env.KEZHI_FUZZ_RUNS ?? 60);
 
@@ -177,7 +177,7 @@ describe('ingest', () => {
           const local = openDb(`mono-${Math.random()}`);
           await local.open();
           try {
-            // An independent oracle (test/orders/reference), not the implementation's table.
+            // An independent oracle (test/support/order-reference), not the implementation's table.
             let ref: RefState | undefined;
             for (const status of seq) {
               await ingestOrders(local, [order({ orderId: '42', status })], NOW);

@@ -10,7 +10,7 @@ import { previewRows, summarizeRows } from '../../lib/db/queries';
 import { clearStatsCache } from '../../lib/db/shop-stats';
 import { OrderStatus, type OrderInput } from '../../lib/schemas';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { NOW, T0, order } from './make-order';
+import { NOW, T0, order } from '../support/make-order';
 
 const RUNS = Number(process.env.KEZHI_FUZZ_RUNS ?? 40);
 const DAY = 86400_000;

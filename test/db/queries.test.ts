@@ -9,7 +9,7 @@ import { clearStatsCache, getShopStats, STATS_MAX_AGE_MS } from '../../lib/db/sh
 import { logContact, updateMeta } from '../../lib/db/writes';
 import { computeShopStats } from '../../lib/customers';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { NOW, T0, order } from './make-order';
+import { NOW, T0, order } from '../support/make-order';
 
 let db: KezhiDb;
 beforeEach(async () => {

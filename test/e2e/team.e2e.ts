@@ -19,7 +19,7 @@ import {
   until,
   type Session,
 } from '../../scripts/browser.mjs';
-import { startCouch, startRelay, type TestServer } from '../sync/server';
+import { startCouch, startRelay, type TestServer } from '../support/couch-server';
 
 const PAGE_URL = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm';
 const want = (

@@ -22,7 +22,7 @@ import {
   hostileString,
   runs,
   tally,
-} from './hostile';
+} from '../support/hostile';
 
 const byId = (id: string): Adapter => ADAPTERS.find((a) => a.id === id)!;
 

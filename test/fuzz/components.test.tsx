@@ -21,9 +21,9 @@ import { ShopBar } from '../../components/popup/ShopBar';
 import type { Order } from '../../lib/schemas';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { RowSummary } from '../../lib/summary';
-import { cn, makeRow, settingsWith } from '../components/fixtures';
-import { customer, orders, view } from '../popup/fixtures';
-import { RUNS, TIMEOUT, count, hostileString, runs, tally } from './hostile';
+import { cn, makeRow, settingsWith } from '../support/component-fixtures';
+import { customer, orders, view } from '../support/popup-fixtures';
+import { RUNS, TIMEOUT, count, hostileString, runs, tally } from '../support/hostile';
 
 /**
  * Renders inside act() into a detached element and unmounts before the next case. A synchronous

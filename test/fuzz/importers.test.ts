@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { importCsv } from '../../lib/importers';
 import { OrderInput } from '../../lib/schemas';
-import { collector, fixture, utf8 } from '../importers/helpers';
+import { collector, fixture, utf8 } from '../support/importers';
 import {
   MARKUP_PAYLOADS,
   NOT_AN_AMOUNT,
@@ -21,7 +21,7 @@ import {
   hostileString,
   runs,
   tally,
-} from './hostile';
+} from '../support/hostile';
 
 afterAll(() => console.info('fuzz/importers tally', Object.fromEntries(tally)));
 

@@ -25,7 +25,7 @@ import {
   hostileString,
   runs,
   tally,
-} from './hostile';
+} from '../support/hostile';
 
 const MIN_T = 946684800000;
 const MAX_T = 4102444800000;

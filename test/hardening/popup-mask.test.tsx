@@ -8,7 +8,7 @@ import { cleanup, render } from '@testing-library/preact';
 import fc from 'fast-check';
 import { CustomerCard } from '../../components/popup/CustomerCard';
 import { DEFAULT_SETTINGS, Settings } from '../../lib/settings';
-import { customer, orders, view } from '../popup/fixtures';
+import { customer, orders, view } from '../support/popup-fixtures';
 
 afterEach(cleanup);
 

@@ -4,7 +4,7 @@
  */
 import { computeDashboard } from '../../lib/dashboard/compute';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { buildCustomer, DAY, NOW } from '../customers/make-customer';
+import { buildCustomer, DAY, NOW } from '../support/make-customer';
 
 const key = (b: string) => `taobao:shop1:${b}`;
 const who = (buyerId: string, identity: 'nick' | 'token' | 'none' | 'name') => ({

@@ -11,7 +11,7 @@ import { joinsInto, mergeCustomers, splitCustomer } from '../../lib/db/joins';
 import { logContact, updateMeta } from '../../lib/db/writes';
 import { buyerIdFor } from '../../lib/keys';
 import type { OrderInput } from '../../lib/schemas';
-import { NOW, T0, order } from '../db/make-order';
+import { NOW, T0, order } from '../support/make-order';
 
 const DAY = 86400_000;
 const K = (buyerId: string) => `taobao:shop1:${buyerId}`;

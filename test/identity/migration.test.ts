@@ -7,7 +7,7 @@ import { Dexie } from 'dexie';
 import { openDb } from '../../lib/db';
 import { recomputeCustomer, toStoredOrder } from '../../lib/db/aggregate';
 import type { Order, OrderInput } from '../../lib/schemas';
-import { NOW, T0, order } from '../db/make-order';
+import { NOW, T0, order } from '../support/make-order';
 
 /** Version 3 exactly as it shipped (v1 tables plus the figure blocks). Never edit. */
 const OLD_V3 = {

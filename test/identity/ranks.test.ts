@@ -8,7 +8,7 @@ import { openDb, type KezhiDb } from '../../lib/db';
 import { rankedFigures } from '../../lib/db/ranks';
 import { countShopStats } from '../../lib/db/shop-stats';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { buildCustomer, DAY, NOW } from '../customers/make-customer';
+import { buildCustomer, DAY, NOW } from '../support/make-customer';
 
 const key = (b: string) => `taobao:shop1:${b}`;
 const who = (buyerId: string, identity: 'nick' | 'token' | 'none' | 'name') => ({

@@ -6,7 +6,7 @@ import { openDb, type KezhiDb } from '../../lib/db';
 import { ingestOrders } from '../../lib/db/ingest';
 import { judgeKind, MIN_DAYS_TO_JUDGE, MIN_ORDERS_TO_JUDGE } from '../../lib/identity';
 import type { OrderInput } from '../../lib/schemas';
-import { NOW, T0, order } from '../db/make-order';
+import { NOW, T0, order } from '../support/make-order';
 
 const DAY = 86400_000;
 let db: KezhiDb;

@@ -1,5 +1,5 @@
 import { detectFormat, preview, FORMATS } from '../../lib/importers';
-import { fixture, utf8 } from './helpers';
+import { fixture, utf8 } from '../support/importers';
 
 const QN_HEADER = [
   '订单编号', '支付单号', '买家应付货款', '买家应付邮费', '总金额', '买家实付金额', '订单状态',

@@ -1,6 +1,6 @@
 import { importCsv } from '../../lib/importers';
 import type { OrderInput } from '../../lib/schemas';
-import { cn, collector, fixture } from './helpers';
+import { cn, collector, fixture } from '../support/importers';
 
 /** Pinduoduo exports carry no buyer: every order is its own uncertain customer. */
 const pdd = (

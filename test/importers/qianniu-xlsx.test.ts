@@ -7,7 +7,7 @@ import {
   cellText,
 } from '../../lib/importers';
 import type { OrderInput } from '../../lib/schemas';
-import { cn, collector, fixture, makeXlsx } from './helpers';
+import { cn, collector, fixture, makeXlsx } from '../support/importers';
 
 const QN_HEADER = [
   '订单编号', '支付单号', '买家应付货款', '买家应付邮费', '总金额', '买家实付金额', '订单状态',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { decodeText, repairMojibake } from '../../lib/importers';
-import { fixture, utf8 } from './helpers';
+import { fixture, utf8 } from '../support/importers';
 
 const utf8Source = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../fixtures/importers/${name}`, import.meta.url)), 'utf8');

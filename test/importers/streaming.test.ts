@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { importCsv } from '../../lib/importers';
 import { csvChunks, detectLayout, parseSlice, recordsEnd } from '../../lib/importers/csv';
 import { OrderInput } from '../../lib/schemas';
-import { collector, fixture, utf8 } from './helpers';
+import { collector, fixture, utf8 } from '../support/importers';
 
 const numRuns = Number(process.env.KEZHI_FUZZ_RUNS ?? 200);
 

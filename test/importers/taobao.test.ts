@@ -1,6 +1,6 @@
 import { importCsv, itemsByOrder, preview } from '../../lib/importers';
 import type { OrderInput } from '../../lib/schemas';
-import { cn, collector, fixture } from './helpers';
+import { cn, collector, fixture } from '../support/importers';
 
 const base = { platform: 'taobao', shopId: 'shop1', source: 'import' } as const;
 

@@ -5,7 +5,7 @@
  * 订单状态) refused by the names of the missing columns.
  */
 import { importCsv } from '../../lib/importers';
-import { cn, collector, utf8 } from './helpers';
+import { cn, collector, utf8 } from '../support/importers';
 
 const HEADER = [
   '订单编号',

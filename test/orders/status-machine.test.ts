@@ -3,8 +3,8 @@ import { openDb, type KezhiDb } from '../../lib/db';
 import { ingestOrders } from '../../lib/db/ingest';
 import { nextStatus } from '../../lib/orders/status-machine';
 import { OrderStatus, isPurchase } from '../../lib/schemas';
-import { NOW, order } from '../db/make-order';
-import { refApply, type RefState } from './reference';
+import { NOW, order } from '../support/make-order';
+import { refApply, type RefState } from '../support/order-reference';
 
 const ALL = OrderStatus.options;
 const KEY = 'taobao:shop1:42';

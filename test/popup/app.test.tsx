@@ -7,7 +7,7 @@ import { careDoneId } from '../../lib/care';
 import { openDb, type KezhiDb } from '../../lib/db';
 import { ingestOrders } from '../../lib/db/ingest';
 import type { OrderInput } from '../../lib/schemas';
-import { cn } from '../customers/make-customer';
+import { cn } from '../support/make-customer';
 
 vi.mock('../../lib/browser/rpc', () => ({
   send: vi.fn(() => Promise.resolve({ ok: true, value: {} })),

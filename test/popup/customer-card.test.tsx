@@ -2,7 +2,7 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { CustomerCard, type CustomerCardProps } from '../../components/popup/CustomerCard';
 import { DEFAULT_SETTINGS, Settings } from '../../lib/settings';
-import { customer, orders, view } from './fixtures';
+import { customer, orders, view } from '../support/popup-fixtures';
 
 function setup(over: Partial<CustomerCardProps> = {}) {
   const props: CustomerCardProps = {

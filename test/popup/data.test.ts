@@ -8,7 +8,7 @@ import { openDb, type KezhiDb } from '../../lib/db';
 import { ingestOrders } from '../../lib/db/ingest';
 import type { OrderInput } from '../../lib/schemas';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { cn } from '../customers/make-customer';
+import { cn } from '../support/make-customer';
 
 const NOW = cn(2025, 6, 1, 12);
 const DAY = 86_400_000;

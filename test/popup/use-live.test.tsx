@@ -3,7 +3,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import type { JSX } from 'preact';
 import { openDb } from '../../lib/db';
 import { useLiveQuery, useTableRevision } from '../../lib/db/live';
-import { buildCustomer, NOW } from '../customers/make-customer';
+import { buildCustomer, NOW } from '../support/make-customer';
 
 afterEach(cleanup);
 

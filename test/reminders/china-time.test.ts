@@ -8,7 +8,7 @@ import {
   quietHours,
   startOfChinaDay,
 } from '../../lib/reminders';
-import { DAY, MIN, cn } from './helpers';
+import { DAY, MIN, cn } from '../support/reminders';
 
 const numRuns = Number(process.env.KEZHI_FUZZ_RUNS ?? 200);
 const NIGHT = quietHours(22 * 60, 8 * 60);

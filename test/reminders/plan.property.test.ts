@@ -4,7 +4,7 @@ import { Channel, OrderStatus, Platform } from '../../lib/schemas';
 import type { LadderStep } from '../../lib/settings';
 import { planReminders, type PlanInput } from '../../lib/reminders';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { DAY, HOUR, MIN, cn, settingsWith } from './helpers';
+import { DAY, HOUR, MIN, cn, settingsWith } from '../support/reminders';
 
 /**
  * Quiet hours, independently of lib/china-time: the wall clock in Shanghai as Intl

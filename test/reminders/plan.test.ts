@@ -1,7 +1,7 @@
 import type { ContactEntry, Platform } from '../../lib/schemas';
 import type { Settings } from '../../lib/settings';
 import { checkBeforeContact, planReminders, type PlanInput } from '../../lib/reminders';
-import { DAY, HOUR, MIN, cn, contact, settingsWith } from './helpers';
+import { DAY, HOUR, MIN, cn, contact, settingsWith } from '../support/reminders';
 
 const KEY = 'taobao:shop1:o1';
 

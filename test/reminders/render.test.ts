@@ -9,7 +9,7 @@ import {
   variableByName,
   type TemplateVars,
 } from '../../lib/reminders';
-import { HOUR, MIN, cn } from './helpers';
+import { HOUR, MIN, cn } from '../support/reminders';
 
 const vars: TemplateVars = {
   buyer: '小明',

@@ -16,7 +16,7 @@ import {
   type TemplateVars,
 } from '../../lib/reminders';
 import type { Lang } from '@/lib/i18n';
-import { HOUR, cn } from './helpers';
+import { HOUR, cn } from '../support/reminders';
 
 const LANGS: Lang[] = ['zh_CN', 'en'];
 

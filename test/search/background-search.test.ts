@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { search, startSearchIndex } from '@/entrypoints/background/search';
 import { getDb } from '@/lib/db';
 import { searchTermsFor } from '@/lib/search';
-import { buildCustomer } from '../customers/make-customer';
+import { buildCustomer } from '../support/make-customer';
 
 describe('the background search handler', () => {
   it('answers building until the index is built, then ranked keys', async () => {

@@ -5,7 +5,7 @@ import { contract } from '@/lib/messaging';
 import type { Customer } from '@/lib/schemas';
 import { searchCustomers, searchTermsFor } from '@/lib/search';
 import { searchViaBackground, type AskBackground } from '@/lib/search/client';
-import { buildCustomer } from '../customers/make-customer';
+import { buildCustomer } from '../support/make-customer';
 
 let opened = 0;
 

@@ -8,7 +8,7 @@ import {
   spellPinyin,
   type SearchableTable,
 } from '../../lib/search';
-import { hostileString, numRuns } from './helpers';
+import { hostileString, numRuns } from '../support/search';
 
 /** Queries as staff type them: Han, Latin, digits and their mixes, with some noise. */
 const query = fc.oneof(

@@ -9,7 +9,7 @@ import {
   type SearchTermsInput,
 } from '@/lib/search';
 import { MemoryIndex, type IndexAnswer } from '@/lib/search/memory-index';
-import { numRuns } from './helpers';
+import { numRuns } from '../support/search';
 
 interface Row extends SearchTermsInput {
   key: string;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { MAX_TEXT_CHARS, normalizeOrderId, normalizeText } from '../../lib/search/normalize';
-import { hostileString, numRuns } from './helpers';
+import { hostileString, numRuns } from '../support/search';
 
 describe('normalizeText', () => {
   it('trims, folds case and width, and drops punctuation, emoji and invisible characters', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { planQuery } from '../../lib/search';
-import { hostileString, kindsFinding, numRuns } from './helpers';
+import { hostileString, kindsFinding, numRuns } from '../support/search';
 
 describe('planQuery', () => {
   it('plans nothing for an empty or unsearchable query', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { rankResults, SCORES, searchTermsFor, type MatchKind } from '../../lib/search';
-import { customerInput, numRuns } from './helpers';
+import { customerInput, numRuns } from '../support/search';
 
 interface Row {
   key: string;

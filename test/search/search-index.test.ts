@@ -3,7 +3,7 @@ import { openDb, type KezhiDb } from '@/lib/db';
 import { useSearchIndex } from '@/lib/db/search-index';
 import type { Customer } from '@/lib/schemas';
 import { searchCustomers, searchTermsFor } from '@/lib/search';
-import { buildCustomer } from '../customers/make-customer';
+import { buildCustomer } from '../support/make-customer';
 
 let opened = 0;
 

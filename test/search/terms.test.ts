@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { MAX_ORDER_IDS, MAX_TERMS, normalizeText, searchTermsFor } from '../../lib/search';
-import { customerInput, hostileString, kindsFinding, numRuns } from './helpers';
+import { customerInput, hostileString, kindsFinding, numRuns } from '../support/search';
 
 describe('searchTermsFor', () => {
   it('indexes a Han name by substring, full pinyin and initials', () => {

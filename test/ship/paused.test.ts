@@ -9,7 +9,7 @@ import { getDb } from '../../lib/db';
 import { dispatch, type SenderInfo } from '../../lib/messaging';
 import { SETTINGS_KEY } from '../../lib/settings';
 import { resetSettings, saveSettings, loadSettings } from '../../lib/browser/settings-store';
-import { order } from '../db/make-order';
+import { order } from '../support/make-order';
 
 const SELF = {
   extensionId: 'kezhiextensionid',

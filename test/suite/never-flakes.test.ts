@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { Customer, Fen } from '../../lib/schemas';
-import { buildCustomer } from '../customers/make-customer';
+import { buildCustomer } from '../support/make-customer';
 
 describe('the suite itself', () => {
   test('every property runs with a fixed seed unless npm run fuzz asks for fresh ones', () => {

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { summarizeRows } from '../../lib/db/queries';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { PullProgress } from '../../lib/sync/replicator';
-import { NOW, order, T0 } from '../db/make-order';
-import { openDesk } from './desk';
-import { startCouch, type TestServer } from './server';
+import { NOW, order, T0 } from '../support/make-order';
+import { openDesk } from '../support/desk';
+import { startCouch, type TestServer } from '../support/couch-server';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -9,9 +9,9 @@ import { CouchClient, CouchError } from '../../lib/sync/couch';
 import { Replicator } from '../../lib/sync/replicator';
 import { setState } from '../../lib/sync/store';
 import { joinTeam, TeamError } from '../../lib/sync/team';
-import { NOW, order, T0 } from '../db/make-order';
-import { openDesk, recomputed, TEST_KDF, type Desk } from './desk';
-import { startCouch, startRelay, type TestServer } from './server';
+import { NOW, order, T0 } from '../support/make-order';
+import { openDesk, recomputed, TEST_KDF, type Desk } from '../support/desk';
+import { startCouch, startRelay, type TestServer } from '../support/couch-server';
 
 let server: TestServer;
 let dbn = 0;

@@ -12,7 +12,7 @@ import type { Adapter, PageRow } from '../../lib/adapters/types';
 import { isEnvelope } from '../../lib/request';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { RowSummary } from '../../lib/summary';
-import { makeRow } from '../components/fixtures';
+import { makeRow } from '../support/component-fixtures';
 
 const ENDPOINT = /^https:\/\/trade\.taobao\.com\/trade\/itemlist\/asyncSold\.htm/;
 const adapter: Adapter = {

@@ -12,7 +12,7 @@ import { getDb } from '../../lib/db';
 import { buyerConflict, toStoredOrder } from '../../lib/db/aggregate';
 import { dispatch } from '../../lib/messaging';
 import type { OrderInput } from '../../lib/schemas';
-import { order, NOW } from '../db/make-order';
+import { order, NOW } from '../support/make-order';
 
 describe('endpoints are anchored to origin and path', () => {
   const all = ADAPTERS.flatMap((a) => a.jsonEndpoints.map((re) => ({ id: a.id, re })));

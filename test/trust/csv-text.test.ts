@@ -10,7 +10,7 @@ import { openDb } from '../../lib/db';
 import { ingestOrders } from '../../lib/db/ingest';
 import type { CustomerRow } from '../../lib/dashboard/compute';
 import { customersCsv, UTF8_BOM } from '../../lib/dashboard/customer-list';
-import { order, NOW } from '../db/make-order';
+import { order, NOW } from '../support/make-order';
 
 const row = (nick: string, i: number): CustomerRow => ({
   key: `taobao:shop1:nick:${i}`,

@@ -9,7 +9,7 @@ import { openDb, type KezhiDb } from '../../lib/db';
 import { ingestOrders } from '../../lib/db/ingest';
 import { forgetBuyer, logContact, markCareDone, updateMeta } from '../../lib/db/writes';
 import type { OrderInput } from '../../lib/schemas';
-import { NOW, T0 } from '../db/make-order';
+import { NOW, T0 } from '../support/make-order';
 
 const NICK = 'zhangsan_tb88';
 const PHONE = '13912348765';

@@ -10,7 +10,7 @@ import { getDb } from '../../lib/db';
 import { updateMeta } from '../../lib/db/writes';
 import { ingestOrders } from '../../lib/db/ingest';
 import { dispatch, type SenderInfo } from '../../lib/messaging';
-import { order, NOW } from '../db/make-order';
+import { order, NOW } from '../support/make-order';
 
 const SELF = {
   extensionId: 'kezhiextensionid',

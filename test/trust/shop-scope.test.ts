@@ -10,7 +10,7 @@ import { ingestOrders } from '../../lib/db/ingest';
 import { deleteShop, logContact, markCareDone, updateMeta } from '../../lib/db/writes';
 import { exportBackup, restoreBackup, BACKUP_TABLES, type RestoreRules } from '../../lib/backup';
 import { customerKey, orderKey } from '../../lib/schemas';
-import { order, NOW } from '../db/make-order';
+import { order, NOW } from '../support/make-order';
 
 const rules: RestoreRules = { mergeOrder, recomputeCustomer, deepEqual };
 const SHOPS = ['localhost', 'localhost:8080', 'a:b:c'] as const;

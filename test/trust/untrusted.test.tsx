@@ -13,7 +13,7 @@ import {
   type RemindAssistantProps,
 } from '../../components/overlay/RemindAssistant';
 import { acceptSyntheticEvents, isUserEvent } from '../../components/overlay/trusted';
-import { cn, makeRow, settingsWith } from '../components/fixtures';
+import { cn, makeRow, settingsWith } from '../support/component-fixtures';
 
 afterEach(cleanup);
 

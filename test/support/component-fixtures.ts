@@ -13,7 +13,7 @@ import {
 } from '../../lib/schemas';
 import type { Settings } from '../../lib/settings';
 import { summarizeRow, type RowSummary } from '../../lib/summary';
-import { DAY, NOW, cn, makeCustomer, settingsWith } from '../customers/make-customer';
+import { DAY, NOW, cn, makeCustomer, settingsWith } from './make-customer';
 
 export { DAY, NOW, cn, makeCustomer, settingsWith };
 export const HOUR = 3_600_000;

@@ -2,7 +2,7 @@
 import { computeShopStats, describeCustomer } from '../../lib/customers';
 import type { Order } from '../../lib/schemas';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { cn, makeCustomer } from '../customers/make-customer';
+import { cn, makeCustomer } from './make-customer';
 
 export const NOW = cn(2025, 6, 1);
 

@@ -1,8 +1,8 @@
 /** Test helpers for the dashboard: customers with their own keys, shops and contacts. */
 import type { ContactEntry, Customer } from '../../lib/schemas';
-import { buildCustomer, type TestPurchase } from '../customers/make-customer';
+import { buildCustomer, type TestPurchase } from './make-customer';
 
-export { DAY, NOW, cn, buildCustomer, settingsWith } from '../customers/make-customer';
+export { DAY, NOW, cn, buildCustomer, settingsWith } from './make-customer';
 
 /** A customer of `shopId` (taobao) named `nick`, with the given purchases. */
 export function buyer(
