@@ -86,7 +86,7 @@ export const contract = {
    * Content script -> background: inject the overlay's on-demand half (chip cards, 催付 panel)
    * into the sender's tab, in the content script's own world.
    */
-  loadDetail: {
+  loadAssistant: {
     from: 'content',
     input: z.object({}),
     output: {} as { injected: true },

@@ -8,11 +8,11 @@ import { getDb } from '@/lib/db';
 import { deepEqual, mergeOrder, recomputeCustomer } from '@/lib/db/aggregate';
 import { ingestOrders } from '@/lib/db/ingest';
 import { mergeCustomers, splitCustomer } from '@/lib/db/joins';
-import { previewRows, summarizeRows } from '@/lib/db/queries';
+import { previewRows, summarizeRows } from '@/lib/db/row-summaries';
 import { clearStatsCache } from '@/lib/db/shop-stats';
 import { deleteShop, logContact, markCareDone, recordHealth, updateMeta } from '@/lib/db/writes';
 import type { Handlers } from '@/lib/messaging';
-import { loadDetail } from './inject';
+import { loadAssistant } from './inject';
 import { search } from './search';
 import { grantedWooPatterns } from './woo';
 import { TabGate } from '@/lib/sender-gate';
@@ -73,7 +73,7 @@ async function bumpRevision(): Promise<void> {
 }
 
 export const handlers = {
-  loadDetail,
+  loadAssistant,
   search,
 
   async lookup(input, sender) {

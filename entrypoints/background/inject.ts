@@ -11,8 +11,8 @@ import { ORDER_SCRIPT_SLOT } from '../orders.content/spa-routes';
 /** The unlisted script entrypoints/overlay-assistant builds to. */
 export const ASSISTANT_FILE = '/overlay-assistant.js';
 
-export const loadDetail: Handlers['loadDetail'] = async (_input, sender) => {
-  if (sender.tabId === undefined) throw new Error('loadDetail needs a tab');
+export const loadAssistant: Handlers['loadAssistant'] = async (_input, sender) => {
+  if (sender.tabId === undefined) throw new Error('loadAssistant needs a tab');
   // Top frame only: the order content script does not run in frames.
   await browser.scripting.executeScript({
     target: { tabId: sender.tabId },

@@ -69,7 +69,7 @@ export class PageController {
         this.notice ??= showNotice(ctx, this.settings.language, error);
       },
     });
-    const detail = assistantLoader(() => send('loadDetail', {}));
+    const detail = assistantLoader(() => send('loadAssistant', {}));
     this.touch = loadOnFirstTouch(ctx, detail, isOurs);
     this.paintHost = {
       settings: () => this.settings,

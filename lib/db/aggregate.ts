@@ -237,7 +237,7 @@ export function customersToRecompute(
  * Which sightings of a batch ingest refuses: one that names another buyer than the stored order
  * (or than the batch's first sighting of it), and, when such a sighting came from captured JSON
  * (which page script can forge), every JSON sighting of the batch. The background's ingest and
- * the badges' preview of it (lib/db/queries previewRows) screen by this one rule.
+ * the badges' preview of it (lib/db/row-summaries previewRows) screen by this one rule.
  */
 export function screenSightings(
   sightings: readonly Order[],

@@ -1,6 +1,6 @@
 /**
  * How changed orders move their buyers' aggregates: ingest writes the result, the badges'
- * preview (lib/db/queries previewRows) only shows it, and both must agree.
+ * preview (lib/db/row-summaries previewRows) only shows it, and both must agree.
  */
 import type { Customer, Order } from '../schemas';
 import { applyOrder, customersToRecompute, recomputeCustomer } from './aggregate';

@@ -251,7 +251,7 @@ describe('PageController: badges before writes', () => {
           },
         };
       }
-      if (m.name === 'loadDetail') {
+      if (m.name === 'loadAssistant') {
         // The injected script registers itself in the content script's world.
         Object.assign(globalThis, {
           [ASSISTANT_SLOT]: { chipTip: () => [], openPanel: () => () => undefined },
@@ -341,14 +341,14 @@ describe('PageController: badges before writes', () => {
     c.start();
     await settle(c, 2);
     await new Promise((r) => setTimeout(r, 50));
-    expect(names).not.toContain('loadDetail');
+    expect(names).not.toContain('loadAssistant');
     document.body.dispatchEvent(new Event('pointerover', { bubbles: true }));
-    expect(names).not.toContain('loadDetail'); // not ours
+    expect(names).not.toContain('loadAssistant'); // not ours
     hosts()[1]!.dispatchEvent(new Event('pointerover', { bubbles: true }));
-    await vi.waitFor(() => expect(names).toContain('loadDetail'));
+    await vi.waitFor(() => expect(names).toContain('loadAssistant'));
     hosts()[0]!.dispatchEvent(new Event('pointerover', { bubbles: true }));
     await new Promise((r) => setTimeout(r, 20));
-    expect(names.filter((n) => n === 'loadDetail')).toHaveLength(1);
+    expect(names.filter((n) => n === 'loadAssistant')).toHaveLength(1);
     c.stop();
     delete (globalThis as Record<string, unknown>)[ASSISTANT_SLOT];
   });

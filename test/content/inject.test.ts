@@ -1,17 +1,17 @@
 import { existsSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ASSISTANT_FILE, injectOnRoute, loadDetail } from '../../entrypoints/background/inject';
+import { ASSISTANT_FILE, injectOnRoute, loadAssistant } from '../../entrypoints/background/inject';
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('loadDetail (background)', () => {
+describe('loadAssistant (background)', () => {
   test("injects the assistant script into the sender's tab, top frame, at once", async () => {
     const executeScript = vi
       .spyOn(fakeBrowser.scripting, 'executeScript')
       .mockResolvedValue([] as never);
-    expect(await loadDetail({}, { tabId: 7, url: 'https://trade.taobao.com/x' })).toEqual({
+    expect(await loadAssistant({}, { tabId: 7, url: 'https://trade.taobao.com/x' })).toEqual({
       injected: true,
     });
     expect(executeScript).toHaveBeenCalledWith({
@@ -23,7 +23,7 @@ describe('loadDetail (background)', () => {
 
   test('a sender without a tab gets an error, nothing is injected', async () => {
     const executeScript = vi.spyOn(fakeBrowser.scripting, 'executeScript');
-    await expect(loadDetail({}, {})).rejects.toThrow('needs a tab');
+    await expect(loadAssistant({}, {})).rejects.toThrow('needs a tab');
     expect(executeScript).not.toHaveBeenCalled();
   });
 

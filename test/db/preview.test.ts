@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { openDb, type KezhiDb } from '../../lib/db';
 import { ingestOrders } from '../../lib/db/ingest';
-import { previewRows, summarizeRows } from '../../lib/db/queries';
+import { previewRows, summarizeRows } from '../../lib/db/row-summaries';
 import { clearStatsCache } from '../../lib/db/shop-stats';
 import { OrderStatus, type OrderInput } from '../../lib/schemas';
 import { DEFAULT_SETTINGS } from '../../lib/settings';

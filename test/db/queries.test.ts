@@ -4,7 +4,7 @@
  */
 import { openDb, type KezhiDb } from '../../lib/db';
 import { ingestOrders } from '../../lib/db/ingest';
-import { summarizeRows } from '../../lib/db/queries';
+import { summarizeRows } from '../../lib/db/row-summaries';
 import { clearStatsCache, getShopStats, STATS_MAX_AGE_MS } from '../../lib/db/shop-stats';
 import { logContact, updateMeta } from '../../lib/db/writes';
 import { computeShopStats } from '../../lib/customers';

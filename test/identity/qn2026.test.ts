@@ -9,7 +9,7 @@
 import adapter from '../../lib/adapters/taobao-qn';
 import { openDb, type KezhiDb } from '../../lib/db';
 import { ingestOrders } from '../../lib/db/ingest';
-import { summarizeRows } from '../../lib/db/queries';
+import { summarizeRows } from '../../lib/db/row-summaries';
 import { recognitionOf } from '../../lib/identity';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { AdapterResult } from '../../lib/adapters/types';

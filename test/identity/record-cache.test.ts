@@ -3,7 +3,7 @@ import adapter from '../../lib/adapters/taobao-qn';
 import { openDb } from '../../lib/db';
 import { createRecordCache } from '../../lib/db/record-cache';
 import { ingestOrders } from '../../lib/db/ingest';
-import { summarizeRows } from '../../lib/db/queries';
+import { summarizeRows } from '../../lib/db/row-summaries';
 import { recordHealth } from '../../lib/db/writes';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { contextFor, loadFixture, readFixtureJson } from '../adapters/helpers';

@@ -4,7 +4,7 @@
  * ends. Two desks on pouchdb-server (in memory, 127.0.0.1), small pages so the pull has many.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { summarizeRows } from '../../lib/db/queries';
+import { summarizeRows } from '../../lib/db/row-summaries';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { PullProgress } from '../../lib/sync/replicator';
 import { NOW, order, T0 } from '../support/make-order';
