@@ -11,9 +11,9 @@ import { normaliseStatus } from '../parse/status';
 import { parseChinaTime, unixSecondsToMs } from '../parse/time';
 import type { OrderInput } from '../schemas';
 import { collectOrders, collectRows } from './result';
-import { lacking, orderHead, orderOrReason, rowWithOrder, type RowRead } from './candidate';
+import { bodyOrder, lacking, orderHead, rowWithOrder, type RowRead } from './candidate';
 import { headerShopId, queryAlternatives, queryFirst, textOf } from './dom';
-import { as, isObject, optional, pick, str } from './fields';
+import { as, isObject, pick, str } from './fields';
 import { itemRefund, statusFromText, statusOf, withItemRefunds } from './status';
 import { itemsFromDom, itemsFromJson } from './items';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
@@ -234,25 +234,18 @@ function readJsonOrder(o: unknown, ctx: AdapterContext): OrderInput | string {
   const base = text
     ? statusFromText(text)
     : statusOf(normaliseStatus(fromCode ?? ''), code === undefined ? '' : `order_status=${code}`);
-  const createdAt = pick(o, fields.createdAt, unixSecondsToMs);
-  if (createdAt === undefined) return lacking(orderId, '下单时间');
-  const amount = pick(o, fields.amount, fenFromJson);
-  if (amount === undefined) return lacking(orderId, '实付金额');
   const products = pick(o, fields.products, as.list) ?? [];
   const refunds = products.map((p) => itemRefund(pick(p, fields.itemRefund, as.text) ?? ''));
-  const status = withItemRefunds(base, refunds);
-  const paidAt = status.status === 'unpaid' ? undefined : pick(o, fields.paidAt, unixSecondsToMs);
-  return orderOrReason(
+  return bodyOrder(
     {
-      ...headOf(ctx, orderId, pick(o, fields.buyer, as.text) ?? ''),
-      ...status,
-      createdAt,
-      ...optional('paidAt', paidAt),
-      amount,
+      head: headOf(ctx, orderId, pick(o, fields.buyer, as.text) ?? ''),
+      status: withItemRefunds(base, refunds),
+      createdAt: pick(o, fields.createdAt, unixSecondsToMs),
+      paidAt: pick(o, fields.paidAt, unixSecondsToMs),
+      amount: pick(o, fields.amount, fenFromJson),
       items: itemsFromJson(products, fields, { sku: skuOf }),
-      source: 'json',
     },
-    orderId,
+    { createdAt: '下单时间', amount: '实付金额' },
   );
 }
 
