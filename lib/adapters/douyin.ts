@@ -16,6 +16,7 @@ import { headerShopId, queryAlternatives, queryFirst, textOf } from './dom';
 import { as, isObject, pick, str } from './fields';
 import { itemRefund, statusFromText, statusOf, withItemRefunds } from './status';
 import { itemsFromDom, itemsFromJson } from './items';
+import { onHttpsPage, onPage } from './url';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 
 /**
@@ -263,10 +264,8 @@ const douyin: Adapter = {
   id: 'douyin',
   platform: 'douyin',
   label: '抖店',
-  matches: (url) =>
-    url.protocol === 'https:' && url.hostname === HOST && url.pathname.startsWith('/ffa/morder/'),
-  isOrderPage: (url) =>
-    url.hostname === HOST && /^\/ffa\/morder\/order\/list\/?$/.test(url.pathname),
+  matches: (url) => onHttpsPage(url, HOST, '/ffa/morder/'),
+  isOrderPage: (url) => onPage(url, HOST, /^\/ffa\/morder\/order\/list\/?$/),
   shopId: (_url, root) => headerShopId(root, selectors.shopIdText, selectors.shopName),
   rowsHint: '[class*="index_orderCard"], tbody tr[data-row-key]',
   readRows,

@@ -15,6 +15,7 @@ import { headerShopId, queryAlternatives, queryFirst, textOf } from './dom';
 import { as, isObject, pick, pickText, str } from './fields';
 import { statusOf } from './status';
 import { itemsFromDom, itemsFromJson } from './items';
+import { onHttpsPage, onPage } from './url';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 
 /**
@@ -249,11 +250,8 @@ const jd: Adapter = {
   id: 'jd',
   platform: 'jd',
   label: '京东京麦',
-  matches: (url) =>
-    url.protocol === 'https:' &&
-    url.hostname === HOST &&
-    url.pathname.startsWith('/jdm/trade/orders/'),
-  isOrderPage: (url) => url.hostname === HOST && /\/orders\/order-list\/?$/.test(url.pathname),
+  matches: (url) => onHttpsPage(url, HOST, '/jdm/trade/orders/'),
+  isOrderPage: (url) => onPage(url, HOST, /\/orders\/order-list\/?$/),
   shopId: (_url, root) => headerShopId(root, selectors.venderId, selectors.shopName),
   rowsHint: '.ant-table-tbody tr.ant-table-row, .order-list-card-table .card',
   readRows,

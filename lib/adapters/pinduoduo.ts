@@ -14,6 +14,7 @@ import { headerShopId, queryAlternatives, queryFirst, textOf } from './dom';
 import { as, isObject, optional, pick, str, type Json } from './fields';
 import { itemRefund, statusFromText, statusOf, withItemRefunds } from './status';
 import { itemsFromDom, itemsFromJson } from './items';
+import { onHttpsPage, onPage } from './url';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 
 /**
@@ -68,16 +69,16 @@ export const SAMPLE_URLS: string[] = [
  * after_sales_status codes as PDD's open API documents them (pdd.order.information.get); we
  * assume mms uses the same codes. Unknown codes leave the order status alone.
  */
-const AFTER_SALES: Record<number, string> = {
-  2: '退款中',
-  3: '退款中',
-  4: '退款中',
-  5: '退款中',
-  6: '退款中',
-  7: '退款中',
-  8: '退款中',
-  10: '退款成功',
-};
+const REFUNDING = new Set([2, 3, 4, 5, 6, 7, 8]);
+const REFUNDED = 10;
+
+/** The refund an after_sales_status code says, if any. */
+const afterSalesRefund = (code: number | undefined): 'refunding' | 'refunded' | undefined =>
+  code === REFUNDED
+    ? 'refunded'
+    : code !== undefined && REFUNDING.has(code)
+      ? 'refunding'
+      : undefined;
 
 /** One <tbody> -> a PageRow (with its order when every required field is there), or a reason. */
 function readOrderBody(body: Element, ctx: AdapterContext): RowRead {
@@ -150,7 +151,7 @@ const ORDER_STATUS: Record<number, OrderStatus> = { 1: 'paid', 2: 'shipped', 3: 
 function pddStatus(item: Json): { status: OrderStatus; rawStatus?: string } {
   const text = pick(item, fields.statusText, as.text);
   const afterSales = pick(item, fields.afterSales, as.code);
-  const refund = itemRefund(afterSales === undefined ? '' : (AFTER_SALES[afterSales] ?? ''));
+  const refund = afterSalesRefund(afterSales);
   if (refund) return { status: refund };
   if (text) return statusFromText(text);
   const code = pick(item, fields.orderStatus, as.code);
@@ -212,8 +213,8 @@ const pinduoduo: Adapter = {
   id: 'pinduoduo',
   platform: 'pinduoduo',
   label: '拼多多商家后台',
-  matches: (url) => url.protocol === 'https:' && url.hostname === HOST,
-  isOrderPage: (url) => url.hostname === HOST && /^\/orders\/list\/?$/.test(url.pathname),
+  matches: (url) => onHttpsPage(url, HOST),
+  isOrderPage: (url) => onPage(url, HOST, /^\/orders\/list\/?$/),
   shopId: (_url, root) => headerShopId(root, selectors.mallId, selectors.mallName),
   rowsHint: '#order-content tbody',
   readRows,
