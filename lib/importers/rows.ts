@@ -2,6 +2,7 @@
  * One report row (cells as text) to one validated OrderInput or item line. Pure and total: every
  * input gives either a value or a reason the seller can act on; nothing here throws.
  */
+import type { z } from 'zod';
 import { parseCellCount } from '../parse/quantity';
 import { parseChinaTime } from '../parse/time';
 import { yuanToFen } from '../parse/money';
@@ -80,6 +81,16 @@ function readOrderId(det: Detection, raw: string): RowResult<string> {
   return { ok: true, value: id };
 }
 
+/** A row's cell reader and its order id, read first: a row without a valid id is no row. */
+function openRow(
+  det: Detection,
+  cells: readonly string[],
+): RowResult<{ get: ReturnType<typeof reader>; orderId: string }> {
+  const get = reader(det, cells);
+  const id = readOrderId(det, get('orderId'));
+  return id.ok ? { ok: true, value: { get, orderId: id.value } } : id;
+}
+
 /**
  * A reader for one kind of cell: a blank cell is no value, a cell `parse` accepts is its value,
  * anything else is a reason naming the column ("… is not a valid amount").
@@ -152,16 +163,28 @@ function schemaReason(
   );
 }
 
+/** The candidate as the schema takes it, or its first complaint named by its column. */
+function checked<T>(
+  schema: z.ZodType<T>,
+  candidate: unknown,
+  det: Detection,
+  fieldOf: (key: string) => Field | undefined,
+): RowResult<T> {
+  const parsed = schema.safeParse(candidate);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, reason: schemaReason(det, parsed.error.issues, fieldOf) };
+}
+
 /** One row of an orders report to a validated order. */
 export function readOrderRow(
   det: Detection,
   cells: readonly string[],
   ctx: RowContext,
 ): RowResult<OrderInput> {
-  const get = reader(det, cells);
-  const id = readOrderId(det, get('orderId'));
-  if (!id.ok) return id;
-  const orderId = id.value;
+  const opened = openRow(det, cells);
+  if (!opened.ok) return opened;
+  const { get, orderId } = opened.value;
 
   const statusText = get('status');
   let status = exportStatus(statusText);
@@ -248,10 +271,7 @@ export function readOrderRow(
   if (phone) candidate.receiverPhone = phone;
   if (region) candidate.region = region;
 
-  const parsed = OrderInput.safeParse(candidate);
-  return parsed.success
-    ? { ok: true, value: parsed.data }
-    : { ok: false, reason: schemaReason(det, parsed.error.issues, (key) => ZOD_FIELD[key]) };
+  return checked(OrderInput, candidate, det, (key) => ZOD_FIELD[key]);
 }
 
 /** One row of an items report to one item line of an order. */
@@ -260,9 +280,9 @@ export function readItemRow(
   cells: readonly string[],
   ctx: RowContext,
 ): RowResult<OrderItemsPatch> {
-  const get = reader(det, cells);
-  const id = readOrderId(det, get('orderId'));
-  if (!id.ok) return id;
+  const opened = openRow(det, cells);
+  if (!opened.ok) return opened;
+  const { get, orderId } = opened.value;
   const title = get('title');
   if (!title) return missing(det, 'title', 'item title');
   const quantity = readCount(det, 'quantity', get('quantity'));
@@ -279,19 +299,10 @@ export function readItemRow(
   if (unitPrice.value !== undefined) item.unitPrice = unitPrice.value;
   const itemId = get('itemId').replace(/^'/, '');
   if (itemId) item.itemId = itemId;
-  const parsed = OrderItem.safeParse(item);
-  if (!parsed.success)
-    return {
-      ok: false,
-      reason: schemaReason(det, parsed.error.issues, (key) => ITEM_FIELD[key] ?? 'title'),
-    };
+  const line = checked(OrderItem, item, det, (key) => ITEM_FIELD[key] ?? 'title');
+  if (!line.ok) return line;
   return {
     ok: true,
-    value: {
-      platform: det.format.platform,
-      shopId: ctx.shopId,
-      orderId: id.value,
-      items: [parsed.data],
-    },
+    value: { platform: det.format.platform, shopId: ctx.shopId, orderId, items: [line.value] },
   };
 }
