@@ -81,14 +81,20 @@ function readOrderId(det: Detection, raw: string): RowResult<string> {
   return { ok: true, value: id };
 }
 
-/** A row's cell reader and its order id, read first: a row without a valid id is no row. */
-function openRow(
-  det: Detection,
-  cells: readonly string[],
-): RowResult<{ get: ReturnType<typeof reader>; orderId: string }> {
-  const get = reader(det, cells);
-  const id = readOrderId(det, get('orderId'));
-  return id.ok ? { ok: true, value: { get, orderId: id.value } } : id;
+type Cells = ReturnType<typeof reader>;
+
+/**
+ * A reader of one kind of report row: the order id is read first (a row without a valid one is
+ * no row), then `read` takes the row's cells from there.
+ */
+function rowReader<T>(
+  read: (det: Detection, get: Cells, orderId: string, ctx: RowContext) => RowResult<T>,
+) {
+  return (det: Detection, cells: readonly string[], ctx: RowContext): RowResult<T> => {
+    const get = reader(det, cells);
+    const id = readOrderId(det, get('orderId'));
+    return id.ok ? read(det, get, id.value, ctx) : id;
+  };
 }
 
 /**
@@ -177,15 +183,7 @@ function checked<T>(
 }
 
 /** One row of an orders report to a validated order. */
-export function readOrderRow(
-  det: Detection,
-  cells: readonly string[],
-  ctx: RowContext,
-): RowResult<OrderInput> {
-  const opened = openRow(det, cells);
-  if (!opened.ok) return opened;
-  const { get, orderId } = opened.value;
-
+export const readOrderRow = rowReader<OrderInput>((det, get, orderId, ctx) => {
   const statusText = get('status');
   let status = exportStatus(statusText);
   const statusName = fieldLabel(det, 'status');
@@ -272,17 +270,10 @@ export function readOrderRow(
   if (region) candidate.region = region;
 
   return checked(OrderInput, candidate, det, (key) => ZOD_FIELD[key]);
-}
+});
 
 /** One row of an items report to one item line of an order. */
-export function readItemRow(
-  det: Detection,
-  cells: readonly string[],
-  ctx: RowContext,
-): RowResult<OrderItemsPatch> {
-  const opened = openRow(det, cells);
-  if (!opened.ok) return opened;
-  const { get, orderId } = opened.value;
+export const readItemRow = rowReader<OrderItemsPatch>((det, get, orderId, ctx) => {
   const title = get('title');
   if (!title) return missing(det, 'title', 'item title');
   const quantity = readCount(det, 'quantity', get('quantity'));
@@ -305,4 +296,4 @@ export function readItemRow(
     ok: true,
     value: { platform: det.format.platform, shopId: ctx.shopId, orderId, items: [line.value] },
   };
-}
+});
