@@ -132,6 +132,19 @@ function missing<T>(det: Detection, field: Field, what: string): RowResult<T> {
   return fail(`缺少${name}`, `${name} (${what}) is empty`);
 }
 
+/** A cell the row cannot do without: read by `read`, a blank one is missing. */
+function required<T>(
+  read: (det: Detection, field: Field, raw: string) => RowResult<T | undefined>,
+  det: Detection,
+  field: Field,
+  raw: string,
+  what: string,
+): RowResult<T> {
+  const r = read(det, field, raw);
+  if (!r.ok) return r;
+  return r.value === undefined ? missing(det, field, what) : { ok: true, value: r.value };
+}
+
 const ZOD_FIELD: Readonly<Record<string, Field>> = {
   orderId: 'orderId',
   buyerId: 'buyerNick',
@@ -197,9 +210,8 @@ export const readOrderRow = rowReader<OrderInput>((det, get, orderId, ctx) => {
   const after = det.columns.afterSale !== undefined ? afterSaleStatus(get('afterSale')) : undefined;
   if (after) status = after;
 
-  const created = readTime(det, 'createdAt', get('createdAt'));
+  const created = required(readTime, det, 'createdAt', get('createdAt'), 'created time');
   if (!created.ok) return created;
-  if (created.value === undefined) return missing(det, 'createdAt', 'created time');
   const paid = readTime(det, 'paidAt', get('paidAt'));
   if (!paid.ok) return paid;
   // Pinduoduo's 成交时间 is the moment of payment: its exports list paid orders only.
@@ -207,9 +219,8 @@ export const readOrderRow = rowReader<OrderInput>((det, get, orderId, ctx) => {
     paid.value ??
     (det.format.id === 'pinduoduo' && status !== 'unpaid' ? created.value : undefined);
 
-  const paidAmount = readMoney(det, 'amount', get('amount'));
+  const paidAmount = required(readMoney, det, 'amount', get('amount'), 'amount');
   if (!paidAmount.ok) return paidAmount;
-  if (paidAmount.value === undefined) return missing(det, 'amount', 'amount');
   const payable = readMoney(det, 'payable', get('payable'));
   if (!payable.ok) return payable;
   // An unpaid order has paid nothing yet: its amount is what it will cost (schemas.ts).
