@@ -81,11 +81,24 @@ function missingOf(p: OrderParts, names: RequiredNames): string | undefined {
 }
 
 /** A page row's order once its required fields are read, else the row with what it lacks. */
-export function rowOrder(row: PageRow, p: OrderParts, names: RequiredNames): RowRead {
+export function rowOrder(
+  row: PageRow,
+  p: OrderParts,
+  names: RequiredNames,
+  extra: Partial<OrderInput> = {},
+): RowRead {
   const missing = missingOf(p, names);
   if (missing) return { row, reason: missing };
   const { head, status, createdAt, amount, items } = p;
-  return rowWithOrder(row, { ...head, ...status, createdAt, amount, items, source: 'dom' });
+  return rowWithOrder(row, {
+    ...head,
+    ...status,
+    createdAt,
+    amount,
+    items,
+    ...extra,
+    source: 'dom',
+  });
 }
 
 /**

@@ -11,7 +11,7 @@ import { normaliseStatus } from '../parse/status';
 import { parseChinaTime, unixSecondsToMs } from '../parse/time';
 import type { OrderInput } from '../schemas';
 import { collectOrders, collectRows } from './result';
-import { bodyOrder, lacking, orderHead, rowWithOrder, type RowRead } from './candidate';
+import { bodyOrder, orderHead, rowOrder, type RowRead } from './candidate';
 import { headerShopId, queryAlternatives, queryFirst, textOf } from './dom';
 import { as, isObject, pick, str } from './fields';
 import { itemRefund, statusFromText, statusOf, withItemRefunds } from './status';
@@ -57,6 +57,8 @@ export const selectors = {
 const HOST = 'fxg.jinritemai.com';
 /** shop_order_id: 19 digits today. */
 const ORDER_ID = /^\d{16,20}$/;
+/** What the list calls the two fields an order needs. */
+const NAMES = { createdAt: '下单时间', amount: '实付金额' };
 
 /** URLs this adapter must accept (the meta test checks every other adapter rejects them). */
 export const SAMPLE_URLS: string[] = [
@@ -115,20 +117,19 @@ function readCard(card: Element, ctx: AdapterContext): RowRead {
     ...(autoCloseAt !== undefined ? { autoCloseAt } : {}),
   };
 
-  const createdAt = parseChinaTime(afterLabel(textOf(queryFirst(card, selectors.createTime))));
-  const amount = yuanToFen(textOf(queryFirst(card, selectors.payAmount)));
   const status = statusFromText(textOf(queryFirst(card, selectors.status)));
-  if (createdAt === undefined) return { row, reason: lacking(orderId, '下单时间') };
-  if (amount === undefined) return { row, reason: lacking(orderId, '实付金额') };
-  return rowWithOrder(row, {
-    ...headOf(ctx, orderId, textOf(queryFirst(card, selectors.buyerNick))),
-    ...status,
-    createdAt,
-    amount,
-    items: itemsFromDom(queryAlternatives(card, selectors.product), ITEM),
-    ...(status.status === 'unpaid' && autoCloseAt !== undefined ? { autoCloseAt } : {}),
-    source: 'dom',
-  });
+  return rowOrder(
+    row,
+    {
+      head: headOf(ctx, orderId, textOf(queryFirst(card, selectors.buyerNick))),
+      status,
+      createdAt: parseChinaTime(afterLabel(textOf(queryFirst(card, selectors.createTime)))),
+      amount: yuanToFen(textOf(queryFirst(card, selectors.payAmount))),
+      items: itemsFromDom(queryAlternatives(card, selectors.product), ITEM),
+    },
+    NAMES,
+    status.status === 'unpaid' && autoCloseAt !== undefined ? { autoCloseAt } : {},
+  );
 }
 
 /** The first element any of `els` holds for a selector list (a table order spans rows). */
@@ -146,19 +147,18 @@ function readTableOrder(tr: Element, children: Element[], ctx: AdapterContext): 
   if (!ORDER_ID.test(orderId)) return { reason: '找不到订单编号' };
   const all = [tr, ...children];
   const row: PageRow = { orderId, row: tr, anchor: firstIn(all, selectors.buyer) ?? tr };
-  const createdAt = parseChinaTime(afterLabel(textOf(firstIn(all, selectors.createTime))));
-  const amount = yuanToFen(textOf(firstIn(all, selectors.payAmount)));
-  if (createdAt === undefined) return { row, reason: lacking(orderId, '下单时间') };
-  if (amount === undefined) return { row, reason: lacking(orderId, '实付金额') };
   const refunds = children.map((c) => itemRefund(textOf(queryFirst(c, selectors.afterSale))));
-  return rowWithOrder(row, {
-    ...headOf(ctx, orderId, textOf(firstIn(all, selectors.buyerNick))),
-    ...withItemRefunds(statusFromText(textOf(firstIn(all, selectors.status))), refunds),
-    createdAt,
-    amount,
-    items: itemsFromDom(children, ITEM),
-    source: 'dom',
-  });
+  return rowOrder(
+    row,
+    {
+      head: headOf(ctx, orderId, textOf(firstIn(all, selectors.buyerNick))),
+      status: withItemRefunds(statusFromText(textOf(firstIn(all, selectors.status))), refunds),
+      createdAt: parseChinaTime(afterLabel(textOf(firstIn(all, selectors.createTime)))),
+      amount: yuanToFen(textOf(firstIn(all, selectors.payAmount))),
+      items: itemsFromDom(children, ITEM),
+    },
+    NAMES,
+  );
 }
 
 /** The keyed order rows of the table layout, each with the `child…` rows that follow it. */
@@ -246,7 +246,7 @@ function readJsonOrder(o: unknown, ctx: AdapterContext): OrderInput | string {
       amount: pick(o, fields.amount, fenFromJson),
       items: itemsFromJson(products, fields, { sku: skuOf }),
     },
-    { createdAt: '下单时间', amount: '实付金额' },
+    NAMES,
   );
 }
 
