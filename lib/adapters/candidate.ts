@@ -3,7 +3,8 @@
  * never hand over an order the schema refuses), giving the row or order, or the reason why not.
  */
 import { checkOrderInput } from '../order-check';
-import type { Identity, OrderInput, Platform } from '../schemas';
+import type { Identity, OrderInput, OrderItem, OrderStatus, Platform } from '../schemas';
+import { optional } from './fields';
 import type { AdapterContext, PageRow } from './types';
 
 /** A candidate order checked against the schema, or why not, in words a seller can read. */
@@ -55,4 +56,75 @@ export function rowWithOrder(row: PageRow, candidate: unknown): RowRead {
 export function orderOrReason(candidate: unknown, orderId: string): OrderInput | string {
   const checked = checkOrder(candidate, orderId);
   return checked.ok ? checked.order : checked.reason;
+}
+
+/** What every order is built from: its head, status, the two fields the schema requires, items. */
+export interface OrderParts {
+  head: OrderHead;
+  status: { status: OrderStatus; rawStatus?: string };
+  createdAt: number | undefined;
+  amount: number | undefined;
+  items: OrderItem[];
+}
+
+/** How a platform's page names its creation time and amount, for the reason one is missing. */
+export interface RequiredNames {
+  createdAt: string;
+  amount: string;
+}
+
+/** The reason a required field is missing, if one is. */
+function missingOf(p: OrderParts, names: RequiredNames): string | undefined {
+  if (p.createdAt === undefined) return lacking(p.head.orderId, names.createdAt);
+  if (p.amount === undefined) return lacking(p.head.orderId, names.amount);
+  return undefined;
+}
+
+/** A page row's order once its required fields are read, else the row with what it lacks. */
+export function rowOrder(
+  row: PageRow,
+  p: OrderParts,
+  names: RequiredNames,
+  extra: Partial<OrderInput> = {},
+): RowRead {
+  const missing = missingOf(p, names);
+  if (missing) return { row, reason: missing };
+  const { head, status, createdAt, amount, items } = p;
+  return rowWithOrder(row, {
+    ...head,
+    ...status,
+    createdAt,
+    amount,
+    items,
+    ...extra,
+    source: 'dom',
+  });
+}
+
+/**
+ * A body entry's order once its required fields are read, else what it lacks. A payment time on
+ * an unpaid order is a placeholder the platform leaves, not a payment: it is dropped.
+ */
+export function bodyOrder(
+  p: OrderParts & { paidAt?: number | undefined },
+  names: RequiredNames,
+  extra: Partial<OrderInput> = {},
+): OrderInput | string {
+  const missing = missingOf(p, names);
+  if (missing) return missing;
+  const { head, status, createdAt, amount, items } = p;
+  const paidAt = status.status === 'unpaid' ? undefined : p.paidAt;
+  return orderOrReason(
+    {
+      ...head,
+      ...status,
+      createdAt,
+      ...optional('paidAt', paidAt),
+      amount,
+      items,
+      ...extra,
+      source: 'json',
+    },
+    head.orderId,
+  );
 }

@@ -11,11 +11,12 @@ import { normaliseStatus } from '../parse/status';
 import { parseChinaTime, unixSecondsToMs } from '../parse/time';
 import type { OrderInput } from '../schemas';
 import { collectOrders, collectRows } from './result';
-import { lacking, orderHead, orderOrReason, rowWithOrder, type RowRead } from './candidate';
+import { bodyOrder, orderHead, rowOrder, type RowRead } from './candidate';
 import { headerShopId, queryAlternatives, queryFirst, textOf } from './dom';
-import { as, isObject, optional, pick, str } from './fields';
+import { as, isObject, pick, str } from './fields';
 import { itemRefund, statusFromText, statusOf, withItemRefunds } from './status';
 import { itemsFromDom, itemsFromJson } from './items';
+import { onHttpsPage, onPage } from './url';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 
 /**
@@ -56,6 +57,8 @@ export const selectors = {
 const HOST = 'fxg.jinritemai.com';
 /** shop_order_id: 19 digits today. */
 const ORDER_ID = /^\d{16,20}$/;
+/** What the list calls the two fields an order needs. */
+const NAMES = { createdAt: '下单时间', amount: '实付金额' };
 
 /** URLs this adapter must accept (the meta test checks every other adapter rejects them). */
 export const SAMPLE_URLS: string[] = [
@@ -114,20 +117,19 @@ function readCard(card: Element, ctx: AdapterContext): RowRead {
     ...(autoCloseAt !== undefined ? { autoCloseAt } : {}),
   };
 
-  const createdAt = parseChinaTime(afterLabel(textOf(queryFirst(card, selectors.createTime))));
-  const amount = yuanToFen(textOf(queryFirst(card, selectors.payAmount)));
   const status = statusFromText(textOf(queryFirst(card, selectors.status)));
-  if (createdAt === undefined) return { row, reason: lacking(orderId, '下单时间') };
-  if (amount === undefined) return { row, reason: lacking(orderId, '实付金额') };
-  return rowWithOrder(row, {
-    ...headOf(ctx, orderId, textOf(queryFirst(card, selectors.buyerNick))),
-    ...status,
-    createdAt,
-    amount,
-    items: itemsFromDom(queryAlternatives(card, selectors.product), ITEM),
-    ...(status.status === 'unpaid' && autoCloseAt !== undefined ? { autoCloseAt } : {}),
-    source: 'dom',
-  });
+  return rowOrder(
+    row,
+    {
+      head: headOf(ctx, orderId, textOf(queryFirst(card, selectors.buyerNick))),
+      status,
+      createdAt: parseChinaTime(afterLabel(textOf(queryFirst(card, selectors.createTime)))),
+      amount: yuanToFen(textOf(queryFirst(card, selectors.payAmount))),
+      items: itemsFromDom(queryAlternatives(card, selectors.product), ITEM),
+    },
+    NAMES,
+    status.status === 'unpaid' && autoCloseAt !== undefined ? { autoCloseAt } : {},
+  );
 }
 
 /** The first element any of `els` holds for a selector list (a table order spans rows). */
@@ -145,19 +147,18 @@ function readTableOrder(tr: Element, children: Element[], ctx: AdapterContext): 
   if (!ORDER_ID.test(orderId)) return { reason: '找不到订单编号' };
   const all = [tr, ...children];
   const row: PageRow = { orderId, row: tr, anchor: firstIn(all, selectors.buyer) ?? tr };
-  const createdAt = parseChinaTime(afterLabel(textOf(firstIn(all, selectors.createTime))));
-  const amount = yuanToFen(textOf(firstIn(all, selectors.payAmount)));
-  if (createdAt === undefined) return { row, reason: lacking(orderId, '下单时间') };
-  if (amount === undefined) return { row, reason: lacking(orderId, '实付金额') };
   const refunds = children.map((c) => itemRefund(textOf(queryFirst(c, selectors.afterSale))));
-  return rowWithOrder(row, {
-    ...headOf(ctx, orderId, textOf(firstIn(all, selectors.buyerNick))),
-    ...withItemRefunds(statusFromText(textOf(firstIn(all, selectors.status))), refunds),
-    createdAt,
-    amount,
-    items: itemsFromDom(children, ITEM),
-    source: 'dom',
-  });
+  return rowOrder(
+    row,
+    {
+      head: headOf(ctx, orderId, textOf(firstIn(all, selectors.buyerNick))),
+      status: withItemRefunds(statusFromText(textOf(firstIn(all, selectors.status))), refunds),
+      createdAt: parseChinaTime(afterLabel(textOf(firstIn(all, selectors.createTime)))),
+      amount: yuanToFen(textOf(firstIn(all, selectors.payAmount))),
+      items: itemsFromDom(children, ITEM),
+    },
+    NAMES,
+  );
 }
 
 /** The keyed order rows of the table layout, each with the `child…` rows that follow it. */
@@ -234,25 +235,18 @@ function readJsonOrder(o: unknown, ctx: AdapterContext): OrderInput | string {
   const base = text
     ? statusFromText(text)
     : statusOf(normaliseStatus(fromCode ?? ''), code === undefined ? '' : `order_status=${code}`);
-  const createdAt = pick(o, fields.createdAt, unixSecondsToMs);
-  if (createdAt === undefined) return lacking(orderId, '下单时间');
-  const amount = pick(o, fields.amount, fenFromJson);
-  if (amount === undefined) return lacking(orderId, '实付金额');
   const products = pick(o, fields.products, as.list) ?? [];
   const refunds = products.map((p) => itemRefund(pick(p, fields.itemRefund, as.text) ?? ''));
-  const status = withItemRefunds(base, refunds);
-  const paidAt = status.status === 'unpaid' ? undefined : pick(o, fields.paidAt, unixSecondsToMs);
-  return orderOrReason(
+  return bodyOrder(
     {
-      ...headOf(ctx, orderId, pick(o, fields.buyer, as.text) ?? ''),
-      ...status,
-      createdAt,
-      ...optional('paidAt', paidAt),
-      amount,
+      head: headOf(ctx, orderId, pick(o, fields.buyer, as.text) ?? ''),
+      status: withItemRefunds(base, refunds),
+      createdAt: pick(o, fields.createdAt, unixSecondsToMs),
+      paidAt: pick(o, fields.paidAt, unixSecondsToMs),
+      amount: pick(o, fields.amount, fenFromJson),
       items: itemsFromJson(products, fields, { sku: skuOf }),
-      source: 'json',
     },
-    orderId,
+    NAMES,
   );
 }
 
@@ -270,10 +264,8 @@ const douyin: Adapter = {
   id: 'douyin',
   platform: 'douyin',
   label: '抖店',
-  matches: (url) =>
-    url.protocol === 'https:' && url.hostname === HOST && url.pathname.startsWith('/ffa/morder/'),
-  isOrderPage: (url) =>
-    url.hostname === HOST && /^\/ffa\/morder\/order\/list\/?$/.test(url.pathname),
+  matches: (url) => onHttpsPage(url, HOST, '/ffa/morder/'),
+  isOrderPage: (url) => onPage(url, HOST, /^\/ffa\/morder\/order\/list\/?$/),
   shopId: (_url, root) => headerShopId(root, selectors.shopIdText, selectors.shopName),
   rowsHint: '[class*="index_orderCard"], tbody tr[data-row-key]',
   readRows,

@@ -26,17 +26,22 @@ export function at(root: unknown, path: string): unknown {
   return v;
 }
 
+/** The first of `places` that `read` accepts: variants are tried in the table's order. */
+function firstRead<P, T>(places: readonly P[], read: (place: P) => T | undefined): T | undefined {
+  for (const place of places) {
+    const v = read(place);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
 /** The first path whose value `read` accepts. `read` returns undefined to pass. */
 export function pick<T>(
   root: unknown,
   paths: readonly string[],
   read: (v: unknown) => T | undefined,
 ): T | undefined {
-  for (const path of paths) {
-    const v = read(at(root, path));
-    if (v !== undefined) return v;
-  }
-  return undefined;
+  return firstRead(paths, (path) => read(at(root, path)));
 }
 
 /** The first selector whose element has text `read` accepts (DOM twin of {@link pick}). */
@@ -45,12 +50,10 @@ export function pickText<T>(
   selectors: readonly string[],
   read: (text: string) => T | undefined,
 ): T | undefined {
-  for (const selector of selectors) {
+  return firstRead(selectors, (selector) => {
     const text = textOf(queryFirst(root, [selector]));
-    const v = text ? read(text) : undefined;
-    if (v !== undefined) return v;
-  }
-  return undefined;
+    return text ? read(text) : undefined;
+  });
 }
 
 /** Readers for pick(): each returns undefined for anything it does not accept. */

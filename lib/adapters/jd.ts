@@ -10,11 +10,12 @@ import { normaliseStatus } from '../parse/status';
 import { parseChinaTime } from '../parse/time';
 import type { OrderInput, OrderStatus } from '../schemas';
 import { collectOrders, collectRows } from './result';
-import { lacking, orderHead, orderOrReason, rowWithOrder, type RowRead } from './candidate';
+import { bodyOrder, orderHead, rowOrder, type RowRead } from './candidate';
 import { headerShopId, queryAlternatives, queryFirst, textOf } from './dom';
-import { as, isObject, optional, pick, pickText, str } from './fields';
+import { as, isObject, pick, pickText, str } from './fields';
 import { statusOf } from './status';
 import { itemsFromDom, itemsFromJson } from './items';
+import { onHttpsPage, onPage } from './url';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 
 /**
@@ -78,6 +79,8 @@ const CARD_SKU = {
 };
 
 const HOST = 'shop.jd.com';
+/** What the list calls the two fields an order needs. */
+const NAMES = { createdAt: '下单时间', amount: '订单金额' };
 /** JD order ids are 10-14 digits today; allow growth but not junk. */
 const ORDER_ID = /^\d{8,20}$/;
 
@@ -111,20 +114,17 @@ function readOrderRow(tr: Element, ctx: AdapterContext): RowRead {
   const buyerCell = queryFirst(tr, selectors.buyer);
   const row: PageRow = { orderId, row: tr, anchor: buyerCell ?? tr };
 
-  const createdAt = parseChinaTime(afterLabel(textOf(queryFirst(tr, selectors.createTime))));
-  const amount = yuanToFen(textOf(queryFirst(tr, selectors.amount)));
-  const status = jdStatus(textOf(queryFirst(tr, selectors.status)));
-  const pin = textOf(queryFirst(tr, selectors.buyerPin));
-  if (createdAt === undefined) return { row, reason: lacking(orderId, '下单时间') };
-  if (amount === undefined) return { row, reason: lacking(orderId, '订单金额') };
-  return rowWithOrder(row, {
-    ...headOf(ctx, orderId, pin),
-    ...status,
-    createdAt,
-    amount,
-    items: itemsFromDom(queryAlternatives(tr, selectors.skuItem), TABLE_SKU),
-    source: 'dom',
-  });
+  return rowOrder(
+    row,
+    {
+      head: headOf(ctx, orderId, textOf(queryFirst(tr, selectors.buyerPin))),
+      status: jdStatus(textOf(queryFirst(tr, selectors.status))),
+      createdAt: parseChinaTime(afterLabel(textOf(queryFirst(tr, selectors.createTime)))),
+      amount: yuanToFen(textOf(queryFirst(tr, selectors.amount))),
+      items: itemsFromDom(queryAlternatives(tr, selectors.skuItem), TABLE_SKU),
+    },
+    NAMES,
+  );
 }
 
 /** One order card -> a PageRow once its id is read; other cells cost only their fields. */
@@ -133,20 +133,19 @@ function readCard(card: Element, ctx: AdapterContext): RowRead {
   if (!orderId) return { reason: '找不到订单号' };
   const buyerEl = queryFirst(card, selectors.card_buyer);
   const row: PageRow = { orderId, row: card, anchor: buyerEl ?? card };
-  const createdAt = pickText(card, selectors.card_createTime, (t) =>
-    parseChinaTime(/\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}(?::\d{2})?/.exec(t)?.[0]),
+  return rowOrder(
+    row,
+    {
+      head: headOf(ctx, orderId, afterLabel(textOf(buyerEl))),
+      status: jdStatus(textOf(queryFirst(card, selectors.card_status))),
+      createdAt: pickText(card, selectors.card_createTime, (t) =>
+        parseChinaTime(/\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}(?::\d{2})?/.exec(t)?.[0]),
+      ),
+      amount: pickText(card, selectors.card_amount, (t) => yuanToFen(afterLabel(t))),
+      items: itemsFromDom(queryAlternatives(card, selectors.card_sku), CARD_SKU),
+    },
+    NAMES,
   );
-  const amount = pickText(card, selectors.card_amount, (t) => yuanToFen(afterLabel(t)));
-  if (createdAt === undefined) return { row, reason: lacking(orderId, '下单时间') };
-  if (amount === undefined) return { row, reason: lacking(orderId, '订单金额') };
-  return rowWithOrder(row, {
-    ...headOf(ctx, orderId, afterLabel(textOf(buyerEl))),
-    ...jdStatus(textOf(queryFirst(card, selectors.card_status))),
-    createdAt,
-    amount,
-    items: itemsFromDom(queryAlternatives(card, selectors.card_sku), CARD_SKU),
-    source: 'dom',
-  });
 }
 
 /** Reads the rendered order list: the card layout, else the Ant table. */
@@ -188,6 +187,14 @@ const fields = {
   itemId: ['skuId'],
 } as const;
 
+/** Where an orderItems[] entry keeps its item. */
+const JSON_ITEM = {
+  title: fields.itemTitle,
+  quantity: fields.itemQuantity,
+  unitPrice: fields.itemPrice,
+  itemId: fields.itemId,
+};
+
 /**
  * 京麦 status names the shared table misses (bff orderStatusInfo.orderStatusName, seen: 已出库,
  * 已完成, 已取消; the others are the list's tab and POP texts, inferred).
@@ -211,28 +218,16 @@ function readJsonOrder(o: unknown, ctx: AdapterContext): OrderInput | string {
   if (!isObject(o)) return '订单数据不是对象';
   const orderId = pick(o, fields.orderId, as.id) ?? '';
   if (!ORDER_ID.test(orderId)) return `订单号格式不对「${orderId.slice(0, 40)}」`;
-  const status = jdStatus(pick(o, fields.statusText, as.text) ?? '');
-  const createdAt = pick(o, fields.createdAt, as.msOrChinaTime);
-  if (createdAt === undefined) return lacking(orderId, '下单时间');
-  const amount = pick(o, fields.amount, yuanToFen);
-  if (amount === undefined) return lacking(orderId, '订单金额');
-  const paidAt = status.status === 'unpaid' ? undefined : pick(o, fields.paidAt, as.msOrChinaTime);
-  return orderOrReason(
+  return bodyOrder(
     {
-      ...headOf(ctx, orderId, pick(o, fields.buyer, as.text) ?? ''),
-      ...status,
-      createdAt,
-      ...optional('paidAt', paidAt),
-      amount,
-      items: itemsFromJson(pick(o, fields.items, as.list) ?? [], {
-        title: fields.itemTitle,
-        quantity: fields.itemQuantity,
-        unitPrice: fields.itemPrice,
-        itemId: fields.itemId,
-      }),
-      source: 'json',
+      head: headOf(ctx, orderId, pick(o, fields.buyer, as.text) ?? ''),
+      status: jdStatus(pick(o, fields.statusText, as.text) ?? ''),
+      createdAt: pick(o, fields.createdAt, as.msOrChinaTime),
+      paidAt: pick(o, fields.paidAt, as.msOrChinaTime),
+      amount: pick(o, fields.amount, yuanToFen),
+      items: itemsFromJson(pick(o, fields.items, as.list) ?? [], JSON_ITEM),
     },
-    orderId,
+    NAMES,
   );
 }
 
@@ -255,11 +250,8 @@ const jd: Adapter = {
   id: 'jd',
   platform: 'jd',
   label: '京东京麦',
-  matches: (url) =>
-    url.protocol === 'https:' &&
-    url.hostname === HOST &&
-    url.pathname.startsWith('/jdm/trade/orders/'),
-  isOrderPage: (url) => url.hostname === HOST && /\/orders\/order-list\/?$/.test(url.pathname),
+  matches: (url) => onHttpsPage(url, HOST, '/jdm/trade/orders/'),
+  isOrderPage: (url) => onPage(url, HOST, /\/orders\/order-list\/?$/),
   shopId: (_url, root) => headerShopId(root, selectors.venderId, selectors.shopName),
   rowsHint: '.ant-table-tbody tr.ant-table-row, .order-list-card-table .card',
   readRows,

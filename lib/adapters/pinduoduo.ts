@@ -9,11 +9,12 @@ import { fenFromJson, yuanToFen } from '../parse/money';
 import { parseChinaTime, unixSecondsToMs } from '../parse/time';
 import type { OrderInput, OrderStatus } from '../schemas';
 import { collectOrders, collectRows } from './result';
-import { lacking, orderHead, orderOrReason, rowWithOrder, type RowRead } from './candidate';
+import { bodyOrder, orderHead, rowOrder, type RowRead } from './candidate';
 import { headerShopId, queryAlternatives, queryFirst, textOf } from './dom';
 import { as, isObject, optional, pick, str, type Json } from './fields';
 import { itemRefund, statusFromText, statusOf, withItemRefunds } from './status';
 import { itemsFromDom, itemsFromJson } from './items';
+import { onHttpsPage, onPage } from './url';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 
 /**
@@ -55,6 +56,8 @@ const GOODS = {
 
 const HOST = 'mms.pinduoduo.com';
 const ORDER_SN = /\d{6}-\d{10,20}/;
+/** What the list calls the two fields an order needs. */
+const NAMES = { createdAt: '下单时间', amount: '实收金额' };
 
 /** URLs this adapter must accept (the meta test checks every other adapter rejects them). */
 export const SAMPLE_URLS: string[] = [
@@ -66,16 +69,16 @@ export const SAMPLE_URLS: string[] = [
  * after_sales_status codes as PDD's open API documents them (pdd.order.information.get); we
  * assume mms uses the same codes. Unknown codes leave the order status alone.
  */
-const AFTER_SALES: Record<number, string> = {
-  2: '退款中',
-  3: '退款中',
-  4: '退款中',
-  5: '退款中',
-  6: '退款中',
-  7: '退款中',
-  8: '退款中',
-  10: '退款成功',
-};
+const REFUNDING = new Set([2, 3, 4, 5, 6, 7, 8]);
+const REFUNDED = 10;
+
+/** The refund an after_sales_status code says, if any. */
+const afterSalesRefund = (code: number | undefined): 'refunding' | 'refunded' | undefined =>
+  code === REFUNDED
+    ? 'refunded'
+    : code !== undefined && REFUNDING.has(code)
+      ? 'refunding'
+      : undefined;
 
 /** One <tbody> -> a PageRow (with its order when every required field is there), or a reason. */
 function readOrderBody(body: Element, ctx: AdapterContext): RowRead {
@@ -84,25 +87,23 @@ function readOrderBody(body: Element, ctx: AdapterContext): RowRead {
   const buyerCell = queryFirst(body, selectors.buyer);
   const row: PageRow = { orderId, row: body, anchor: buyerCell ?? body };
 
-  const createdAt = parseChinaTime(
-    textOf(queryFirst(body, selectors.createTime)).replace(/^[^\d]*/, ''),
-  );
-  const amount = yuanToFen(textOf(queryFirst(body, selectors.payAmount)));
-  const statusText = textOf(queryFirst(body, selectors.orderStatus));
-  const status = withItemRefunds(statusFromText(statusText), [
-    itemRefund(textOf(queryFirst(body, selectors.afterSales))),
-  ]);
-  if (createdAt === undefined) return { row, reason: lacking(orderId, '下单时间') };
-  if (amount === undefined) return { row, reason: lacking(orderId, '实收金额') };
   const nick = textOf(queryFirst(body, selectors.buyerNick));
-  return rowWithOrder(row, {
-    ...orderHead('pinduoduo', ctx, orderId, nick, buyerIdFor({ nick, orderId })),
-    ...status,
-    createdAt,
-    amount,
-    items: itemsFromDom(queryAlternatives(body, selectors.goodsRow), GOODS),
-    source: 'dom',
-  });
+  const statusText = textOf(queryFirst(body, selectors.orderStatus));
+  return rowOrder(
+    row,
+    {
+      head: orderHead('pinduoduo', ctx, orderId, nick, buyerIdFor({ nick, orderId })),
+      status: withItemRefunds(statusFromText(statusText), [
+        itemRefund(textOf(queryFirst(body, selectors.afterSales))),
+      ]),
+      createdAt: parseChinaTime(
+        textOf(queryFirst(body, selectors.createTime)).replace(/^[^\d]*/, ''),
+      ),
+      amount: yuanToFen(textOf(queryFirst(body, selectors.payAmount))),
+      items: itemsFromDom(queryAlternatives(body, selectors.goodsRow), GOODS),
+    },
+    NAMES,
+  );
 }
 
 /** Reads the rendered order list. */
@@ -150,7 +151,7 @@ const ORDER_STATUS: Record<number, OrderStatus> = { 1: 'paid', 2: 'shipped', 3: 
 function pddStatus(item: Json): { status: OrderStatus; rawStatus?: string } {
   const text = pick(item, fields.statusText, as.text);
   const afterSales = pick(item, fields.afterSales, as.code);
-  const refund = itemRefund(afterSales === undefined ? '' : (AFTER_SALES[afterSales] ?? ''));
+  const refund = afterSalesRefund(afterSales);
   if (refund) return { status: refund };
   if (text) return statusFromText(text);
   const code = pick(item, fields.orderStatus, as.code);
@@ -164,39 +165,33 @@ function readJsonItem(item: unknown, ctx: AdapterContext): OrderInput | string {
   if (!isObject(item)) return '订单数据不是对象';
   const orderId = pick(item, fields.orderId, as.text) ?? '';
   if (!ORDER_SN.test(orderId)) return `订单编号格式不对「${orderId.slice(0, 40)}」`;
-  const status = pddStatus(item);
-  const createdAt = pick(item, fields.createdAt, unixSecondsToMs);
-  if (createdAt === undefined) return lacking(orderId, '下单时间');
-  const amount = pick(item, fields.amount, fenFromJson);
-  if (amount === undefined) return lacking(orderId, '实收金额');
-  const paidAt =
-    status.status === 'unpaid' ? undefined : pick(item, fields.paidAt, unixSecondsToMs);
   const nick = pick(item, fields.buyer, as.text) ?? '';
   const buyerId = pick(item, fields.buyerId, as.id);
   const region = [item.province_name, item.city_name, item.district_name]
     .map(str)
     .filter(Boolean)
     .join(' ');
-  return orderOrReason(
+  return bodyOrder(
     {
-      ...orderHead(
+      head: orderHead(
         'pinduoduo',
         ctx,
         orderId,
         nick,
         buyerIdFor({ nick, orderId, ...optional('platformBuyerId', buyerId) }),
       ),
-      ...status,
-      createdAt,
-      ...optional('paidAt', paidAt),
-      amount,
+      status: pddStatus(item),
+      createdAt: pick(item, fields.createdAt, unixSecondsToMs),
+      paidAt: pick(item, fields.paidAt, unixSecondsToMs),
+      amount: pick(item, fields.amount, fenFromJson),
       // goods_number is a plain non-negative integer, like the fen fields: the same reader fits.
       items: itemsFromJson([item], fields, { unitPrice: fenFromJson }),
+    },
+    NAMES,
+    {
       ...optional('receiverName', pick(item, fields.receiverName, as.text)),
       ...optional('region', region),
-      source: 'json',
     },
-    orderId,
   );
 }
 
@@ -218,8 +213,8 @@ const pinduoduo: Adapter = {
   id: 'pinduoduo',
   platform: 'pinduoduo',
   label: '拼多多商家后台',
-  matches: (url) => url.protocol === 'https:' && url.hostname === HOST,
-  isOrderPage: (url) => url.hostname === HOST && /^\/orders\/list\/?$/.test(url.pathname),
+  matches: (url) => onHttpsPage(url, HOST),
+  isOrderPage: (url) => onPage(url, HOST, /^\/orders\/list\/?$/),
   shopId: (_url, root) => headerShopId(root, selectors.mallId, selectors.mallName),
   rowsHint: '#order-content tbody',
   readRows,

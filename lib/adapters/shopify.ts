@@ -16,6 +16,7 @@ import { queryAlternatives, queryFirst, textOf } from './dom';
 import { as, isObject, optional, pick, str, type Json } from './fields';
 import { statusOf } from './status';
 import { itemsFromJson } from './items';
+import { onHttpsPage, onPage } from './url';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 
 /** Only stable hooks; the inferred ones are marked. */
@@ -269,10 +270,8 @@ const shopify: Adapter = {
   id: 'shopify',
   platform: 'shopify',
   label: 'Shopify',
-  matches: (url) =>
-    url.protocol === 'https:' && url.hostname === 'admin.shopify.com' && HANDLE.test(url.pathname),
-  isOrderPage: (url) =>
-    url.hostname === 'admin.shopify.com' && /^\/store\/[^/]+\/orders\/?$/.test(url.pathname),
+  matches: (url) => onHttpsPage(url, 'admin.shopify.com', HANDLE),
+  isOrderPage: (url) => onPage(url, 'admin.shopify.com', /^\/store\/[^/]+\/orders\/?$/),
   // The store handle is in every admin URL and never changes; the page need not be read.
   shopId: (url) => HANDLE.exec(url.pathname)?.[1] ?? 'default',
   rowsHint: 'tbody tr',

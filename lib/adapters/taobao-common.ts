@@ -7,12 +7,20 @@ import { buyerIdFor, isMaskedNick } from '../keys';
 import { parseQuantity } from '../parse/quantity';
 import type { Identity, OrderItem, OrderStatus } from '../schemas';
 import { lacking, orderHead, rowWithOrder, type RowRead } from './candidate';
+import { taobaoShopId } from '../shops';
 import { queryAlternatives, queryFirst, textOf } from './dom';
 import { optional } from './fields';
 import type { AdapterContext, PageRow } from './types';
 
 /** Taobao order ids: 19 digits today, 15-16 on old orders. Anything else is not an order id. */
 export const TAOBAO_ORDER_ID = /^\d{12,20}$/;
+
+/** An order id as both sold lists print it in a header: "订单号: 4261124210500000101". */
+export const ORDER_ID_LABEL = /订单号\s*[:：]?\s*(\d{12,20})/;
+
+/** The shop a sold list belongs to: the seller nick in its header ("店铺:子账号"). */
+export const shopIdFromNick = (root: ParentNode, sellerNick: readonly string[]): string =>
+  taobaoShopId(textOf(queryFirst(root, sellerNick)));
 
 /**
  * Buyer identity for a Taobao order. The platform's buyer id is used only when the nick is masked:

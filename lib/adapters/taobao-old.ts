@@ -7,13 +7,19 @@
 import { yuanToFen } from '../parse/money';
 import { normaliseStatus } from '../parse/status';
 import { parseChinaTime } from '../parse/time';
-import { taobaoShopId } from '../shops';
 import { collectRows } from './result';
 import { type RowRead } from './candidate';
 import { queryAlternatives, queryFirst, textOf } from './dom';
 import { statusFromText } from './status';
-import { TAOBAO_ORDER_ID, taobaoItems, taobaoRow } from './taobao-common';
+import {
+  ORDER_ID_LABEL,
+  shopIdFromNick,
+  TAOBAO_ORDER_ID,
+  taobaoItems,
+  taobaoRow,
+} from './taobao-common';
 import { ASYNC_SOLD_ENDPOINT, parseAsyncSold } from './taobao-json';
+import { onHttpsPage, onPage } from './url';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 
 /** Every selector this adapter uses. Alternatives are tried in order; the first that matches wins. */
@@ -81,8 +87,6 @@ export const selectors = {
 
 /** Texts the page prints that say as much as a class would. */
 const labels = {
-  /** Header fallback when the checkbox is missing: "订单号: 4261124210500000101". */
-  orderId: /订单号\s*[:：]?\s*(\d{12,20})/,
   /** The list's empty state. */
   empty: /没有符合条件的宝贝/,
 } as const;
@@ -117,7 +121,7 @@ export function readOrder(block: Element, ctx: AdapterContext): RowRead {
   const fromInput = input?.getAttribute('value')?.trim() ?? '';
   const orderId = TAOBAO_ORDER_ID.test(fromInput)
     ? fromInput
-    : (labels.orderId.exec(textOf(block))?.[1] ?? '');
+    : (ORDER_ID_LABEL.exec(textOf(block))?.[1] ?? '');
   if (!orderId) return { reason: '找不到订单号' };
   // The overlay sits after the buyer cell; without one, at the end of the block.
   const anchor = queryFirst(block, selectors.buyer);
@@ -163,9 +167,9 @@ const adapter: Adapter = {
   id: 'taobao-old',
   platform: 'taobao',
   label: '淘宝 已卖出的宝贝（旧版）',
-  matches: (url) => url.protocol === 'https:' && url.hostname === HOST && url.pathname === PATH,
-  isOrderPage: (url) => url.hostname === HOST && url.pathname === PATH,
-  shopId: (_url, root) => taobaoShopId(textOf(queryFirst(root, selectors.sellerNick))),
+  matches: (url) => onHttpsPage(url, HOST, (path) => path === PATH),
+  isOrderPage: (url) => onPage(url, HOST, (path) => path === PATH),
+  shopId: (_url, root) => shopIdFromNick(root, selectors.sellerNick),
   rowsHint: selectors.order.join(', '),
   readRows,
   jsonEndpoints: [ASYNC_SOLD_ENDPOINT],

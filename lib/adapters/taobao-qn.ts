@@ -10,13 +10,13 @@ import { yuanToFen } from '../parse/money';
 import { normaliseStatus } from '../parse/status';
 import { parseChinaTime } from '../parse/time';
 import type { OrderStatus } from '../schemas';
-import { taobaoShopId } from '../shops';
 import { collectRows } from './result';
 import { type RowRead } from './candidate';
 import { queryAlternatives, queryFirst, textOf } from './dom';
 import { statusFromText } from './status';
-import { taobaoItems, taobaoRow } from './taobao-common';
+import { ORDER_ID_LABEL, shopIdFromNick, taobaoItems, taobaoRow } from './taobao-common';
 import { ASYNC_SOLD_ENDPOINT, parseAsyncSold } from './taobao-json';
+import { onHttpsPage, onPage } from './url';
 import type { Adapter, AdapterContext, AdapterResult, PageRow } from './types';
 
 /** Every selector this adapter uses. Alternatives are tried in order; the first that matches wins. */
@@ -79,7 +79,6 @@ export const selectors = {
 
 /** Texts in the order header; the 千牛 page labels its fields rather than classing them. */
 const labels = {
-  orderId: /订单号\s*[:：]?\s*(\d{12,20})/,
   createTime: /创建时间\s*[:：]?\s*(\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)/,
   empty: /没有符合条件|暂无数据|没有数据/,
 } as const;
@@ -118,7 +117,7 @@ export function readOrder(table: Element, ctx: AdapterContext): RowRead {
   const header = queryFirst(table, selectors.headerRow) ?? rows[0];
   const subRows = rows.filter((r) => r !== header);
   const headerText = textOf(header);
-  const orderId = labels.orderId.exec(headerText)?.[1];
+  const orderId = ORDER_ID_LABEL.exec(headerText)?.[1];
   if (!header || !orderId) {
     const empty = queryFirst(table, selectors.emptyState);
     if (empty && labels.empty.test(textOf(empty))) return {};
@@ -167,11 +166,9 @@ const adapter: Adapter = {
   platform: 'taobao',
   label: '淘宝 千牛 已卖出的宝贝',
   matches: (url) =>
-    url.protocol === 'https:' &&
-    HOSTS.has(url.hostname) &&
-    (url.pathname === '/home.htm' || url.pathname.startsWith('/home.htm/')),
-  isOrderPage: (url) => HOSTS.has(url.hostname) && SOLD_ROUTE.test(url.pathname),
-  shopId: (_url, root) => taobaoShopId(textOf(queryFirst(root, selectors.sellerNick))),
+    onHttpsPage(url, HOSTS, (path) => path === '/home.htm' || path.startsWith('/home.htm/')),
+  isOrderPage: (url) => onPage(url, HOSTS, SOLD_ROUTE),
+  shopId: (_url, root) => shopIdFromNick(root, selectors.sellerNick),
   rowsHint: selectors.orderTable.join(', '),
   readRows,
   jsonEndpoints: [ASYNC_SOLD_ENDPOINT],

@@ -6,7 +6,7 @@ import { csvChunks, detectLayout, parseSlice, recordsEnd, type CsvLayout } from 
 import { decodeText, repairMojibake, type Encoding } from './report-text';
 import { findHeader, type HeaderFound } from './header';
 import { msg, type Message, type Refusal } from './messages';
-import { batchSizeOf, bytesForShop, runImport } from './pipeline';
+import { importReport } from './pipeline';
 import type { ImportOptions, ImportReport, RowChunk } from './pipeline';
 import { buildPreview, type Preview } from './preview';
 
@@ -90,20 +90,15 @@ export async function importCsv(
   bytes: Uint8Array | ArrayBuffer,
   opts: ImportOptions,
 ): Promise<ImportReport | Refusal> {
-  const data = bytesForShop(bytes, opts);
-  if (!(data instanceof Uint8Array)) return data;
-  const prepared = prepareCsv(data, opts.platform);
-  if (!prepared.ok) return prepared;
-  const { text, layout, header, dataStart } = prepared;
-  const rowsPerChunk = batchSizeOf(opts);
-  function* chunks(): Generator<RowChunk> {
-    for (const c of csvChunks(text, dataStart, header.line + 1, layout, rowsPerChunk))
-      yield { rows: c.rows, fraction: c.end / text.length };
-  }
-  return runImport(header.det, chunks(), opts, {
-    bytesTotal: data.byteLength,
-    headerWidth: header.width,
-    strictWidth: true,
-    notes: prepared.notes,
+  return importReport(bytes, opts, (data, rowsPerChunk) => {
+    const prepared = prepareCsv(data, opts.platform);
+    if (!prepared.ok) return prepared;
+    const { text, layout, header, dataStart } = prepared;
+    function* chunks(): Generator<RowChunk> {
+      for (const c of csvChunks(text, dataStart, header.line + 1, layout, rowsPerChunk))
+        yield { rows: c.rows, fraction: c.end / text.length };
+    }
+    const meta = { headerWidth: header.width, strictWidth: true, notes: prepared.notes };
+    return { det: header.det, chunks: chunks(), meta };
   });
 }

@@ -10,7 +10,7 @@ import type { SourceRow } from './csv';
 import { asBytes, isZip } from './report-text';
 import { findHeader, type HeaderFound } from './header';
 import { refuse, type Refusal } from './messages';
-import { batchSizeOf, bytesForShop, runImport } from './pipeline';
+import { importReport } from './pipeline';
 import type { ImportOptions, ImportReport, RowChunk } from './pipeline';
 import { buildPreview, type Preview } from './preview';
 
@@ -127,25 +127,20 @@ export async function importXlsx(
   bytes: Uint8Array | ArrayBuffer,
   opts: ImportOptions,
 ): Promise<ImportReport | Refusal> {
-  const data = bytesForShop(bytes, opts);
-  if (!(data instanceof Uint8Array)) return data;
-  const workbook = await openWorkbook(data);
-  if (!('worksheets' in workbook)) return workbook;
-  const found = locateSheet(workbook, opts.platform);
-  if (!('ws' in found)) return found;
-  const { ws, header } = found;
-  const per = batchSizeOf(opts);
-  const last = ws.rowCount;
-  function* chunks(): Generator<RowChunk> {
-    for (let from = header.line + 1; from <= last; from += per) {
-      const to = Math.min(last, from + per - 1);
-      yield { rows: sheetRows(ws, from, to), fraction: to / last };
+  return importReport(bytes, opts, async (data, per) => {
+    const workbook = await openWorkbook(data);
+    if (!('worksheets' in workbook)) return workbook;
+    const found = locateSheet(workbook, opts.platform);
+    if (!('ws' in found)) return found;
+    const { ws, header } = found;
+    const last = ws.rowCount;
+    function* chunks(): Generator<RowChunk> {
+      for (let from = header.line + 1; from <= last; from += per) {
+        const to = Math.min(last, from + per - 1);
+        yield { rows: sheetRows(ws, from, to), fraction: to / last };
+      }
     }
-  }
-  return runImport(header.det, chunks(), opts, {
-    bytesTotal: data.byteLength,
-    headerWidth: header.width,
-    strictWidth: false,
-    notes: [],
+    const meta = { headerWidth: header.width, strictWidth: false, notes: [] };
+    return { det: header.det, chunks: chunks(), meta };
   });
 }

@@ -140,6 +140,33 @@ export function bytesForShop(
   );
 }
 
+/** A report opened for import: its format, its rows in chunks, and how their width is checked. */
+export interface OpenedReport {
+  det: Detection;
+  chunks: Iterable<RowChunk> | AsyncIterable<RowChunk>;
+  meta: Omit<RunMeta, 'bytesTotal'>;
+}
+
+/**
+ * The import every report reader runs: the shop id checked first, the file opened by `open` (given
+ * the rows per chunk), then its rows run through in batches (see runImport).
+ */
+export async function importReport(
+  bytes: Uint8Array | ArrayBuffer,
+  opts: ImportOptions,
+  open: (
+    data: Uint8Array,
+    rowsPerChunk: number,
+  ) => OpenedReport | Refusal | Promise<OpenedReport | Refusal>,
+): Promise<ImportReport | Refusal> {
+  const data = bytesForShop(bytes, opts);
+  if (!(data instanceof Uint8Array)) return data;
+  const opened = await open(data, batchSizeOf(opts));
+  if (!('det' in opened)) return opened;
+  const meta = { ...opened.meta, bytesTotal: data.byteLength };
+  return runImport(opened.det, opened.chunks, opts, meta);
+}
+
 /**
  * Runs rows through the row reader into batches. `chunks` may be lazy (CSV slices are parsed as
  * they are pulled), so cancelling also stops the parsing.

@@ -2,6 +2,7 @@
  * One report row (cells as text) to one validated OrderInput or item line. Pure and total: every
  * input gives either a value or a reason the seller can act on; nothing here throws.
  */
+import type { z } from 'zod';
 import { parseCellCount } from '../parse/quantity';
 import { parseChinaTime } from '../parse/time';
 import { yuanToFen } from '../parse/money';
@@ -80,6 +81,22 @@ function readOrderId(det: Detection, raw: string): RowResult<string> {
   return { ok: true, value: id };
 }
 
+type Cells = ReturnType<typeof reader>;
+
+/**
+ * A reader of one kind of report row: the order id is read first (a row without a valid one is
+ * no row), then `read` takes the row's cells from there.
+ */
+function rowReader<T>(
+  read: (det: Detection, get: Cells, orderId: string, ctx: RowContext) => RowResult<T>,
+) {
+  return (det: Detection, cells: readonly string[], ctx: RowContext): RowResult<T> => {
+    const get = reader(det, cells);
+    const id = readOrderId(det, get('orderId'));
+    return id.ok ? read(det, get, id.value, ctx) : id;
+  };
+}
+
 /**
  * A reader for one kind of cell: a blank cell is no value, a cell `parse` accepts is its value,
  * anything else is a reason naming the column ("… is not a valid amount").
@@ -113,6 +130,19 @@ const readCount = cellReader(parseCellCount, isEmpty, '不是有效的数量', '
 function missing<T>(det: Detection, field: Field, what: string): RowResult<T> {
   const name = fieldLabel(det, field);
   return fail(`缺少${name}`, `${name} (${what}) is empty`);
+}
+
+/** A cell the row cannot do without: read by `read`, a blank one is missing. */
+function required<T>(
+  read: (det: Detection, field: Field, raw: string) => RowResult<T | undefined>,
+  det: Detection,
+  field: Field,
+  raw: string,
+  what: string,
+): RowResult<T> {
+  const r = read(det, field, raw);
+  if (!r.ok) return r;
+  return r.value === undefined ? missing(det, field, what) : { ok: true, value: r.value };
 }
 
 const ZOD_FIELD: Readonly<Record<string, Field>> = {
@@ -152,17 +182,21 @@ function schemaReason(
   );
 }
 
-/** One row of an orders report to a validated order. */
-export function readOrderRow(
+/** The candidate as the schema takes it, or its first complaint named by its column. */
+function checked<T>(
+  schema: z.ZodType<T>,
+  candidate: unknown,
   det: Detection,
-  cells: readonly string[],
-  ctx: RowContext,
-): RowResult<OrderInput> {
-  const get = reader(det, cells);
-  const id = readOrderId(det, get('orderId'));
-  if (!id.ok) return id;
-  const orderId = id.value;
+  fieldOf: (key: string) => Field | undefined,
+): RowResult<T> {
+  const parsed = schema.safeParse(candidate);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, reason: schemaReason(det, parsed.error.issues, fieldOf) };
+}
 
+/** One row of an orders report to a validated order. */
+export const readOrderRow = rowReader<OrderInput>((det, get, orderId, ctx) => {
   const statusText = get('status');
   let status = exportStatus(statusText);
   const statusName = fieldLabel(det, 'status');
@@ -176,9 +210,8 @@ export function readOrderRow(
   const after = det.columns.afterSale !== undefined ? afterSaleStatus(get('afterSale')) : undefined;
   if (after) status = after;
 
-  const created = readTime(det, 'createdAt', get('createdAt'));
+  const created = required(readTime, det, 'createdAt', get('createdAt'), 'created time');
   if (!created.ok) return created;
-  if (created.value === undefined) return missing(det, 'createdAt', 'created time');
   const paid = readTime(det, 'paidAt', get('paidAt'));
   if (!paid.ok) return paid;
   // Pinduoduo's 成交时间 is the moment of payment: its exports list paid orders only.
@@ -186,9 +219,8 @@ export function readOrderRow(
     paid.value ??
     (det.format.id === 'pinduoduo' && status !== 'unpaid' ? created.value : undefined);
 
-  const paidAmount = readMoney(det, 'amount', get('amount'));
+  const paidAmount = required(readMoney, det, 'amount', get('amount'), 'amount');
   if (!paidAmount.ok) return paidAmount;
-  if (paidAmount.value === undefined) return missing(det, 'amount', 'amount');
   const payable = readMoney(det, 'payable', get('payable'));
   if (!payable.ok) return payable;
   // An unpaid order has paid nothing yet: its amount is what it will cost (schemas.ts).
@@ -248,21 +280,11 @@ export function readOrderRow(
   if (phone) candidate.receiverPhone = phone;
   if (region) candidate.region = region;
 
-  const parsed = OrderInput.safeParse(candidate);
-  return parsed.success
-    ? { ok: true, value: parsed.data }
-    : { ok: false, reason: schemaReason(det, parsed.error.issues, (key) => ZOD_FIELD[key]) };
-}
+  return checked(OrderInput, candidate, det, (key) => ZOD_FIELD[key]);
+});
 
 /** One row of an items report to one item line of an order. */
-export function readItemRow(
-  det: Detection,
-  cells: readonly string[],
-  ctx: RowContext,
-): RowResult<OrderItemsPatch> {
-  const get = reader(det, cells);
-  const id = readOrderId(det, get('orderId'));
-  if (!id.ok) return id;
+export const readItemRow = rowReader<OrderItemsPatch>((det, get, orderId, ctx) => {
   const title = get('title');
   if (!title) return missing(det, 'title', 'item title');
   const quantity = readCount(det, 'quantity', get('quantity'));
@@ -279,19 +301,10 @@ export function readItemRow(
   if (unitPrice.value !== undefined) item.unitPrice = unitPrice.value;
   const itemId = get('itemId').replace(/^'/, '');
   if (itemId) item.itemId = itemId;
-  const parsed = OrderItem.safeParse(item);
-  if (!parsed.success)
-    return {
-      ok: false,
-      reason: schemaReason(det, parsed.error.issues, (key) => ITEM_FIELD[key] ?? 'title'),
-    };
+  const line = checked(OrderItem, item, det, (key) => ITEM_FIELD[key] ?? 'title');
+  if (!line.ok) return line;
   return {
     ok: true,
-    value: {
-      platform: det.format.platform,
-      shopId: ctx.shopId,
-      orderId: id.value,
-      items: [parsed.data],
-    },
+    value: { platform: det.format.platform, shopId: ctx.shopId, orderId, items: [line.value] },
   };
-}
+});
