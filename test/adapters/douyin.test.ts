@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import adapter, { SAMPLE_URLS, selectors } from '../../lib/adapters/douyin';
 import { normaliseStatus } from '../../lib/parse/status';
 import { OrderInput } from '../../lib/schemas';
-import { readFixtureJson, readFixtureText } from './helpers';
+import { readFixtureJson, readFixtureText } from '../support/fixtures';
 import { describeAdapterPages } from '../support/adapter-pages';
 
 const DIR = 'douyin';

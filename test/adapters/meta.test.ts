@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { decodeBody } from '../../lib/adapters/response-text';
 import { ADAPTERS, adapterFor } from '../../lib/adapters/index';
 import type { Adapter } from '../../lib/adapters/types';
-import { FIXTURES_DIR, listFixtureFiles } from './helpers';
+import { FIXTURES_DIR, listFixtureFiles } from '../support/fixtures';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import adapter, { SAMPLE_URLS, selectors } from '../../lib/adapters/pinduoduo';
 import { OrderInput } from '../../lib/schemas';
-import { contextFor, loadFixture, readFixtureJson } from './helpers';
+import { contextFor, loadFixture, readFixtureJson } from '../support/fixtures';
 import { describeAdapterPages } from '../support/adapter-pages';
 
 const DIR = 'pinduoduo';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import adapter, { SAMPLE_URLS, selectors, shopifyStatus } from '../../lib/adapters/shopify';
 import { normaliseStatus } from '../../lib/parse/status';
 import { OrderInput } from '../../lib/schemas';
-import { contextFor, loadFixture, plainRows, readFixtureJson } from './helpers';
+import { contextFor, loadFixture, plainRows, readFixtureJson } from '../support/fixtures';
 import { describeAdapterPages } from '../support/adapter-pages';
 
 const DIR = 'shopify';

@@ -4,7 +4,7 @@ import adapter, { readRows, SAMPLE_URLS, selectors } from '../../lib/adapters/ta
 import { parseAsyncSold, taobaoStatus } from '../../lib/adapters/taobao-json';
 import { OrderInput } from '../../lib/schemas';
 import type { PageRow } from '../../lib/adapters/types';
-import { contextFor, loadFixture, plainRows, readFixtureJson } from './helpers';
+import { contextFor, loadFixture, plainRows, readFixtureJson } from '../support/fixtures';
 import { describeAdapterPages } from '../support/adapter-pages';
 
 const DIR = 'taobao-old';

@@ -3,7 +3,7 @@ import adapter, { readRows, SAMPLE_URLS, selectors } from '../../lib/adapters/ta
 import old from '../../lib/adapters/taobao-old';
 import { OrderInput } from '../../lib/schemas';
 import type { PageRow } from '../../lib/adapters/types';
-import { contextFor, loadFixture, plainRows, readFixtureJson } from './helpers';
+import { contextFor, loadFixture, plainRows, readFixtureJson } from '../support/fixtures';
 import { describeAdapterPages } from '../support/adapter-pages';
 
 const DIR = 'taobao-qn';

@@ -10,7 +10,7 @@ import { ADAPTERS } from '../../lib/adapters';
 import { at } from '../../lib/adapters/fields';
 import type { Adapter } from '../../lib/adapters/types';
 import type { OrderInput } from '../../lib/schemas';
-import { contextFor, readFixtureJson, readFixtureText } from './helpers';
+import { contextFor, readFixtureJson, readFixtureText } from '../support/fixtures';
 
 const SEED = 20261206;
 const adapter = (id: string): Adapter => ADAPTERS.find((a) => a.id === id)!;

@@ -7,7 +7,7 @@
 import { ADAPTERS } from '../../lib/adapters';
 import type { Adapter } from '../../lib/adapters/types';
 import type { OrderInput } from '../../lib/schemas';
-import { contextFor, readFixtureJson, readFixtureText } from './helpers';
+import { contextFor, readFixtureJson, readFixtureText } from '../support/fixtures';
 
 const adapter = (id: string): Adapter => ADAPTERS.find((a) => a.id === id)!;
 const expectedOf = (dir: string, file: string) =>

@@ -4,7 +4,7 @@ import adapter, { SAMPLE_URLS, selectors } from '../../lib/adapters/woocommerce'
 import { normaliseStatus } from '../../lib/parse/status';
 import { parseMoney } from '../../lib/parse/money';
 import { OrderInput } from '../../lib/schemas';
-import { contextFor, loadFixture } from './helpers';
+import { contextFor, loadFixture } from '../support/fixtures';
 import { describeAdapterPages } from '../support/adapter-pages';
 
 const DIR = 'woocommerce';

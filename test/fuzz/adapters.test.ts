@@ -12,7 +12,7 @@ import { ADAPTERS } from '../../lib/adapters';
 import taobaoOld from '../../lib/adapters/taobao-old';
 import type { Adapter } from '../../lib/adapters/types';
 import { OrderInput } from '../../lib/schemas';
-import { contextFor, readFixtureJson, readFixtureText } from '../adapters/helpers';
+import { contextFor, readFixtureJson, readFixtureText } from '../support/fixtures';
 import {
   BAD_FEN,
   TIMEOUT,

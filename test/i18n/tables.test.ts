@@ -4,12 +4,13 @@ import * as options from '@/lib/i18n/options';
 import * as optionsData from '@/lib/i18n/options-data';
 import * as optionsSettings from '@/lib/i18n/options-settings';
 import * as optionsTemplates from '@/lib/i18n/options-templates';
+import * as notice from '@/lib/i18n/notice';
 import * as overlay from '@/lib/i18n/overlay';
 import * as popup from '@/lib/i18n/popup';
 import * as sync from '@/lib/i18n/sync';
 import * as welcome from '@/lib/i18n/welcome';
 
-const SURFACES = { overlay, popup, options, dashboard, welcome, sync };
+const SURFACES = { overlay, notice, popup, options, dashboard, welcome, sync };
 // The options surface's parts, each checked on its own too.
 const PARTS = { optionsSettings, optionsTemplates, optionsData };
 

@@ -13,7 +13,7 @@ import { summarizeRows } from '../../lib/db/row-summaries';
 import { recognitionOf } from '../../lib/identity';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { AdapterResult } from '../../lib/adapters/types';
-import { contextFor, loadFixture, readFixtureJson } from '../adapters/helpers';
+import { contextFor, loadFixture, readFixtureJson } from '../support/fixtures';
 
 const URL_SOLD = 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold';
 const DAY = 86400_000;

@@ -6,7 +6,7 @@ import { ingestOrders } from '../../lib/db/ingest';
 import { summarizeRows } from '../../lib/db/row-summaries';
 import { recordHealth } from '../../lib/db/writes';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { contextFor, loadFixture, readFixtureJson } from '../adapters/helpers';
+import { contextFor, loadFixture, readFixtureJson } from '../support/fixtures';
 /**
  * The background's database carries the record cache (lib/db/record-cache); a join inside
  * ingest's write transaction once awaited Promise.all there and the transaction committed early

@@ -7,7 +7,7 @@
  */
 import type { Adapter } from '../../lib/adapters/types';
 import type { OrderInput } from '../../lib/schemas';
-import { contextFor, loadFixture, plainRows, readFixtureJson } from '../adapters/helpers';
+import { contextFor, loadFixture, plainRows, readFixtureJson } from './fixtures';
 
 export interface AdapterPages {
   /** test/fixtures/<dir>/. */

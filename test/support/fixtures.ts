@@ -1,5 +1,5 @@
 /**
- * Fixture loading for adapter tests. Fixtures live in test/fixtures/<platformId>/.
+ * Fixture loading for adapter, identity and fuzz tests. Fixtures live in test/fixtures/<platformId>/.
  * DOM fixtures need the jsdom environment: put `// @vitest-environment jsdom` on the test file's
  * first line (the node environment has no DOMParser).
  */
