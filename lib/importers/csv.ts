@@ -5,7 +5,8 @@
  * message), and avoids papaparse's pause/resume on string input.
  */
 import Papa from 'papaparse';
-import { msg, type Message } from './messages';
+import { say } from '../i18n/importer';
+import type { Message } from './messages';
 
 export interface CsvLayout {
   delimiter: string;
@@ -91,11 +92,8 @@ export function recordsEnd(text: string, from: number, count: number, layout: Cs
 }
 
 const QUOTE_PROBLEM: Readonly<Record<string, Message>> = {
-  MissingQuotes: msg(
-    '引号没有闭合：这一行可能被截断了',
-    'A quote is never closed: this row may be cut off',
-  ),
-  InvalidQuotes: msg('引号的用法有误', 'Quotes are malformed in this row'),
+  MissingQuotes: say('row.quoteOpen'),
+  InvalidQuotes: say('row.quoteBad'),
 };
 
 /** Parses the records in text[start, end) (end at a record boundary). */

@@ -4,7 +4,8 @@
  * export files".
  */
 import type { Platform } from '../schemas';
-import { msg, refuse, type Message, type Refusal } from './messages';
+import { listOf, say } from '../i18n/importer';
+import { refuse, type Message, type Refusal } from './messages';
 
 /** Our name for a column, whatever the platform calls it. */
 export type Field =
@@ -59,7 +60,7 @@ export const FORMATS: readonly FormatSpec[] = [
     id: 'taobao-orders',
     platform: 'taobao',
     kind: 'orders',
-    label: msg('淘宝订单报表', 'Taobao order report'),
+    label: say('format.taobao-orders'),
     rowsPerOrder: 'one',
     columns: {
       orderId: ['订单编号'],
@@ -86,7 +87,7 @@ export const FORMATS: readonly FormatSpec[] = [
     id: 'taobao-items',
     platform: 'taobao',
     kind: 'items',
-    label: msg('淘宝宝贝报表（订单明细）', 'Taobao items report (order lines)'),
+    label: say('format.taobao-items'),
     rowsPerOrder: 'many',
     columns: {
       orderId: ['订单编号'],
@@ -105,7 +106,7 @@ export const FORMATS: readonly FormatSpec[] = [
     id: 'taobao-qn',
     platform: 'taobao',
     kind: 'orders',
-    label: msg('千牛订单导出（xlsx）', 'Qianniu order export (xlsx)'),
+    label: say('format.taobao-qn'),
     rowsPerOrder: 'one',
     columns: {
       orderId: ['订单编号'],
@@ -125,7 +126,7 @@ export const FORMATS: readonly FormatSpec[] = [
     id: 'pinduoduo',
     platform: 'pinduoduo',
     kind: 'orders',
-    label: msg('拼多多订单导出', 'Pinduoduo order export'),
+    label: say('format.pinduoduo'),
     rowsPerOrder: 'one',
     columns: {
       orderId: ['订单号'],
@@ -145,7 +146,7 @@ export const FORMATS: readonly FormatSpec[] = [
     id: 'jd',
     platform: 'jd',
     kind: 'orders',
-    label: msg('京东订单导出', 'JD order export'),
+    label: say('format.jd'),
     rowsPerOrder: 'many',
     columns: {
       orderId: ['订单号'],
@@ -228,23 +229,14 @@ export function detectFormat(header: readonly string[], only?: Platform): Detect
   const best = complete[0];
   if (best) {
     if (only && best.spec.platform !== only)
-      return refuse(
-        'wrong-platform',
-        `这是${best.spec.label.zh_CN}，与所选店铺的平台不符。`,
-        `This is a ${best.spec.label.en}, which does not match the selected shop's platform.`,
-      );
+      return refuse('wrong-platform', 'refuse.wrongPlatform', { format: best.spec.label });
     const mapping: Partial<Record<Field, string>> = {};
     for (const [field, at] of Object.entries(best.columns) as [Field, number][])
       mapping[field] = header[at] ?? '';
     return { ok: true, format: best.spec, columns: best.columns, mapping };
   }
   if (header.some((h) => h.includes('\uFFFD')))
-    return refuse(
-      'not-a-report',
-      '表头里有乱码（�）：文件曾被用错误的编码保存过，原来的文字已丢失。请从平台重新导出。',
-      'The header holds replacement characters (�): the file was once saved with the wrong ' +
-        'encoding and its text is lost. Export it again from the platform.',
-    );
+    return refuse('not-a-report', 'refuse.garbledHeader');
   const candidates = only ? scored.filter((s) => s.spec.platform === only) : scored;
   const nearest = [...candidates].sort(
     (a, b) => a.missing.length - b.missing.length || b.found - a.found,
@@ -254,11 +246,9 @@ export function detectFormat(header: readonly string[], only?: Platform): Detect
     .filter((h) => h.trim())
     .slice(0, 5)
     .map((h) => h.trim().slice(0, 20));
-  const seen = firstCells.length ? firstCells.join('、') : '（空）';
-  const seenEn = firstCells.length ? firstCells.join(', ') : '(empty)';
-  return refuse(
-    'not-a-report',
-    `这不是订单报表：缺少列 ${missing.join('、')}（最接近的是${nearest?.spec.label.zh_CN ?? '订单报表'}）。第一行是：${seen}`,
-    `This is not an order report: missing columns ${missing.join(', ')} (nearest: ${nearest?.spec.label.en ?? 'order report'}). The first row reads: ${seenEn}`,
-  );
+  return refuse('not-a-report', 'refuse.notAReport', {
+    missing: listOf(missing),
+    nearest: nearest?.spec.label ?? say('format.any'),
+    seen: firstCells.length ? listOf(firstCells) : say('list.empty'),
+  });
 }

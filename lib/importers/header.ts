@@ -38,7 +38,5 @@ export function findHeader(rows: readonly SourceRow[], only?: Platform): HeaderF
     // A report of the wrong platform is the more useful thing to say.
     if (!first || got.code === 'wrong-platform') first = got;
   }
-  return (
-    first ?? refuse('no-header', '文件里没有找到表头行。', 'No header row was found in the file.')
-  );
+  return first ?? refuse('no-header', 'refuse.noHeader');
 }

@@ -5,7 +5,8 @@ import type { Platform } from '../schemas';
 import { csvChunks, detectLayout, parseSlice, recordsEnd, type CsvLayout } from './csv';
 import { decodeText, repairMojibake, type Encoding } from './report-text';
 import { findHeader, type HeaderFound } from './header';
-import { msg, type Message, type Refusal } from './messages';
+import { say } from '../i18n/importer';
+import type { Message, Refusal } from './messages';
 import { importReport } from './pipeline';
 import type { ImportOptions, ImportReport, RowChunk } from './pipeline';
 import { buildPreview, type Preview } from './preview';
@@ -33,10 +34,7 @@ function locate(text: string, only: Platform | undefined) {
   return { ok: true as const, layout, header, dataStart };
 }
 
-const MOJIBAKE_NOTE = msg(
-  '这个文件曾被按错误的编码（Latin-1）打开又保存过，已还原成原来的文字。',
-  'This file was once opened with the wrong encoding (Latin-1) and saved again; its text was restored.',
-);
+const MOJIBAKE_NOTE = say('note.mojibake');
 
 /** Decodes and finds the header; repairs Latin-1 mojibake when the header is not found as is. */
 function prepareCsv(input: Uint8Array | ArrayBuffer, only?: Platform): PreparedCsv | Refusal {

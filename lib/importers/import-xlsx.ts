@@ -61,14 +61,8 @@ function sheetRows(ws: Worksheet, from: number, to: number): SourceRow[] {
 
 async function openWorkbook(input: Uint8Array | ArrayBuffer): Promise<Workbook | Refusal> {
   const bytes = asBytes(input);
-  if (bytes.length === 0)
-    return refuse('empty', '文件是空的（0 字节）。', 'The file is empty (0 bytes).');
-  if (!isZip(bytes))
-    return refuse(
-      'xlsx-unreadable',
-      '这不是 xlsx 文件（可能是 CSV：请按 CSV 导入）。',
-      'This is not an xlsx file (it may be a CSV: import it as CSV).',
-    );
+  if (bytes.length === 0) return refuse('empty', 'refuse.empty');
+  if (!isZip(bytes)) return refuse('xlsx-unreadable', 'refuse.notXlsx');
   const workbook = new ExcelJS.Workbook();
   try {
     // Both exceljs builds hand the data to JSZip, which takes an ArrayBuffer; a copy, so a view
@@ -77,11 +71,7 @@ async function openWorkbook(input: Uint8Array | ArrayBuffer): Promise<Workbook |
     return workbook;
   } catch (e) {
     const why = e instanceof Error ? e.message.slice(0, 200) : '';
-    return refuse(
-      'xlsx-unreadable',
-      `无法打开这个 xlsx 文件（文件可能已损坏）。${why}`,
-      `This xlsx file cannot be opened (it may be damaged). ${why}`,
-    );
+    return refuse('xlsx-unreadable', 'refuse.xlsxDamaged', { why });
   }
 }
 
@@ -96,7 +86,7 @@ function locateSheet(
     if (header.ok) return { ws, header };
     if (!first || header.code === 'wrong-platform') first = header;
   }
-  return first ?? refuse('no-header', '工作簿里没有工作表。', 'The workbook has no sheets.');
+  return first ?? refuse('no-header', 'refuse.noSheets');
 }
 
 /** Like preview() for an .xlsx file (async: exceljs loads asynchronously). */

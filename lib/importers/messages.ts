@@ -1,8 +1,9 @@
 /**
- * Every sentence the importers say to a seller, in both languages the extension speaks. The options
- * page picks one with the seller's language setting; tests read `zh_CN`.
+ * What the importers tell a seller: a sentence in every language (its words live in
+ * lib/i18n/importer.ts). The options page picks one with the seller's language setting.
  */
 import type { Label } from '../i18n';
+import { say, type ImporterKey, type SayVars } from '../i18n/importer';
 
 /** One message in every UI language. */
 export type Message = Label;
@@ -27,15 +28,12 @@ export interface Refusal {
   message: Message;
 }
 
-/** Builds a Refusal. */
-export const refuse = (code: RefusalCode, zh_CN: string, en: string): Refusal => ({
-  ok: false,
-  code,
-  message: { zh_CN, en },
-});
-
-/** Builds a Message. */
-export const msg = (zh_CN: string, en: string): Message => ({ zh_CN, en });
+/** Builds a Refusal saying the sentence `key`. */
+export const refuse = (
+  code: RefusalCode,
+  key: Extract<ImporterKey, `refuse.${string}`>,
+  vars?: SayVars,
+): Refusal => ({ ok: false, code, message: say(key, vars) });
 
 /** Text cut to `max` characters, an ellipsis marking the cut (quoted cells, long titles). */
 export const clip = (s: string, max: number): string =>

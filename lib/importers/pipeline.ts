@@ -6,7 +6,8 @@
 import { Id, type OrderInput, type OrderItem, type Platform } from '../schemas';
 import type { SourceRow } from './csv';
 import type { Detection, FormatId, FormatKind } from './formats';
-import { msg, refuse, type Message, type Refusal } from './messages';
+import { say } from '../i18n/importer';
+import { refuse, type Message, type Refusal } from './messages';
 import { asBytes } from './report-text';
 import { readItemRow, readOrderRow, type OrderItemsPatch, type RowContext } from './rows';
 
@@ -107,18 +108,9 @@ function shapeProblem(row: SourceRow, meta: RunMeta): Message | undefined {
   if (row.problem) return row.problem;
   const n = row.cells.length;
   if (meta.strictWidth && n < meta.headerWidth)
-    return msg(
-      `这一行只有 ${n} 列，表头有 ${meta.headerWidth} 列：行不完整（文件可能被截断）`,
-      `This row has ${n} columns but the header has ${meta.headerWidth}: the row is incomplete ` +
-        '(the file may be cut off)',
-    );
+    return say('row.short', { n, width: meta.headerWidth });
   const extra = row.cells.slice(Math.max(meta.headerWidth, 1)).filter((c) => c.trim() !== '');
-  if (extra.length)
-    return msg(
-      `这一行比表头多出 ${extra.length} 个非空单元格：列可能错位（某个单元格里有未加引号的逗号？）`,
-      `This row has ${extra.length} non-empty cells beyond the header: columns may be shifted ` +
-        '(an unquoted comma in a cell?)',
-    );
+  if (extra.length) return say('row.extra', { n: extra.length });
   return undefined;
 }
 
@@ -133,11 +125,7 @@ export function bytesForShop(
 ): Uint8Array | Refusal {
   const { shopId } = opts;
   if (Id.safeParse(shopId).success) return asBytes(bytes);
-  return refuse(
-    'bad-shop-id',
-    `店铺编号「${shopId.slice(0, 40)}」无效：请重新选择店铺。`,
-    `The shop id "${shopId.slice(0, 40)}" is not valid: pick the shop again.`,
-  );
+  return refuse('bad-shop-id', 'refuse.badShopId', { shopId: shopId.slice(0, 40) });
 }
 
 /** A report opened for import: its format, its rows in chunks, and how their width is checked. */
@@ -225,10 +213,7 @@ export async function runImport(
     }
     const earlier = sent.get(value.orderId)?.items.length ?? 0;
     if (earlier + current.items.length + value.items.length > MAX_ITEMS)
-      return msg(
-        `订单 ${value.orderId} 的商品超过 ${MAX_ITEMS} 行，这一行没有导入`,
-        `Order ${value.orderId} has more than ${MAX_ITEMS} item rows; this row was not imported`,
-      );
+      return say('row.tooManyItems', { orderId: value.orderId, max: MAX_ITEMS });
     current = { ...current, items: current.items.concat(value.items) };
     return undefined;
   };

@@ -3,7 +3,8 @@
  * without a BOM (Pinduoduo, JD, files re-saved by WPS), occasionally UTF-16 ("Unicode text" from
  * Excel). Anything else — images, archives, old .xls — is refused with a sentence, never guessed.
  */
-import { refuse, type Message, type Refusal, msg } from './messages';
+import { say } from '../i18n/importer';
+import { refuse, type Message, type Refusal } from './messages';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -44,27 +45,11 @@ export function isZip(bytes: Uint8Array): boolean {
 
 /** Refuses containers that are certainly not CSV text, by their first bytes. */
 export function sniffNotText(bytes: Uint8Array): Refusal | undefined {
-  if (bytes.length === 0)
-    return refuse('empty', '文件是空的（0 字节）。', 'The file is empty (0 bytes).');
-  if (isZip(bytes))
-    return refuse(
-      'xlsx-as-csv',
-      '这是 xlsx（或其他压缩包）文件，不是 CSV：请按 xlsx 导入。',
-      'This is an xlsx (zip) file, not a CSV: import it as xlsx.',
-    );
-  if (startsWith(bytes, OLE2))
-    return refuse(
-      'old-xls',
-      '这是旧版 Excel .xls 文件：请在表格软件中另存为 .xlsx 或 CSV 后再导入。',
-      'This is an old Excel .xls file: save it as .xlsx or CSV first.',
-    );
-  for (const [sig, name] of MAGIC)
-    if (startsWith(bytes, sig))
-      return refuse(
-        'binary',
-        `这是 ${name} 文件，不是订单报表。`,
-        `This is a ${name} file, not an order report.`,
-      );
+  if (bytes.length === 0) return refuse('empty', 'refuse.empty');
+  if (isZip(bytes)) return refuse('xlsx-as-csv', 'refuse.xlsxAsCsv');
+  if (startsWith(bytes, OLE2)) return refuse('old-xls', 'refuse.oldXls');
+  for (const [sig, kind] of MAGIC)
+    if (startsWith(bytes, sig)) return refuse('binary', 'refuse.binaryKind', { kind });
   return undefined;
 }
 
@@ -91,15 +76,8 @@ function decodeStrict(
   }
 }
 
-const CUT_NOTE = msg(
-  '文件末尾的最后一个字符不完整（文件可能被截断）。',
-  'The last character of the file is incomplete (the file may be truncated).',
-);
-
-const WRONG_BOM_NOTE = msg(
-  '文件开头标着 UTF-8，内容其实是 GBK：已按 GBK 读取。',
-  'The file is marked UTF-8 but holds GBK text: it was read as GBK.',
-);
+const CUT_NOTE = say('note.cutOff');
+const WRONG_BOM_NOTE = say('note.wrongBom');
 
 /** A NUL byte never occurs in UTF-8 or GBK text; it does in every image and archive. */
 function hasNul(bytes: Uint8Array): boolean {
@@ -122,12 +100,7 @@ export function decodeText(input: Uint8Array | ArrayBuffer): Decoded | Refusal {
   else if (startsWith(bytes, [0xfe, 0xff]))
     attempt = [{ encoding: 'utf-16be', body: bytes.subarray(2) }];
   else {
-    if (hasNul(bytes))
-      return refuse(
-        'binary',
-        '这是二进制文件（含 NUL 字节），不是 CSV 文本。',
-        'This is a binary file (it contains NUL bytes), not CSV text.',
-      );
+    if (hasNul(bytes)) return refuse('binary', 'refuse.binaryNul');
     const body = utf8Bom ? bytes.subarray(3) : bytes;
     attempt = [
       { encoding: 'utf-8', body },
@@ -141,15 +114,10 @@ export function decodeText(input: Uint8Array | ArrayBuffer): Decoded | Refusal {
     if (utf8Bom && encoding === 'gb18030') notes.push(WRONG_BOM_NOTE);
     if (got.cut) notes.push(CUT_NOTE);
     const text = got.text.replace(/^\uFEFF/, '');
-    if (text.trim() === '')
-      return refuse('empty', '文件里没有内容（只有空白）。', 'The file holds only blank space.');
+    if (text.trim() === '') return refuse('empty', 'refuse.blank');
     return { ok: true, text, encoding, notes };
   }
-  return refuse(
-    'undecodable',
-    '无法识别文件的文字编码（既不是 UTF-8 也不是 GBK/GB18030），可能不是文本文件。',
-    'The text encoding is neither UTF-8 nor GBK/GB18030; this may not be a text file.',
-  );
+  return refuse('undecodable', 'refuse.undecodable');
 }
 
 /**

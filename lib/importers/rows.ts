@@ -8,7 +8,8 @@ import { parseChinaTime } from '../parse/time';
 import { yuanToFen } from '../parse/money';
 import { Id, OrderInput, OrderItem, buyerIdFor, isMaskedNick, type Platform } from '../schemas';
 import type { Detection, Field } from './formats';
-import { clip, msg, type Message } from './messages';
+import { say, type ImporterKey, type SayVars } from '../i18n/importer';
+import { clip, type Message } from './messages';
 import { afterSaleStatus, exportStatus } from './export-status';
 import { regionOf } from './region';
 import { itemsOf } from './report-items';
@@ -49,7 +50,26 @@ const isBlank = (s: string): boolean => /^(|-|--|null|NULL|无|0000-00-00( 00:00
 const fieldLabel = (det: Detection, field: Field): string =>
   (det.mapping[field] ?? det.format.columns[field]?.[0] ?? field).trim();
 
-const fail = <T>(zh: string, en: string): RowResult<T> => ({ ok: false, reason: msg(zh, en) });
+type After<K, P extends string> = K extends `${P}${infer Rest}` ? Rest : never;
+/** Fields whose empty cell has its own sentence (the English one says what the column holds). */
+type RequiredField = Extract<Field, After<ImporterKey, 'row.missing.'>>;
+
+const fail = <T>(key: Extract<ImporterKey, `row.${string}`>, vars?: SayVars): RowResult<T> => ({
+  ok: false,
+  reason: say(key, vars),
+});
+
+/** A cell the row cannot use, quoted and named by its column: 实付金额「abc」不是有效的金额. */
+const badCell = <T>(
+  det: Detection,
+  field: Field,
+  raw: string,
+  key: Extract<ImporterKey, `row.bad.${string}`>,
+): RowResult<T> => fail(key, { name: fieldLabel(det, field), value: clip(raw, 40) });
+
+/** A required column left empty: "缺少实付金额" / "实付金额 (amount) is empty". */
+const missing = <T>(det: Detection, field: RequiredField): RowResult<T> =>
+  fail(`row.missing.${field}`, { name: fieldLabel(det, field) });
 
 /** Cells of one row, read by field. */
 function reader(det: Detection, cells: readonly string[]) {
@@ -63,21 +83,11 @@ function reader(det: Detection, cells: readonly string[]) {
 const SCIENTIFIC = /^\d+(\.\d+)?e\+?\d+$/i;
 
 function readOrderId(det: Detection, raw: string): RowResult<string> {
-  const name = fieldLabel(det, 'orderId');
   const id = raw.replace(/^'/, '').trim();
-  if (!id) return fail(`缺少${name}`, `${name} (order id) is empty`);
+  if (!id) return missing(det, 'orderId');
   if (SCIENTIFIC.test(id))
-    return fail(
-      `${name}「${id}」被表格软件改成了科学计数法，原编号已丢失：请从平台重新导出，不要用 Excel 另存。`,
-      `${name} "${id}" was turned into scientific notation by a spreadsheet; the id is lost. ` +
-        'Export again from the platform without re-saving in Excel.',
-    );
-  const ok = Id.safeParse(id);
-  if (!ok.success)
-    return fail(
-      `${name}「${clip(id, 40)}」不是有效的订单编号`,
-      `${name} "${clip(id, 40)}" is not a valid order id`,
-    );
+    return fail('row.scientificId', { name: fieldLabel(det, 'orderId'), id });
+  if (!Id.safeParse(id).success) return badCell(det, 'orderId', id, 'row.bad.orderId');
   return { ok: true, value: id };
 }
 
@@ -104,45 +114,30 @@ function rowReader<T>(
 function cellReader<T>(
   parse: (raw: string) => T | undefined,
   blank: (raw: string) => boolean,
-  zh: string,
-  en: string,
+  bad: Extract<ImporterKey, `row.bad.${string}`>,
 ) {
   return (det: Detection, field: Field, raw: string): RowResult<T | undefined> => {
     if (blank(raw)) return { ok: true, value: undefined };
     const value = parse(raw);
-    if (value !== undefined) return { ok: true, value };
-    const name = fieldLabel(det, field);
-    return fail(`${name}「${clip(raw, 40)}」${zh}`, `${name} "${clip(raw, 40)}" ${en}`);
+    return value === undefined ? badCell(det, field, raw, bad) : { ok: true, value };
   };
 }
 
 const isEmpty = (s: string): boolean => s === '';
-const readTime = cellReader(
-  parseChinaTime,
-  isBlank,
-  '不是可识别的时间',
-  'is not a time we can read',
-);
-const readMoney = cellReader(yuanToFen, isEmpty, '不是有效的金额', 'is not a valid amount');
-const readCount = cellReader(parseCellCount, isEmpty, '不是有效的数量', 'is not a valid quantity');
-
-/** A required column left empty: "缺少实付金额" / "实付金额 (amount) is empty". */
-function missing<T>(det: Detection, field: Field, what: string): RowResult<T> {
-  const name = fieldLabel(det, field);
-  return fail(`缺少${name}`, `${name} (${what}) is empty`);
-}
+const readTime = cellReader(parseChinaTime, isBlank, 'row.bad.time');
+const readMoney = cellReader(yuanToFen, isEmpty, 'row.bad.amount');
+const readCount = cellReader(parseCellCount, isEmpty, 'row.bad.quantity');
 
 /** A cell the row cannot do without: read by `read`, a blank one is missing. */
 function required<T>(
   read: (det: Detection, field: Field, raw: string) => RowResult<T | undefined>,
   det: Detection,
-  field: Field,
+  field: RequiredField,
   raw: string,
-  what: string,
 ): RowResult<T> {
   const r = read(det, field, raw);
   if (!r.ok) return r;
-  return r.value === undefined ? missing(det, field, what) : { ok: true, value: r.value };
+  return r.value === undefined ? missing(det, field) : { ok: true, value: r.value };
 }
 
 const ZOD_FIELD: Readonly<Record<string, Field>> = {
@@ -176,10 +171,7 @@ function schemaReason(
   const key = String(first?.path[0] ?? '');
   const field = fieldOf(key);
   const name = field ? fieldLabel(det, field) : key || '订单';
-  return msg(
-    `${name}：${first?.message ?? '不符合要求'}`,
-    `${name}: ${first?.message ?? 'invalid'}`,
-  );
+  return say('row.schema', { name, problem: first?.message ?? say('row.invalid') });
 }
 
 /** The candidate as the schema takes it, or its first complaint named by its column. */
@@ -199,18 +191,14 @@ function checked<T>(
 export const readOrderRow = rowReader<OrderInput>((det, get, orderId, ctx) => {
   const statusText = get('status');
   let status = exportStatus(statusText);
-  const statusName = fieldLabel(det, 'status');
   if (!status)
     return statusText
-      ? fail(
-          `${statusName}「${clip(statusText, 40)}」无法识别`,
-          `${statusName} "${clip(statusText, 40)}" is not a status we know`,
-        )
-      : missing(det, 'status', 'status');
+      ? badCell(det, 'status', statusText, 'row.bad.status')
+      : missing(det, 'status');
   const after = det.columns.afterSale !== undefined ? afterSaleStatus(get('afterSale')) : undefined;
   if (after) status = after;
 
-  const created = required(readTime, det, 'createdAt', get('createdAt'), 'created time');
+  const created = required(readTime, det, 'createdAt', get('createdAt'));
   if (!created.ok) return created;
   const paid = readTime(det, 'paidAt', get('paidAt'));
   if (!paid.ok) return paid;
@@ -219,7 +207,7 @@ export const readOrderRow = rowReader<OrderInput>((det, get, orderId, ctx) => {
     paid.value ??
     (det.format.id === 'pinduoduo' && status !== 'unpaid' ? created.value : undefined);
 
-  const paidAmount = required(readMoney, det, 'amount', get('amount'), 'amount');
+  const paidAmount = required(readMoney, det, 'amount', get('amount'));
   if (!paidAmount.ok) return paidAmount;
   const payable = readMoney(det, 'payable', get('payable'));
   if (!payable.ok) return payable;
@@ -286,13 +274,10 @@ export const readOrderRow = rowReader<OrderInput>((det, get, orderId, ctx) => {
 /** One row of an items report to one item line of an order. */
 export const readItemRow = rowReader<OrderItemsPatch>((det, get, orderId, ctx) => {
   const title = get('title');
-  if (!title) return missing(det, 'title', 'item title');
+  if (!title) return missing(det, 'title');
   const quantity = readCount(det, 'quantity', get('quantity'));
   if (!quantity.ok) return quantity;
-  if (!quantity.value) {
-    const name = fieldLabel(det, 'quantity');
-    return fail(`${name}为空或为 0`, `${name} (quantity) is empty or 0`);
-  }
+  if (!quantity.value) return fail('row.noQuantity', { name: fieldLabel(det, 'quantity') });
   const unitPrice = readMoney(det, 'unitPrice', get('unitPrice'));
   if (!unitPrice.ok) return unitPrice;
   const item: OrderItem = { title: clip(title, 500), quantity: quantity.value };

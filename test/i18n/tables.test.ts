@@ -1,5 +1,6 @@
 import { LANGS, fill } from '@/lib/i18n';
 import * as dashboard from '@/lib/i18n/dashboard';
+import * as importer from '@/lib/i18n/importer';
 import * as options from '@/lib/i18n/options';
 import * as optionsData from '@/lib/i18n/options-data';
 import * as optionsSettings from '@/lib/i18n/options-settings';
@@ -10,7 +11,7 @@ import * as popup from '@/lib/i18n/popup';
 import * as sync from '@/lib/i18n/sync';
 import * as welcome from '@/lib/i18n/welcome';
 
-const SURFACES = { overlay, notice, popup, options, dashboard, welcome, sync };
+const SURFACES = { overlay, notice, popup, options, dashboard, welcome, sync, importer };
 // The options surface's parts, each checked on its own too.
 const PARTS = { optionsSettings, optionsTemplates, optionsData };
 
@@ -50,5 +51,20 @@ describe('fill', () => {
     const [a, b] = placeholders(options.tables.zh_CN[key]) as [string, string];
     const out = options.t('zh_CN', key, { [a]: `{${b}}`, [b]: 'VALUE' });
     expect(out).toContain(`{${b}}`);
+  });
+});
+
+describe("the importer's say", () => {
+  it('fills every language, a Label value in the language being filled', () => {
+    const format = importer.say('format.jd');
+    expect(importer.say('refuse.wrongPlatform', { format })).toEqual({
+      zh_CN: '这是京东订单导出，与所选店铺的平台不符。',
+      en: "This is a JD order export, which does not match the selected shop's platform.",
+    });
+    expect(importer.listOf(['a', 'b'])).toEqual({ zh_CN: 'a、b', en: 'a, b' });
+  });
+  it('takes only known keys', () => {
+    // @ts-expect-error: a key that is not in the table must not compile
+    importer.say('refuse.nope');
   });
 });
