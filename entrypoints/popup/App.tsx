@@ -12,7 +12,7 @@ import { SearchPanel } from '@/components/popup/SearchPanel';
 import { ALL_SHOPS, ShopBar } from '@/components/popup/ShopBar';
 import { t } from '@/lib/i18n/popup';
 import type { KezhiDb } from '@/lib/db';
-import { useLiveQuery, useTableRevision } from '@/lib/db/live';
+import { useLiveQuery } from '@/lib/db/live';
 import { send } from '@/lib/browser/rpc';
 import { loadSettings, watchSettings } from '@/lib/browser/settings-store';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
@@ -69,14 +69,6 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
   }, [lang]);
 
   const shops = useLiveQuery(() => readShops(db, settings), [settings]);
-  // The first question starts the background's search index, so it is built by the first key.
-  useEffect(() => {
-    send('search', { q: '', limit: 0 }).catch(() => undefined);
-  }, []);
-  // The background ranks a search, so liveQuery sees only the records it shows: a write to
-  // customers asks again (a new buyer matching the query appears without another key).
-  const searching = query.trim() !== '';
-  const customersRevision = useTableRevision(db, 'customers', searching);
   // The list and the card are what staff wait for: their queries start with the render.
   const list = useLiveQuery(
     async () => {
@@ -85,7 +77,7 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
         : await recentRows(db, shop, settings, now());
       return { query, shop, rows };
     },
-    [query, shop, settings, customersRevision],
+    [query, shop, settings],
     { timing: 'now' },
   );
   // The due list reads many customers (slow in a large shop); it waits until the results are on
@@ -93,6 +85,7 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
   // only with an empty query: typing stops an unfinished load and pauses it (searches must not
   // queue behind it either), and its last rows stay for when the query is cleared.
   const listReady = list.status !== 'loading';
+  const searching = query.trim() !== '';
   const due = useLiveQuery(
     async (signal) => ({ shop, settings, rows: await loadDue(db, shop, settings, now(), signal) }),
     [shop, settings],

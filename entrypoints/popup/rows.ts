@@ -11,7 +11,7 @@ import type { KezhiDb } from '@/lib/db';
 import { isUncertain, judgeKind } from '@/lib/identity';
 import { shopKey, type Customer, type Shop } from '@/lib/schemas';
 // Not the lib/search barrel: it loads pinyin-pro, which search.ts imports only when a query needs it.
-import { searchViaBackground } from '@/lib/search/client';
+import { searchCustomers } from '@/lib/search/search';
 import type { Settings } from '@/lib/settings';
 import { describeNow, inShop, shopName, statsByShop } from './shops';
 
@@ -95,8 +95,8 @@ async function toRows(
 }
 
 /**
- * Search as you type: the background's in-memory index ranks every shop's customers (the
- * database search when it cannot answer yet), then the shop filter. With a filter, more candidates are ranked so that other shops'
+ * Search as you type: lib/search's indexed prefix lookups and ranking over every shop's
+ * customers, then the shop filter. With a filter, more candidates are ranked so that other shops'
  * matches do not crowd the list out.
  */
 export async function searchRows(
@@ -109,12 +109,14 @@ export async function searchRows(
   const lang = settings.language;
   const [ranked, context] = await readTogether(db, () =>
     Promise.all([
-      searchViaBackground<Customer>(db.customers, q, {
-        limit: shop === ALL_SHOPS ? RESULT_LIMIT : RESULT_LIMIT * 10,
-        // The background's answer, and a 张s query's pinyin-pro import on the database path, are
-        // awaited inside the read: Dexie.waitFor keeps the transaction and liveQuery tracking open.
-        settle: (p) => Dexie.waitFor(p),
-      }),
+      searchCustomers<Customer>(
+        db.customers,
+        q,
+        shop === ALL_SHOPS ? RESULT_LIMIT : RESULT_LIMIT * 10,
+        // A 张s query imports pinyin-pro on the way: Dexie.waitFor keeps the transaction open
+        // and liveQuery tracking across that await.
+        (p) => Dexie.waitFor(p),
+      ),
       readRowContext(db),
     ]),
   );

@@ -8,7 +8,7 @@
  * the task of the render that changed the query; work that must not delay a paint keeps the
  * default.
  */
-import { Dexie, liveQuery, type ObservabilitySet } from 'dexie';
+import { liveQuery } from 'dexie';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 
 export type Live<T> =
@@ -51,34 +51,4 @@ export function useLiveQuery<T>(
   const effect = timing === 'now' ? useLayoutEffect : useEffect;
   effect(() => (enabled ? subscribe(query, setState) : undefined), [...deps, enabled]);
   return state;
-}
-
-/** How long a burst of writes may run before a table's revision moves (one re-read per burst). */
-const REVISION_SETTLE_MS = 250;
-
-/**
- * A number that moves after `table` of `db` is written (from any extension page or the
- * background), settled over bursts; 0 and still while disabled. For a query liveQuery cannot
- * watch itself, such as one answered by the background: pass it in the query's deps.
- */
-export function useTableRevision(db: Dexie, table: string, enabled = true): number {
-  const [revision, setRevision] = useState(0);
-  useEffect(() => {
-    if (!enabled) return undefined;
-    const prefix = `idb://${db.name}/${table}/`;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const onMutated = (parts: ObservabilitySet) => {
-      if (timer !== undefined || !Object.keys(parts).some((p) => p.startsWith(prefix))) return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        setRevision((r) => r + 1);
-      }, REVISION_SETTLE_MS);
-    };
-    Dexie.on('storagemutated', onMutated);
-    return () => {
-      clearTimeout(timer);
-      Dexie.on('storagemutated').unsubscribe(onMutated);
-    };
-  }, [db, table, enabled]);
-  return revision;
 }

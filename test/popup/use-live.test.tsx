@@ -1,9 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import type { JSX } from 'preact';
-import { openDb } from '../../lib/db';
-import { useLiveQuery, useTableRevision } from '../../lib/db/live';
-import { buildCustomer, NOW } from '../support/make-customer';
+import { useLiveQuery } from '../../lib/db/live';
 
 afterEach(cleanup);
 
@@ -46,36 +44,5 @@ describe("useLiveQuery, timing 'now'", () => {
     expect(signals[0]!.aborted).toBe(true);
     await new Promise((r) => setTimeout(r, 50));
     expect(screen.getByTestId('out').textContent).toBe('loading');
-  });
-});
-
-function RevisionProbe(props: { db: ReturnType<typeof openDb>; enabled: boolean }): JSX.Element {
-  return <p data-testid="rev">{useTableRevision(props.db, 'customers', props.enabled)}</p>;
-}
-
-const one = (key: string) => buildCustomer([{ at: NOW }], { key });
-
-describe('useTableRevision', () => {
-  it("moves once for a write to its table, not for other tables' writes or while disabled", async () => {
-    const db = openDb(`revision-${Math.random()}`);
-    await db.open(); // opening a new database announces every table as changed
-    await new Promise((r) => setTimeout(r, 100));
-    const rev = () => screen.getByTestId('rev').textContent;
-    const { rerender } = render(<RevisionProbe db={db} enabled={true} />);
-    await db.shops.put({ key: 'taobao:s', platform: 'taobao', shopId: 's' } as never);
-    await new Promise((r) => setTimeout(r, 400));
-    expect(rev()).toBe('0');
-    await db.transaction('rw', db.customers, async () => {
-      await db.customers.bulkPut([one('a'), one('b')]);
-      await db.customers.put(one('c'));
-    });
-    await waitFor(() => expect(rev()).toBe('1'));
-    await new Promise((r) => setTimeout(r, 400));
-    expect(rev()).toBe('1');
-    rerender(<RevisionProbe db={db} enabled={false} />);
-    await db.customers.put(one('d'));
-    await new Promise((r) => setTimeout(r, 400));
-    expect(rev()).toBe('1');
-    db.close();
   });
 });
