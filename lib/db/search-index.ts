@@ -121,6 +121,9 @@ export function useSearchIndex(db: KezhiDb): SearchIndexHandle {
             ...table,
             async mutate(req) {
               const res = await table.mutate(req);
+              // No index and no build: nothing to keep fresh. A later build reads after this
+              // write commits (IndexedDB runs a read after an open write on the same store).
+              if (!index && replay === null) return res;
               const failed = new Set(Object.keys(res.failures).map(Number));
               const changes = changesOf(req, failed, keyOf);
               let list = pending.get(req.trans);
