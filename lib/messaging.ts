@@ -150,6 +150,15 @@ export const contract = {
     input: z.object({ shopKey: z.string().max(200) }),
     output: {} as { orders: number; customers: number },
   },
+  /**
+   * A page showed a shop's stored statistics after an import outdated them: the background
+   * recounts and stores them (at most once a minute per shop), and the page's live queries re-run.
+   */
+  refreshStats: {
+    from: 'page',
+    input: z.object({ shopKey: z.string().max(200) }),
+    output: {} as { ok: true },
+  },
   /** Restore a backup (options page): validated record by record, merged in one transaction. */
   restore: {
     from: 'page',

@@ -9,7 +9,7 @@ import { deepEqual, mergeOrder, recomputeCustomer } from '@/lib/db/aggregate';
 import { ingestOrders } from '@/lib/db/ingest';
 import { mergeCustomers, splitCustomer } from '@/lib/db/joins';
 import { previewRows, summarizeRows } from '@/lib/db/row-summaries';
-import { clearStatsCache } from '@/lib/db/shop-stats';
+import { clearStatsCache, getShopStats } from '@/lib/db/shop-stats';
 import { deleteShop, logContact, markCareDone, recordHealth, updateMeta } from '@/lib/db/writes';
 import type { Handlers } from '@/lib/messaging';
 import { loadAssistant } from './inject';
@@ -234,6 +234,15 @@ export const handlers = {
     clearStatsCache();
     await bumpRevision();
     return r;
+  },
+
+  async refreshStats(input) {
+    const settings = await loadSettings();
+    const db = getDb();
+    // Paused, nothing is stored, rebuilt statistics included; a shop we do not keep has none.
+    if (!settings.historyPaused && (await db.shops.get(input.shopKey)))
+      await getShopStats(db, input.shopKey, settings, Date.now());
+    return { ok: true as const };
   },
 
   async restore(input) {

@@ -2,11 +2,10 @@
 import type { CardMeta, JoinedRow } from '@/components/popup/CustomerCard';
 import { describeCustomer, type CustomerView } from '@/lib/customers';
 import type { KezhiDb } from '@/lib/db';
-import { readShopStats } from '@/lib/db/shop-stats';
 import { judgeKind, type Verdict } from '@/lib/identity';
 import { shopKey, type ContactEntry, type Customer, type Order, type Shop } from '@/lib/schemas';
 import type { Settings } from '@/lib/settings';
-import { shopName } from './shops';
+import { popupStats, shopName } from './shops';
 
 /** Everything the card shows about one customer; null when there is no such customer. */
 export interface CardData {
@@ -41,7 +40,7 @@ export async function loadCard(
     db.orders.where('customerKey').equals(key).toArray(),
     db.contacts.where('customerKey').equals(key).toArray(),
     db.meta.get(key),
-    readShopStats(db, shopKey(customer.platform, customer.shopId), settings, now),
+    popupStats(db, shopKey(customer.platform, customer.shopId), settings, now),
     db.shops.toArray(),
     // The multiEntry *tags index: every tag in use, without reading a single record.
     db.meta.orderBy('tags').uniqueKeys(),

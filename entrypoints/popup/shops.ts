@@ -10,7 +10,8 @@ import {
   type ShopStats,
 } from '@/lib/customers';
 import type { KezhiDb } from '@/lib/db';
-import { readShopStats } from '@/lib/db/shop-stats';
+import { readShopStats, STATS_MAX_AGE_MS } from '@/lib/db/shop-stats';
+import { send } from '@/lib/browser/rpc';
 import { recognitionOf } from '@/lib/identity';
 import { shopKey, type Customer, type Shop } from '@/lib/schemas';
 import type { Settings } from '@/lib/settings';
@@ -49,6 +50,30 @@ export async function readShops(db: KezhiDb, settings: Settings): Promise<ShopRo
 export const inShop = (shop: string) => (c: Customer) =>
   shop === ALL_SHOPS || shopKey(c.platform, c.shopId) === shop;
 
+/** When this page last asked the background to recount each shop. */
+const asked = new Map<string, number>();
+
+/**
+ * Asks the background to recount a shop whose stored statistics an import outdated (what the
+ * background does at most once a minute per shop, so the page asks no more often either).
+ */
+export function askRecount(key: string, now = Date.now()): void {
+  const last = asked.get(key);
+  if (last !== undefined && now - last < STATS_MAX_AGE_MS) return;
+  asked.set(key, now);
+  // Nothing waits on it: the stored record's rewrite re-runs the lists, a failure changes nothing.
+  void send('refreshStats', { shopKey: key }).catch(() => undefined);
+}
+
+/** A shop's statistics for the popup's lists and card (lib/db/shop-stats, recount asked). */
+export const popupStats = (
+  db: KezhiDb,
+  key: string,
+  settings: Settings,
+  now: number,
+  observe = true,
+): Promise<ShopStats> => readShopStats(db, key, settings, now, { observe, askRecount });
+
 /** Statistics for every shop the customers belong to, read once per shop. */
 export async function statsByShop(
   db: KezhiDb,
@@ -60,9 +85,7 @@ export async function statsByShop(
   const keys = new Set(customers.map((c) => shopKey(c.platform, c.shopId)));
   const out = new Map<string, ShopStats>();
   await Promise.all(
-    [...keys].map(async (key) =>
-      out.set(key, await readShopStats(db, key, settings, now, observe)),
-    ),
+    [...keys].map(async (key) => out.set(key, await popupStats(db, key, settings, now, observe))),
   );
   return out;
 }

@@ -182,23 +182,37 @@ async function storedStats(db: KezhiDb, key: string, observe: boolean): Promise<
   return stats;
 }
 
+/** How {@link readShopStats} reads. */
+export interface PageStatsOptions {
+  /** False when the caller's liveQuery already reads the stats table's keys (default true). */
+  observe?: boolean;
+  /**
+   * Asks the background to recount and store the shop's statistics. Given, a stored record of
+   * today that an import has outdated still serves (a few orders move a rank or two at most):
+   * the page paints at once, and the background's rewrite re-runs its live queries.
+   */
+  askRecount?: (key: string) => void;
+}
+
 /**
  * A shop's statistics for a page, without writing anything: the background's stored record while
  * it serves (no orders arrived that it has not counted, same China day, same same-day setting),
- * else counted in memory from the shop's figure blocks. `observe = false` when the caller's
- * liveQuery already reads the stats table's keys.
+ * else counted in memory from the shop's figure blocks. With `askRecount`, an outdated record of
+ * today serves too while the background is asked to recount.
  */
 export async function readShopStats(
   db: KezhiDb,
   key: string,
   settings: Settings,
   now: number,
-  observe = true,
+  { observe = true, askRecount }: PageStatsOptions = {},
 ): Promise<ShopStats> {
   const [record, shop] = await Promise.all([storedStats(db, key, observe), db.shops.get(key)]);
+  const today = record && servesToday(record, record.computedAt, settings, now) ? record : null;
   // An import or a team pull marks the shop dirty until the background rebuilds.
-  if (record && shop?.statsDirty !== true && servesToday(record, record.computedAt, settings, now))
-    return record;
+  if (today && shop?.statsDirty !== true) return today;
+  askRecount?.(key);
+  if (today && askRecount) return today;
   const memoKey = `${key}|${settings.mergeSameDayPurchases}`;
   const known = counted.get(memoKey);
   if (known) return known;

@@ -48,6 +48,7 @@ const VALID = {
   syncNow: {},
   claimOrder: { orderKey: 'taobao:shop1:1', customerKey: 'k' },
   search: { q: 'zs', limit: 20 },
+  refreshStats: { shopKey: 'taobao:shop1' },
 } as const;
 
 function fakeHandlers() {
@@ -119,6 +120,7 @@ describe('dispatch: who may send what', () => {
         'syncTest',
         'syncNow',
         'search',
+        'refreshStats',
       ].sort(),
     );
     for (const [name] of pageOnly) {

@@ -113,6 +113,32 @@ describe('shop statistics in the popup', () => {
     expect((await readShopStats(db, 'taobao:shop1', settings, NOW)).customers).toBe(own);
   });
 
+  it('with a recount asked for, serves the outdated record of today at once', async () => {
+    await storeStats(10);
+    await db.shops.update('taobao:shop1', { statsDirty: true });
+    clearCountedStats();
+    const asked: string[] = [];
+    const askRecount = (key: string) => asked.push(key);
+    const stats = await readShopStats(db, 'taobao:shop1', settings, NOW, { askRecount });
+    expect(stats.customers).toBe(10);
+    expect(asked).toEqual(['taobao:shop1']);
+    // A record of another China day does not serve: the page counts, and still asks.
+    const own = await db.customers
+      .filter((c) => c.platform === 'taobao' && c.shopId === 'shop1' && c.purchaseCount > 0)
+      .count();
+    const tomorrow = NOW + 86_400_000;
+    expect(
+      (await readShopStats(db, 'taobao:shop1', settings, tomorrow, { askRecount })).customers,
+    ).toBe(own);
+    expect(asked).toEqual(['taobao:shop1', 'taobao:shop1']);
+    // A clean shop's record serves without asking.
+    await db.shops.update('taobao:shop1', { statsDirty: false });
+    expect((await readShopStats(db, 'taobao:shop1', settings, NOW, { askRecount })).customers).toBe(
+      10,
+    );
+    expect(asked).toHaveLength(2);
+  });
+
   it('uses the stored record, and the new one after the background rewrites it', async () => {
     await storeStats(10);
     expect((await readShopStats(db, 'taobao:shop1', settings, NOW)).customers).toBe(10);
