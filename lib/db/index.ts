@@ -11,6 +11,7 @@ import type { ContactEntry, Customer, CustomerMeta, Order, Shop } from '../schem
 import { figureBlocksOf, figuresMiddleware, type FiguresBlock } from './figures';
 
 export { figureBlocksOf };
+import { createKeyPresence, type KeyPresence, type SparseTable } from './key-presence';
 import { createRecordCache, type RecordCache } from './record-cache';
 
 export const DB_NAME = 'kezhi';
@@ -156,8 +157,35 @@ export function useBackgroundCache(db: KezhiDb = getDb()): RecordCache {
   if (!backgroundCache) {
     backgroundCache = createRecordCache(['orders', 'customers', 'meta']);
     db.use(backgroundCache.middleware);
+    trackKeyPresence(db);
   }
   return backgroundCache;
+}
+
+const presenceByDb = new WeakMap<KezhiDb, KeyPresence>();
+
+/**
+ * Keeps in memory which customers have meta or contacts (lib/db/key-presence), for
+ * {@link mayHaveRecords}. Only on a handle every write goes through: the background's.
+ */
+export function trackKeyPresence(db: KezhiDb): void {
+  if (presenceByDb.has(db)) return;
+  const presence = createKeyPresence();
+  db.use(presence.middleware);
+  presenceByDb.set(db, presence);
+}
+
+/**
+ * Of `keys`, the customers that may have records in `table`: on the background's handle, from
+ * the keys it keeps in memory (lib/db/key-presence); elsewhere, all of them.
+ */
+export function mayHaveRecords(
+  db: KezhiDb,
+  table: SparseTable,
+  keys: readonly string[],
+): Promise<string[]> {
+  const presence = presenceByDb.get(db);
+  return presence ? presence.filter(db, table, keys) : Promise.resolve([...keys]);
 }
 
 /** The extension's database handle (created on first use, never at import time). */

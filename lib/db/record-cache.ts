@@ -9,9 +9,10 @@
  * Coherence: only readonly transactions read from or fill the cache (a write transaction reads
  * its own writes from the database). Every write transaction drops the keys it touched when it
  * commits, and bumps the table's generation when it writes and when it ends: a read that was in
- * flight meanwhile (and may hold the old value) does not fill the cache. Values are cloned in
- * and deep-frozen, then handed out as they are (cloning them out again would cost each read): a
- * caller that tried to change one would throw, not change what others read.
+ * flight meanwhile (and may hold the old value) does not fill the cache. A value read from the
+ * database is deep-frozen where it is (the reader that missed gets the same frozen record) and
+ * handed out as it is to every later reader (cloning would cost each read): a caller that tried
+ * to change one would throw, not change what others read.
  */
 import type { DBCore, DBCoreGetManyRequest, DBCoreTransaction, Middleware } from 'dexie';
 import { dbcoreMiddleware } from './middleware';
@@ -59,7 +60,7 @@ export function createRecordCache(
 
   const remember = (cache: TableCache, key: string, value: unknown) => {
     cache.map.delete(key);
-    cache.map.set(key, value === undefined ? ABSENT : deepFreeze(structuredClone(value)));
+    cache.map.set(key, value === undefined ? ABSENT : deepFreeze(value));
     if (cache.map.size > maxEntries) {
       const oldest = cache.map.keys().next();
       if (!oldest.done) cache.map.delete(oldest.value);

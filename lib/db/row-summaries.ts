@@ -15,7 +15,7 @@ import type { Settings } from '../settings';
 import { summarizeRow, type RowSummary } from '../summary';
 import { screenSightings, mergeOrder, toStoredOrder } from './aggregate';
 import { applyChanges, groupBy, type OrderChange } from './apply-changes';
-import type { KezhiDb } from './index';
+import { mayHaveRecords, type KezhiDb } from './index';
 import { validateOrders } from './ingest';
 import { resolveJoins } from './joins';
 import { getShopStats } from './shop-stats';
@@ -128,7 +128,7 @@ async function describeRows(
   // reads that do not depend on each other in one round: the shop, the orders, the joins.
   const tables = [db.shops, db.orders, db.customers, db.meta, db.contacts];
   if (pending.length > 0) tables.push(db.joins as never);
-  const { next, customerBy, customerKeys, metas, contacts, tokenVerdict } = await db.transaction(
+  const { next, customerBy, metas, contacts, tokenVerdict } = await db.transaction(
     'r',
     tables,
     async () => {
@@ -157,19 +157,22 @@ async function describeRows(
           ),
         ),
       ];
+      // Meta and contacts only for the customers that have any (few do): in the background,
+      // known from memory, so a page of new orders reads no more than its customers.
       const [customers, metas, contacts] = await Promise.all([
         db.customers.bulkGet(customerKeys),
-        db.meta.bulkGet(customerKeys),
-        db.contacts.where('customerKey').anyOf(customerKeys).toArray(),
+        mayHaveRecords(db, 'meta', customerKeys).then((keys) => db.meta.bulkGet(keys)),
+        mayHaveRecords(db, 'contacts', customerKeys).then((keys) =>
+          keys.length > 0 ? db.contacts.where('customerKey').anyOf(keys).toArray() : [],
+        ),
       ]);
       const customerBy = new Map(customerKeys.map((k, i) => [k, customers[i]]));
       // Each changed order applied to its buyer's aggregate as ingest applies it.
       await applyChanges(db, changed, customerBy);
-      return { next, customerBy, customerKeys, metas, contacts, tokenVerdict };
+      return { next, customerBy, metas, contacts, tokenVerdict };
     },
   );
-  const byKey = <T>(list: (T | undefined)[]) => new Map(customerKeys.map((k, i) => [k, list[i]]));
-  const metaBy = byKey(metas);
+  const metaBy = new Map(metas.flatMap((m) => (m ? [[m.customerKey, m] as const] : [])));
   const contactsBy = groupBy(contacts, (c) => c.customerKey);
 
   const summaries: RowSummary[] = [];

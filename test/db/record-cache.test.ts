@@ -125,10 +125,12 @@ describe('record cache', () => {
     await expectSameAsDatabase();
   });
 
-  test('a record from the cache cannot be changed by a caller (frozen), nor the cache through it', async () => {
+  test('a record the cache holds cannot be changed by a caller (frozen, from the first read on), nor the cache through it', async () => {
     await ingestOrders(cached, [order(0, 'a')], NOW);
-    const first = await cached.orders.get(orderKeys[0]!); // from the database: the caller's own
-    first!.amount = 42;
+    const first = await cached.orders.get(orderKeys[0]!); // from the database, frozen as cached
+    expect(() => {
+      first!.amount = 42;
+    }).toThrow(TypeError);
     const second = await cached.orders.get(orderKeys[0]!); // from the cache
     expect(second?.amount).toBe(1000);
     expect(() => {
