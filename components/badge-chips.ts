@@ -3,7 +3,7 @@
  * the order-page overlay can draw a row of them per order at once; the cards' sentences come from
  * chip-tips.ts when a chip is hovered or focused.
  */
-import type { CustomerView, Segment, Stage } from '@/lib/customers';
+import type { CustomerView, Segment, Stage, ViewFigures } from '@/lib/customers';
 import { KIND_LABELS, SEGMENT_LABELS, STAGE_LABELS, TIER_LABELS } from '@/lib/customers/labels';
 import type { Lang } from '@/lib/i18n';
 import type { Settings } from '@/lib/settings';
@@ -15,7 +15,17 @@ export interface CustomerBadgesProps {
    * The buyer, best described as of the order on screen (describeCustomer with `asOf`): then
    * 老客 ×N counts this order as purchase N. A view without `asOf` counts all purchases.
    */
-  view: CustomerView;
+  view: ViewFigures & { explanations?: CustomerView['explanations'] };
+  /**
+   * Whether `view` describes the buyer as of the order on screen (then 老客 ×N counts this order
+   * as purchase N); the popup's views count all purchases.
+   */
+  asOfOrder: boolean;
+  /**
+   * The shop's purchasing customers, for the cards' sentences when `view` comes without its
+   * explanations (an order row's answer): they are rebuilt with explainView.
+   */
+  shopCustomers?: number;
   /**
    * 'masked': the buyer's identity is uncertain (no key, or a token or display name not yet
    * proven; lib/identity isUncertain), so no 新客/老客, tier or segment is claimed.
@@ -74,9 +84,8 @@ export interface ChipHead {
 }
 
 /** 老客 ×N: N is this order's place among the buyer's purchases (as-of views count before + 1). */
-export function purchaseNumber(view: CustomerView): number {
-  const asOfOrder = view.explanations.kind.rule.startsWith('kind.asOfOrder');
-  return asOfOrder ? view.purchaseCount + 1 : view.purchaseCount;
+export function purchaseNumber(props: Pick<CustomerBadgesProps, 'view' | 'asOfOrder'>): number {
+  return props.asOfOrder ? props.view.purchaseCount + 1 : props.view.purchaseCount;
 }
 
 /** The chips for a buyer, in display order, without their cards. */
@@ -105,7 +114,7 @@ export function chipHeads(props: CustomerBadgesProps): ChipHead[] {
       label:
         view.kind === 'new'
           ? KIND_LABELS.new[lang]
-          : t(lang, 'badge.returningTimes', { n: purchaseNumber(view) }),
+          : t(lang, 'badge.returningTimes', { n: purchaseNumber(props) }),
       cls: `kz-kind-${view.kind} kz-c-${view.kind === 'new' ? 'teal' : 'indigo'}`,
     });
     chips.push({

@@ -3,7 +3,7 @@
  * it used. Kept apart from badge-chips.ts because only a hovered chip needs them (the order-page
  * overlay loads this with its on-demand script).
  */
-import type { CustomerView } from '@/lib/customers';
+import { explainView, type ViewFigures } from '@/lib/customers/describe';
 import { explain } from '@/lib/customers/explain';
 import type { Lang } from '@/lib/i18n';
 import { formatMoney } from '@/lib/reminders/render';
@@ -14,7 +14,7 @@ import { t } from '@/lib/i18n/overlay';
 const yuan = (fen: number, lang: Lang) => formatMoney(fen, lang);
 const oneDecimal = (p: number) => String(Math.round(p * 10) / 10);
 
-function spendLines(view: CustomerView, lang: Lang): string[] {
+function spendLines(view: ViewFigures, lang: Lang): string[] {
   return [
     t(lang, 'fact.spend', {
       total: yuan(view.totalSpent, lang),
@@ -47,7 +47,7 @@ function tierRuleLine(settings: Settings, lang: Lang): string {
   });
 }
 
-function daysLine(view: CustomerView, lang: Lang): string {
+function daysLine(view: ViewFigures, lang: Lang): string {
   return view.recencyDays === null
     ? t(lang, 'fact.daysNone')
     : t(lang, 'fact.days', { days: view.recencyDays });
@@ -56,7 +56,13 @@ function daysLine(view: CustomerView, lang: Lang): string {
 /** The card lines of the chip `key` (a key from chipHeads); empty for an unknown key. */
 export function chipTip(props: CustomerBadgesProps, key: string): string[] {
   const { view, lang, settings } = props;
-  const ex = view.explanations;
+  const ex =
+    view.explanations ??
+    explainView(view, {
+      settings,
+      shopCustomers: props.shopCustomers ?? 0,
+      asOfOrder: props.asOfOrder,
+    });
   switch (key) {
     case 'uncertain':
       return [t(lang, 'badge.uncertainTip')];
@@ -64,14 +70,12 @@ export function chipTip(props: CustomerBadgesProps, key: string): string[] {
       return props.identity === 'masked'
         ? [t(lang, 'badge.tierUnknownTip')]
         : [explain(ex.tier, lang), ...spendLines(view, lang), tierRuleLine(settings, lang)];
-    case 'kind': {
-      const n = purchaseNumber(view);
+    case 'kind':
       return [
         explain(ex.kind, lang),
         t(lang, 'fact.count', { count: view.purchaseCount }),
-        ...(ex.kind.rule.startsWith('kind.asOfOrder') ? [t(lang, 'fact.nth', { n })] : []),
+        ...(props.asOfOrder ? [t(lang, 'fact.nth', { n: purchaseNumber(props) })] : []),
       ];
-    }
     case 'stage':
       return [
         explain(ex.stage, lang),

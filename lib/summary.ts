@@ -3,7 +3,7 @@
  * blacklist, the 催付 plan for an unpaid order, and the recent contact log. Pure: the background
  * reads the records, this puts them together.
  */
-import { describeCustomer, type CustomerView, type ShopStats } from './customers';
+import { describeFigures, type CustomerView, type ShopStats, type ViewFigures } from './customers';
 import { planReminders, type ReminderPlan } from './reminders';
 import { isUncertain, type Verdict } from './identity';
 import type { ContactEntry, Customer, CustomerMeta, Order } from './schemas';
@@ -24,8 +24,13 @@ export interface RowSummary {
    * proven): the badges say 身份不确定 and 催付 takes the new-customer ladder.
    */
   uncertain: boolean;
-  /** The buyer just before this order. */
-  view: CustomerView;
+  /**
+   * The buyer just before this order, without the cards' sentences (the overlay rebuilds them
+   * with explainView when a chip is hovered: a row carries only what its badges show).
+   */
+  view: ViewFigures;
+  /** The shop's purchasing customers the view was ranked among (for those sentences). */
+  shopCustomers: number;
   /** The buyer today, for the hover card's "now" line. */
   current: Pick<CustomerView, 'tier' | 'purchaseCount' | 'totalSpent' | 'stage'>;
   /** What the badges show; never the private note (the page shares the tab with us). */
@@ -57,13 +62,13 @@ export interface SummaryInput {
 /** Puts one row's answer together. */
 export function summarizeRow(input: SummaryInput): RowSummary {
   const { order, customer, settings, stats, now } = input;
-  const view = describeCustomer(customer, {
+  const view = describeFigures(customer, {
     asOf: { orderId: order.orderId, at: order.createdAt },
     stats,
     settings,
     now,
   });
-  const current = describeCustomer(customer, { stats, settings, now });
+  const current = describeFigures(customer, { stats, settings, now });
   const identity = customer?.identity ?? order.identity;
   const uncertain = isUncertain(identity, customer?.purchaseCount ?? 0, input.tokenVerdict);
   const blacklisted = input.meta?.blacklisted ?? false;
@@ -97,6 +102,7 @@ export function summarizeRow(input: SummaryInput): RowSummary {
     identity,
     uncertain,
     view,
+    shopCustomers: stats.customers,
     current: {
       tier: current.tier,
       purchaseCount: current.purchaseCount,

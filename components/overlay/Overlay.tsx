@@ -178,6 +178,8 @@ export function Overlay(props: OverlayProps): JSX.Element {
 
   const badges: CustomerBadgesProps = {
     view: summary.view,
+    asOfOrder: true,
+    shopCustomers: summary.shopCustomers,
     identity: summary.uncertain ? 'masked' : 'known',
     tags: summary.meta.tags,
     blacklisted: summary.meta.blacklisted,

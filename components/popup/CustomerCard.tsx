@@ -102,6 +102,7 @@ export function CustomerCard(props: CustomerCardProps): JSX.Element {
       </header>
       <CustomerBadges
         view={view}
+        asOfOrder={false}
         identity={masked ? 'masked' : 'known'}
         tags={props.meta.tags}
         blacklisted={props.meta.blacklisted}

@@ -11,7 +11,7 @@ import { segmentOf, whySegment } from './segments';
 import type { RfmScores, ShopStats } from './stats';
 import { rfmScores, whyRfm } from './stats';
 import type { Tier } from './tiers';
-import { spendPercentile, tierOf } from './tiers';
+import { spendPercentile, tierFor, whyTier } from './tiers';
 
 export type CustomerView = {
   /** New or returning: as of the order when `asOf` is given (is this a first purchase?). */
@@ -54,6 +54,17 @@ export type DescribeOptions = {
  * the shop's current statistics.
  */
 export function describeCustomer(c: Customer | undefined, opts: DescribeOptions): CustomerView {
+  const figures = describeFigures(c, opts);
+  const why = explainView(figures, {
+    settings: opts.settings,
+    shopCustomers: opts.stats.customers,
+    asOfOrder: opts.asOf !== undefined,
+  });
+  return { ...figures, explanations: why };
+}
+
+/** {@link describeCustomer} without the explanations (an order row's answer leaves them out). */
+export function describeFigures(c: Customer | undefined, opts: DescribeOptions): ViewFigures {
   const { settings, stats } = opts;
   const m = measureCustomer(c, {
     asOf: opts.asOf,
@@ -65,14 +76,12 @@ export function describeCustomer(c: Customer | undefined, opts: DescribeOptions)
   const stage = stageOf(m.recencyDays, settings.lifecycle);
   const rfm = rfmScores(m, stats);
   // Someone with no purchase yet is a new customer whatever the grid says about an R of "now".
-  const firstPurchase = m.purchaseCount === 0;
-  const segment: Segment = firstPurchase ? 'new' : segmentOf(rfm);
-  const tier = tierOf(m, stats, settings.tier);
+  const segment: Segment = m.purchaseCount === 0 ? 'new' : segmentOf(rfm);
   return {
     kind,
     stage,
     group: groupOf(kind, m.recencyDays, settings.recentDays),
-    tier: tier.tier,
+    tier: tierFor(m, stats, settings.tier),
     segment,
     rfm,
     recencyDays: m.recencyDays,
@@ -81,12 +90,32 @@ export function describeCustomer(c: Customer | undefined, opts: DescribeOptions)
     avgOrderValue: m.avgOrderValue,
     spendPercentile: spendPercentile(m.totalSpent, stats),
     rhythm: m.rhythm,
-    explanations: {
-      kind: whyKind(kind, m.purchaseCount, asOfOrder),
-      stage: whyStage(stage, m.recencyDays, settings.lifecycle),
-      tier: tier.why,
-      rfm: whyRfm(rfm, m, stats),
-      segment: whySegment(segment, rfm, firstPurchase),
-    },
+  };
+}
+
+/** A view without its explanations: what an order row's answer carries. */
+export type ViewFigures = Omit<CustomerView, 'explanations'>;
+
+/** What a view's explanations need besides its figures. */
+export interface ExplainContext {
+  settings: Pick<Settings, 'lifecycle' | 'tier'>;
+  /** The shop's purchasing customers (ShopStats.customers). */
+  shopCustomers: number;
+  /** Whether the view describes the buyer as of an order (describeCustomer's `asOf`). */
+  asOfOrder: boolean;
+}
+
+/**
+ * Why a view says what it says, from its figures alone: describeCustomer's explanations, and the
+ * same sentences the overlay's cards rebuild from a row's answer (which leaves them out).
+ */
+export function explainView(v: ViewFigures, ctx: ExplainContext): CustomerView['explanations'] {
+  const { settings, shopCustomers, asOfOrder } = ctx;
+  return {
+    kind: whyKind(v.kind, v.purchaseCount, asOfOrder),
+    stage: whyStage(v.stage, v.recencyDays, settings.lifecycle),
+    tier: whyTier(v.tier, v, v.spendPercentile, shopCustomers, settings.tier),
+    rfm: whyRfm(v.rfm, v, shopCustomers),
+    segment: whySegment(v.segment, v.rfm, v.purchaseCount === 0),
   };
 }

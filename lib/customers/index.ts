@@ -40,12 +40,12 @@ export {
 export type { Segment } from './segments';
 export { SEGMENTS, SEGMENT_GRID, fmScore, segmentOf, whySegment } from './segments';
 export type { ThresholdHit, Tier, TierSettings } from './tiers';
-export { TIERS, spendPercentile, tierByRank, tierByThreshold, tierOf } from './tiers';
+export { TIERS, spendPercentile, tierByRank, tierByThreshold, tierFor, tierOf, whyTier } from './tiers';
 export type { Explanation } from './explain';
 export { EXPLANATION_TEMPLATES, LABELS, explain } from './explain';
 export * from './labels';
-export type { CustomerView, DescribeOptions } from './describe';
-export { describeCustomer } from './describe';
+export type { CustomerView, DescribeOptions, ExplainContext, ViewFigures } from './describe';
+export { describeCustomer, describeFigures, explainView } from './describe';
 export type { CycleOrder, ItemKey, RepurchaseCycle } from './repurchase';
 export { itemKeyOf, repurchaseCycles } from './repurchase';
 export type { ConversionLadder } from './ladder';

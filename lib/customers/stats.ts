@@ -158,7 +158,11 @@ export function rfmScores(
 }
 
 /** How the RFM scores were reached: the raw figures and the shop they were ranked in. */
-export function whyRfm(scores: RfmScores, v: Measures, stats: ShopStats): Explanation {
+export function whyRfm(
+  scores: RfmScores,
+  v: Pick<Measures, 'recencyDays' | 'purchaseCount' | 'totalSpent' | 'avgOrderValue'>,
+  shopCustomers: number,
+): Explanation {
   const common = {
     r: scores.r,
     f: scores.f,
@@ -166,7 +170,7 @@ export function whyRfm(scores: RfmScores, v: Measures, stats: ShopStats): Explan
     count: v.purchaseCount,
     totalYuan: v.totalSpent / 100,
     avgYuan: v.avgOrderValue / 100,
-    shopCustomers: stats.customers,
+    shopCustomers,
   };
   if (v.recencyDays === null) return { rule: 'rfm.noPurchase', values: common };
   return { rule: 'rfm.scores', values: { ...common, days: v.recencyDays } };

@@ -69,62 +69,74 @@ export function tierOf(
   stats: ShopStats,
   settings: TierSettings,
 ): { tier: Tier; why: Explanation } {
+  const tier = tierFor(m, stats, settings);
+  const percentile = spendPercentile(m.totalSpent, stats);
+  return { tier, why: whyTier(tier, m, percentile, stats.customers, settings) };
+}
+
+/** The tier in the seller's chosen mode. */
+export function tierFor(
+  m: { totalSpent: number; purchaseCount: number },
+  stats: ShopStats,
+  settings: TierSettings,
+): Tier {
+  if (m.totalSpent <= 0) return 'regular';
+  return settings.mode === 'threshold'
+    ? tierByThreshold(m.totalSpent, m.purchaseCount, settings.thresholds).tier
+    : tierByRank(m.totalSpent, stats, settings.shares);
+}
+
+/**
+ * Why a buyer has `tier`, from their figures alone (the spend percentile and the shop's size
+ * stand for the statistics): the overlay's cards rebuild it from what a row carries.
+ */
+export function whyTier(
+  tier: Tier,
+  m: { totalSpent: number; purchaseCount: number },
+  percentile: number | null,
+  shopCustomers: number,
+  settings: TierSettings,
+): Explanation {
   const totalYuan = m.totalSpent / 100;
-  if (m.totalSpent <= 0) {
-    return { tier: 'regular', why: { rule: 'tier.noSpend', values: { tier: 'regular' } } };
-  }
+  if (m.totalSpent <= 0) return { rule: 'tier.noSpend', values: { tier: 'regular' } };
   if (settings.mode === 'threshold') {
     const hit = tierByThreshold(m.totalSpent, m.purchaseCount, settings.thresholds);
     const th = settings.thresholds;
     if (hit.by === null || hit.tier === 'regular') {
       return {
-        tier: 'regular',
-        why: {
-          rule: 'tier.threshold.none',
-          values: {
-            tier: 'regular',
-            totalYuan,
-            count: m.purchaseCount,
-            seniorYuan: th.senior.spendYuan,
-            seniorCount: th.senior.count,
-          },
+        rule: 'tier.threshold.none',
+        values: {
+          tier: 'regular',
+          totalYuan,
+          count: m.purchaseCount,
+          seniorYuan: th.senior.spendYuan,
+          seniorCount: th.senior.count,
         },
       };
     }
     const t = th[hit.tier];
-    return {
-      tier: hit.tier,
-      why:
-        hit.by === 'spend'
-          ? {
-              rule: 'tier.threshold.spend',
-              values: { tier: hit.tier, totalYuan, thresholdYuan: t.spendYuan },
-            }
-          : {
-              rule: 'tier.threshold.count',
-              values: { tier: hit.tier, count: m.purchaseCount, thresholdCount: t.count },
-            },
-    };
+    return hit.by === 'spend'
+      ? {
+          rule: 'tier.threshold.spend',
+          values: { tier: hit.tier, totalYuan, thresholdYuan: t.spendYuan },
+        }
+      : {
+          rule: 'tier.threshold.count',
+          values: { tier: hit.tier, count: m.purchaseCount, thresholdCount: t.count },
+        };
   }
-  const percentile = spendPercentile(m.totalSpent, stats);
-  const tier = tierByRank(m.totalSpent, stats, settings.shares);
-  if (percentile === null) {
-    return { tier, why: { rule: 'tier.rank.noStats', values: { tier, totalYuan } } };
-  }
+  if (percentile === null) return { rule: 'tier.rank.noStats', values: { tier, totalYuan } };
   const s = settings.shares;
   return {
-    tier,
-    why: {
-      rule: 'tier.rank',
-      values: {
-        tier,
-        totalYuan,
-        percentile,
-        svipCut: s.svip,
-        vipCut: s.svip + s.vip,
-        seniorCut: s.svip + s.vip + s.senior,
-        shopCustomers: stats.customers,
-      },
+    rule: 'tier.rank',
+    values: {
+      tier,
+      totalYuan,
+      percentile,
+      svipCut: s.svip,
+      vipCut: s.svip + s.vip,
+      seniorCut: s.svip + s.vip + s.senior,
+      shopCustomers,
     },
   };
 }

@@ -6,7 +6,7 @@ import {
   STAGES,
   TIERS,
   TIER_LABELS,
-  type CustomerView,
+  type ViewFigures,
 } from '../../lib/customers';
 import { Settings } from '../../lib/settings';
 import type { RowSummary } from '../../lib/summary';
@@ -25,6 +25,8 @@ const settings = settingsWith({});
 function propsFor(row: RowSummary, over: Partial<CustomerBadgesProps> = {}): CustomerBadgesProps {
   return {
     view: row.view,
+    asOfOrder: true,
+    shopCustomers: row.shopCustomers,
     identity: row.uncertain ? 'masked' : 'known',
     tags: row.meta.tags,
     blacklisted: row.meta.blacklisted,
@@ -228,7 +230,7 @@ describe('segment chip', () => {
   it('every segment has its label and a colour family', () => {
     const base = makeRow({ who: 'champ' });
     for (const segment of SEGMENTS) {
-      const view: CustomerView = { ...base.view, segment };
+      const view: ViewFigures = { ...base.view, segment };
       const spec = badgeChips(propsFor(base, { view })).find((c) => c.key === 'segment')!;
       expect(spec.label.startsWith(SEGMENT_LABELS[segment].zh_CN + ' R')).toBe(true);
       expect(spec.cls).toMatch(new RegExp(`^kz-seg-${segment} kz-c-(green|teal|amber|red|slate)$`));

@@ -172,6 +172,8 @@ describe('overlay with hostile buyer data', () => {
             const b = render(
               <CustomerBadges
                 view={summary.view}
+                asOfOrder
+                shopCustomers={summary.shopCustomers}
                 identity="known"
                 tags={tags}
                 blacklisted
