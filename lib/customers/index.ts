@@ -40,7 +40,15 @@ export {
 export type { Segment } from './segments';
 export { SEGMENTS, SEGMENT_GRID, fmScore, segmentOf, whySegment } from './segments';
 export type { ThresholdHit, Tier, TierSettings } from './tiers';
-export { TIERS, spendPercentile, tierByRank, tierByThreshold, tierFor, tierOf, whyTier } from './tiers';
+export {
+  TIERS,
+  spendPercentile,
+  tierByRank,
+  tierByThreshold,
+  tierFor,
+  tierOf,
+  whyTier,
+} from './tiers';
 export type { Explanation } from './explain';
 export { EXPLANATION_TEMPLATES, LABELS, explain } from './explain';
 export * from './labels';
