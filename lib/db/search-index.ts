@@ -15,6 +15,9 @@ import type { KezhiDb } from './index';
 /** Records read per build step: a bounded read, so one step never holds the worker long. */
 const BUILD_CHUNK = 5000;
 
+/** Longest stretch of sorting the built index before the worker gets a turn. */
+const PREPARE_SLICE_MS = 8;
+
 /** One committed change to customers. */
 type Change = { put: IndexableCustomer } | { delete: string } | 'drop';
 
@@ -95,6 +98,15 @@ export function useSearchIndex(db: KezhiDb): SearchIndexHandle {
       const changes = replay;
       replay = null;
       apply(changes);
+      // Queries are answered from here on; the rest of the build sorts the index ahead of them,
+      // in slices that leave the worker free between them.
+      const steps = built.prepare();
+      for (let slice = performance.now(); !steps.next().done;) {
+        if (performance.now() - slice < PREPARE_SLICE_MS) continue;
+        await new Promise((r) => setTimeout(r, 0));
+        if (index !== built) return; // dropped meanwhile: the next query builds anew
+        slice = performance.now();
+      }
     } finally {
       replay = null;
       building = null;

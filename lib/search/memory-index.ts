@@ -75,6 +75,11 @@ export class MemoryIndex {
     return index;
   }
 
+  /** Sorts the index ahead of queries, a step at a time (see PrefixTree.prepare). */
+  prepare(): Generator<void, void, undefined> {
+    return this.tree.prepare();
+  }
+
   /** A customer was written (added or replaced). */
   put(record: IndexableCustomer): void {
     this.delete(record.key);

@@ -3,7 +3,8 @@
  * by the owner's primary key), without sorting them all up front: sorting a hundred thousand
  * customers' keys at once blocked the worker for seconds. Keys are filed by their first code
  * units (a trie); a node is split by the next unit, and a leaf sorted, only when a lookup reaches
- * it, so the first query pays for its own part of the tree and later ones for almost nothing.
+ * it, so the first query pays for its own part of the tree and later ones for almost nothing;
+ * a build can also prepare the whole tree ahead of queries, in small steps.
  *
  * Entries of a rewritten or deleted owner are taken out of sorted leaves at once, and out of
  * unsorted ones when they are sorted or hold too many dead entries (`isLive` tells them apart).
@@ -166,12 +167,35 @@ export class PrefixTree<O extends { key: string }> {
     return true;
   }
 
-  private walkLeaf(leaf: Leaf<O>, prefix: string, visit: (e: Entry<O>) => boolean): boolean {
-    if (!leaf.sorted) {
-      this.sweep(leaf);
-      leaf.entries.sort(compare);
-      leaf.sorted = true;
+  /**
+   * Splits and sorts the whole tree ahead of queries, one node per step: a build runs the steps
+   * in slices, so no query pays for sorting its part of the tree. Parts filed meanwhile are left
+   * to the queries that reach them, as before.
+   */
+  *prepare(): Generator<void, void, undefined> {
+    const stack: [Branch<O>, number][] = [[this.root, 0]];
+    for (let top = stack.pop(); top; top = stack.pop()) {
+      const [node, depth] = top;
+      this.sortLeaf(node.whole);
+      node.order ??= [...node.children.keys()].sort();
+      for (const unit of node.order) {
+        const next = this.child(node, unit, depth + 1);
+        if (next && isBranch(next)) stack.push([next, depth + 1]);
+        else if (next) this.sortLeaf(next);
+        yield;
+      }
     }
+  }
+
+  private sortLeaf(leaf: Leaf<O>): void {
+    if (leaf.sorted) return;
+    this.sweep(leaf);
+    leaf.entries.sort(compare);
+    leaf.sorted = true;
+  }
+
+  private walkLeaf(leaf: Leaf<O>, prefix: string, visit: (e: Entry<O>) => boolean): boolean {
+    this.sortLeaf(leaf);
     const { entries } = leaf;
     const from = prefix === '' ? 0 : lowerBound(entries, { term: prefix, owner: { key: '' } as O });
     for (let i = from; i < entries.length && entries[i]!.term.startsWith(prefix); i++)

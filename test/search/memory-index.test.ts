@@ -73,11 +73,13 @@ const step = fc.oneof(
   customer.map((c) => ({ put: row(c.key, c) })),
   fc.integer({ min: 0, max: 23 }).map((i) => ({ delete: `taobao:s1:c${i}` })),
   query.map((q) => ({ query: q })),
+  // Some steps of the build's sorting ahead of queries, interleaved with writes and reads.
+  fc.integer({ min: 1, max: 40 }).map((n) => ({ prepare: n })),
 );
 
 describe('MemoryIndex against the database search', () => {
   // The global fast-check seed (test/setup.ts) makes every run the same.
-  it('answers what searchCustomers answers, through puts, deletes and reads', async () => {
+  it('answers what searchCustomers answers, through puts, deletes, reads and preparing', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(customer, { maxLength: 20 }),
@@ -101,8 +103,14 @@ describe('MemoryIndex against the database search', () => {
               ).toEqual(terms.map((t, i) => [t, keys[i]]));
             }
           };
+          let preparing: Generator<void, void, undefined> | undefined;
           for (const s of steps) {
-            if ('query' in s) await agree(s.query);
+            if ('prepare' in s)
+              for (let i = 0; i < s.prepare; i++) {
+                preparing ??= index.prepare();
+                if (preparing.next().done) preparing = undefined;
+              }
+            else if ('query' in s) await agree(s.query);
             else if ('put' in s) {
               await db.customers.put(s.put);
               index.put(s.put);
