@@ -1,18 +1,26 @@
 // npm run bench:curve: how lookup, search, recompute and incremental ingest grow with the shop.
-// Runs the bench's read-side scenarios (bench/scenarios) at each size in CURVE_SIZES (customers; the shop holds
-// ≈1.7 orders per customer) on the built extension, and adds the full run's point from
-// bench/results.json when its scale is not among them. Writes bench/curve.{json,md} and puts the
-// chart into bench/results.md (and the README's curve block).
+// Runs the bench's read-side scenarios (bench/scenarios) on the built extension at each shop size
+// in CURVE_ORDERS (orders, default 10k, 100k and 1M), each size in its own fresh browser. Every
+// shop is built as the full run's main shop is (bench/scenarios/main-shop.mjs: scripts/history.mjs
+// orders sent through importBatch), with orders / 1.7 generated buyers who keep all their orders,
+// so it holds about that many orders; the stored orders and customers are counted once it is
+// built. Writes bench/curve.{json,md} and puts the chart into bench/results.md and the README's
+// curve block. All points come from this one run on one build; the full run's point is not mixed in.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBench } from './harness.mjs';
 import { SCENARIOS, runBench } from './run.mjs';
 
 const HERE = new URL('.', import.meta.url).pathname;
-const SIZES = (process.env.CURVE_SIZES ?? '10000,30000')
+if (process.env.CURVE_SIZES)
+  throw new Error('CURVE_SIZES (customers) is gone: give CURVE_ORDERS, the shop sizes in orders');
+const SIZES = (process.env.CURVE_ORDERS ?? '10000,100000,1000000')
   .split(',')
   .map(Number)
   .filter((n) => n > 0);
+/** The generator's mean orders per buyer (scripts/history.mjs: 72 % buy once, 28 % 1–6 times). */
+const ORDERS_PER_BUYER = 1.7;
 const METRICS = [
   ['lookup_batch_100_ms', 'lookup, 100 rows (repeat)'],
   ['lookup_batch_100_cold_ms', 'lookup, 100 rows (cold)'],
@@ -34,36 +42,79 @@ const CURVE_SCENARIOS = ['lookup', 'incremental', 'popup'];
 for (const name of CURVE_SCENARIOS)
   if (!SCENARIOS.includes(name)) throw new Error(`no bench scenario ${name}`);
 
+const git = (...args) => execFileSync('git', args, { cwd: HERE, encoding: 'utf8' }).trim();
+const commit = git('rev-parse', 'HEAD');
+const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const started = Date.now();
+
+/** Counts the extension's stored orders and customers (one shop in the database at this point). */
+const countStored = (b) =>
+  b.s.worker.evaluate(async () => {
+    const req = (r) =>
+      new Promise(
+        (res, rej) => ((r.onsuccess = () => res(r.result)), (r.onerror = () => rej(r.error))),
+      );
+    const db = await req(indexedDB.open('kezhi'));
+    const tx = db.transaction(['orders', 'customers'], 'readonly');
+    const [orders, customers] = await Promise.all([
+      req(tx.objectStore('orders').count()),
+      req(tx.objectStore('customers').count()),
+    ]);
+    db.close();
+    return { orders, customers };
+  });
+
 const points = [];
-for (const n of SIZES) {
-  const out = `/tmp/kezhi-curve-${n}`;
-  console.log(`curve: ${n} customers`);
+for (const orders of SIZES) {
+  const buyers = Math.round(orders / ORDERS_PER_BUYER);
+  const out = `/tmp/kezhi-curve-${orders}`;
+  console.log(`curve: ${orders} orders (${buyers} buyers), load ${loadavg()}`);
   const t0 = Date.now();
-  await runBench(
-    createBench({
-      ...process.env,
-      BENCH_N: String(n),
-      BENCH_ONLY: CURVE_SCENARIOS.join(','),
-      BENCH_OUT: out,
-    }),
-  );
+  const b = createBench({
+    ...process.env,
+    BENCH_N: String(buyers),
+    BENCH_ONLY: CURVE_SCENARIOS.join(','),
+    BENCH_OUT: out,
+  });
+  let built;
+  await runBench(b, {
+    afterShop: async (b) => {
+      built = { at: Date.now(), load: loadavg(), stored: await countStored(b) };
+      b.log(`stored: ${built.stored.orders} orders, ${built.stored.customers} customers`);
+    },
+  });
   const r = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
-  points.push({ n, source: 'bench:curve', seconds: Math.round((Date.now() - t0) / 1000), r });
+  points.push({
+    orders,
+    buyers,
+    stored: built.stored,
+    buildS: Math.round(b.mainShopMs / 1000),
+    measureS: Math.round((Date.now() - built.at) / 1000),
+    totalS: Math.round((Date.now() - t0) / 1000),
+    loadBuilt: built.load,
+    loadEnd: loadavg(),
+    r,
+  });
 }
-const full = join(HERE, 'results.json');
-if (existsSync(full)) {
-  const r = JSON.parse(readFileSync(full, 'utf8'));
-  if (!SIZES.includes(r.scale)) points.push({ n: r.scale, source: 'npm run bench', r });
-}
-points.sort((a, b) => a.n - b.n);
 const machine = points.find((p) => p.r.machine)?.r.machine;
 
 const json = {
   machine,
+  commit,
+  dirty,
   generatedAt: new Date().toISOString(),
+  durationS: Math.round((Date.now() - started) / 1000),
   points: points.map((p) => ({
-    customers: p.n,
-    source: p.source,
+    orders: p.orders,
+    buyers: p.buyers,
+    storedOrders: p.stored.orders,
+    storedCustomers: p.stored.customers,
+    buildS: p.buildS,
+    measureS: p.measureS,
+    totalS: p.totalS,
+    loadavgBuilt: p.loadBuilt,
+    loadavgEnd: p.loadEnd,
     generatedAt: p.r.generatedAt,
     ...Object.fromEntries(METRICS.map(([k]) => [k, p.r[k]?.median ?? null])),
   })),
@@ -76,8 +127,16 @@ const fmt = (x) =>
     : x >= 100
       ? Math.round(x).toLocaleString('en-US')
       : x.toFixed(1);
-const sizes = json.points.map((p) => p.customers);
-const label = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
+const int = (x) => x.toLocaleString('en-US');
+const short = (n) =>
+  n >= 1e6 ? `${+(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `${+(n / 1e3).toFixed(1)}k` : String(n);
+const label = (p) => `${short(p.orders)} orders`;
+const minutes = (s) => (s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`);
+/** Largest size over smallest: how many times the figure grew while the shop grew. */
+function growth(key) {
+  const [a, z] = [json.points[0]?.[key], json.points.at(-1)?.[key]];
+  return json.points.length > 1 && a > 0 && Number.isFinite(z) ? `${(z / a).toFixed(1)}×` : 'n/a';
+}
 /** A text bar per size, scaled to the metric's largest median (the chart is in a code block). */
 function bars(key) {
   const vals = json.points.map((p) => p[key]);
@@ -85,19 +144,34 @@ function bars(key) {
   return json.points.map((p, i) => {
     const v = vals[i];
     const w = Number.isFinite(v) ? Math.max(1, Math.round((v / max) * 40)) : 0;
-    return `  ${label(p.customers).padStart(5)} ${'█'.repeat(w).padEnd(40)} ${fmt(v)} ms`;
+    return `  ${label(p).padStart(11)} ${'█'.repeat(w).padEnd(40)} ${fmt(v)} ms`;
   });
 }
+const spread = `${short(json.points[0]?.orders ?? 0)} → ${short(json.points.at(-1)?.orders ?? 0)}`;
 const md = [
   '## Curve: how each figure grows with the shop',
   '',
-  `Medians in ms at each shop size (customers; ≈1.7 orders each). ${
-    machine ? `Machine: ${machine.cpu}, ${machine.cores} cores; Chromium ${machine.chromium}.` : ''
-  } Sources: ${json.points.map((p) => `${label(p.customers)} from \`${p.source}\` (${p.generatedAt})`).join('; ')}.`,
+  `Medians in ms at each shop size, from one \`npm run bench:curve\` run (${json.generatedAt}, ` +
+    `${minutes(json.durationS)} in all) on one build (commit ${commit.slice(0, 10)}${dirty ? ', with uncommitted changes' : ''}). ` +
+    (machine
+      ? `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB; Chromium ${machine.chromium}; Node ${machine.node}. `
+      : '') +
+    'Each size is its own fresh browser; its shop is built through `importBatch` (generated orders, ' +
+    `${ORDERS_PER_BUYER} per buyer on average), then counted.`,
   '',
-  `| metric | ${sizes.map(label).join(' | ')} |`,
-  `| --- | ${sizes.map(() => '---').join(' | ')} |`,
-  ...METRICS.map(([k, name]) => `| ${name} | ${json.points.map((p) => fmt(p[k])).join(' | ')} |`),
+  '| size | stored orders | stored customers | shop built in | measured in | load avg when built | load avg at end |',
+  '| --- | --- | --- | --- | --- | --- | --- |',
+  ...json.points.map(
+    (p) =>
+      `| ${label(p)} | ${int(p.storedOrders)} | ${int(p.storedCustomers)} | ${minutes(p.buildS)} (${int(Math.round(p.storedOrders / Math.max(p.buildS, 1)))} orders/s) | ${minutes(p.measureS)} | ${p.loadavgBuilt} | ${p.loadavgEnd} |`,
+  ),
+  '',
+  `| metric | ${json.points.map((p) => `${label(p)} (${short(p.storedCustomers)} customers)`).join(' | ')} | ${spread} |`,
+  `| --- | ${json.points.map(() => '---').join(' | ')} | --- |`,
+  ...METRICS.map(
+    ([k, name]) =>
+      `| ${name} | ${json.points.map((p) => fmt(p[k])).join(' | ')} | ${growth(k)} |`,
+  ),
   '',
   '```text',
   ...METRICS.flatMap(([k, name]) => [name, ...bars(k)]),

@@ -22,11 +22,15 @@ const ON_THE_SHOP = { ingest, incremental };
 const ON_THE_PAGES = { overlay, lookup, popup, csv, idle };
 export const SCENARIOS = Object.keys({ ...ON_THE_SHOP, ...ON_THE_PAGES });
 
-/** Runs the scenarios `b.want`s on a fresh browser and writes the table. */
-export async function runBench(b) {
+/**
+ * Runs the scenarios `b.want`s on a fresh browser and writes the table. `afterShop(b)`, if given,
+ * runs once the main shop is built, before any scenario (the curve counts what was stored there).
+ */
+export async function runBench(b, { afterShop } = {}) {
   sizes(b); // no browser needed
   await b.open();
   await mainShop(b); // the shop every read-side figure uses: always built
+  if (afterShop) await afterShop(b);
   for (const [name, run] of Object.entries(ON_THE_SHOP)) if (b.want(name)) await run(b);
   await serveOrderPages(b);
   for (const [name, run] of Object.entries(ON_THE_PAGES)) if (b.want(name)) await run(b);

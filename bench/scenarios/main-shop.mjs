@@ -26,6 +26,8 @@ export default async function mainShop(b) {
     );
   }
   const main = await ingestFromPage(b.ctl, b.mainGen, { from: b.want('ingest') ? n : 0 });
+  // How long building the shop took (ingest run 1 included), for the curve's notes.
+  b.mainShopMs = main.ingestMs + (b.ingestRuns[0]?.ingestMs ?? 0);
   log(
     `main shop: ${main.count} more orders, ${main.written} written, ${main.rejected} rejected in ${(main.ingestMs / 1000).toFixed(1)} s`,
   );
