@@ -5,4 +5,8 @@ import { getDb } from '@/lib/db';
 import { App } from './App';
 import './style.css';
 
-render(<App db={getDb()} />, pageRoot());
+const db = getDb();
+// Opening the database takes a while: it opens while the settings load (the App's first wait),
+// so the first list's reads start on an open database.
+db.open().catch(() => undefined); // a failed open is reported by the first read
+render(<App db={db} />, pageRoot());
