@@ -3,7 +3,7 @@
  * it used. Kept apart from badge-chips.ts because only a hovered chip needs them (the order-page
  * overlay loads this with its on-demand script).
  */
-import { explainView, type ViewFigures } from '@/lib/customers/describe';
+import { explainView, type ViewFigures } from '@/lib/customers/explain-view';
 import { explain } from '@/lib/customers/explain';
 import type { Lang } from '@/lib/i18n';
 import { formatMoney } from '@/lib/reminders/render';

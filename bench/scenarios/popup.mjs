@@ -128,5 +128,50 @@ export default async function popup(b) {
       note: `popup UI: input to rendered list, 20 queries × 5 runs; ${found}/100 with results`,
     });
   }
+  // The floor under each kind's search: the index reads a query plans (lib/search/lookups.ts:
+  // the nick, pinyin and order keys of a letters-and-digits query; the order and name keys of a
+  // number, and the phone key of four digits), raw, in one read transaction, nothing ranked or
+  // drawn. Up to LOOKUP_LIMIT (200) records each, as the search reads them.
+  const planOf = (kind, q) => {
+    const t = q.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    const rev = [...t].reverse().join('');
+    if (kind === 'pinyin') return [`n:${t}`, `y:${t}`];
+    if (/^[0-9]+$/.test(t))
+      return t.length === 4 ? [`o:${rev}`, `p:${t}`, `n:${t}`] : [`o:${rev}`, `n:${t}`];
+    return [`n:${t}`, `y:${t}`, `o:${rev}`];
+  };
+  for (const kind of ['nick', 'pinyin', 'order', 'phone']) {
+    const plans = queries[kind].map((q) => planOf(kind, q));
+    const p95s = await page.evaluate(async (plans) => {
+      const req = (r) =>
+        new Promise(
+          (res, rej) => ((r.onsuccess = () => res(r.result)), (r.onerror = () => rej(r.error))),
+        );
+      const db = await req(indexedDB.open('kezhi'));
+      const out = [];
+      for (let run = 0; run < 5; run++) {
+        const times = [];
+        for (const prefixes of plans) {
+          const t0 = performance.now();
+          const index = db
+            .transaction('customers', 'readonly')
+            .objectStore('customers')
+            .index('searchTerms');
+          await Promise.all(
+            prefixes.map((p) => req(index.getAll(IDBKeyRange.bound(p, p + '\uffff'), 200))),
+          );
+          times.push(performance.now() - t0);
+        }
+        times.sort((a, b) => a - b);
+        out.push(times[Math.ceil(0.95 * times.length) - 1]);
+      }
+      db.close();
+      return out;
+    }, plans);
+    record(`search_raw_reads_p95_ms_${kind}`, p95s, {
+      unit: 'ms',
+      note: `floor of search_p95_ms_${kind}: the index reads its queries plan (up to 200 records each), raw IDB in the popup page, nothing ranked or drawn; 20 queries × 5 runs`,
+    });
+  }
   await page.close();
 }

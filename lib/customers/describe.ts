@@ -2,16 +2,17 @@
 import type { Customer } from '../schemas';
 import type { Settings } from '../settings';
 import type { Explanation } from './explain';
+import { explainView, type ViewFigures } from './explain-view';
 import type { Group, Kind, Stage } from './lifecycle';
-import { groupOf, kindAsOfOrder, kindOf, stageOf, whyKind, whyStage } from './lifecycle';
+import { groupOf, kindAsOfOrder, kindOf, stageOf } from './lifecycle';
 import type { AsOf, Rhythm } from './measures';
 import { measureCustomer } from './measures';
 import type { Segment } from './segments';
-import { segmentOf, whySegment } from './segments';
+import { segmentOf } from './segments';
 import type { RfmScores, ShopStats } from './stats';
-import { rfmScores, whyRfm } from './stats';
+import { rfmScores } from './stats';
 import type { Tier } from './tiers';
-import { spendPercentile, tierFor, whyTier } from './tiers';
+import { spendPercentile, tierFor } from './tiers';
 
 export type CustomerView = {
   /** New or returning: as of the order when `asOf` is given (is this a first purchase?). */
@@ -93,29 +94,5 @@ export function describeFigures(c: Customer | undefined, opts: DescribeOptions):
   };
 }
 
-/** A view without its explanations: what an order row's answer carries. */
-export type ViewFigures = Omit<CustomerView, 'explanations'>;
-
-/** What a view's explanations need besides its figures. */
-export interface ExplainContext {
-  settings: Pick<Settings, 'lifecycle' | 'tier'>;
-  /** The shop's purchasing customers (ShopStats.customers). */
-  shopCustomers: number;
-  /** Whether the view describes the buyer as of an order (describeCustomer's `asOf`). */
-  asOfOrder: boolean;
-}
-
-/**
- * Why a view says what it says, from its figures alone: describeCustomer's explanations, and the
- * same sentences the overlay's cards rebuild from a row's answer (which leaves them out).
- */
-export function explainView(v: ViewFigures, ctx: ExplainContext): CustomerView['explanations'] {
-  const { settings, shopCustomers, asOfOrder } = ctx;
-  return {
-    kind: whyKind(v.kind, v.purchaseCount, asOfOrder),
-    stage: whyStage(v.stage, v.recencyDays, settings.lifecycle),
-    tier: whyTier(v.tier, v, v.spendPercentile, shopCustomers, settings.tier),
-    rfm: whyRfm(v.rfm, v, shopCustomers),
-    segment: whySegment(v.segment, v.rfm, v.purchaseCount === 0),
-  };
-}
+export type { ExplainContext, ViewFigures } from './explain-view';
+export { explainView } from './explain-view';

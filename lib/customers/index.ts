@@ -35,8 +35,8 @@ export {
   FIGURES_STRIDE,
   quantileScore,
   rfmScores,
-  whyRfm,
 } from './stats';
+export { whyRfm } from './explain-view';
 export type { Segment } from './segments';
 export { SEGMENTS, SEGMENT_GRID, fmScore, segmentOf, whySegment } from './segments';
 export type { ThresholdHit, Tier, TierSettings } from './tiers';

@@ -7,7 +7,6 @@
 import { z } from 'zod';
 import type { Customer } from '../schemas';
 import type { Settings } from '../settings';
-import type { Explanation } from './explain';
 import type { Measures } from './measures';
 import { frequencyOf, sumFen } from './measures';
 import { lowerBound, sortedAscending, upperBound } from './sorted';
@@ -155,23 +154,4 @@ export function rfmScores(
     f: quantileScore(stats.frequency, v.purchaseCount, true),
     m: quantileScore(stats.spend, v.totalSpent, true),
   };
-}
-
-/** How the RFM scores were reached: the raw figures and the shop they were ranked in. */
-export function whyRfm(
-  scores: RfmScores,
-  v: Pick<Measures, 'recencyDays' | 'purchaseCount' | 'totalSpent' | 'avgOrderValue'>,
-  shopCustomers: number,
-): Explanation {
-  const common = {
-    r: scores.r,
-    f: scores.f,
-    m: scores.m,
-    count: v.purchaseCount,
-    totalYuan: v.totalSpent / 100,
-    avgYuan: v.avgOrderValue / 100,
-    shopCustomers,
-  };
-  if (v.recencyDays === null) return { rule: 'rfm.noPurchase', values: common };
-  return { rule: 'rfm.scores', values: { ...common, days: v.recencyDays } };
 }
