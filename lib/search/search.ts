@@ -72,7 +72,9 @@ export async function searchCustomers<C extends RankableCustomer>(
   limit = 20,
   settle: Settle = asIs,
 ): Promise<RankedResult<C>[]> {
-  const plan = await settle(planQueryLazily(q));
+  // Only a query that needs pinyin-pro waits for an import (and for `settle`, which in a Dexie
+  // transaction keeps it alive with requests of its own); every other keystroke plans at once.
+  const plan = needsSpeller(q) ? await settle(planQueryLazily(q)) : planLookups(q);
   if (plan.length === 0) return [];
   const found = await Promise.all(
     plan.map(async ({ kind, prefix }) => {
@@ -84,5 +86,8 @@ export async function searchCustomers<C extends RankableCustomer>(
       return rows.map((customer): SearchHit<C> => ({ customer, via: kind }));
     }),
   );
-  return settle(rankLazily(q, plan, found.flat(), limit));
+  const hits = found.flat();
+  return hits.some(needsNameTerms)
+    ? settle(rankLazily(q, plan, hits, limit))
+    : rankHits(q, plan, hits, limit);
 }
