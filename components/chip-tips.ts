@@ -10,19 +10,20 @@ import { formatMoney } from '@/lib/reminders/render';
 import type { Settings } from '@/lib/settings';
 import { bounded, COMPACT_TAGS, purchaseNumber, type CustomerBadgesProps } from './badge-chips';
 import { t } from '@/lib/i18n/overlay';
+import { t as at } from '@/lib/i18n/assistant';
 
 const yuan = (fen: number, lang: Lang) => formatMoney(fen, lang);
 const oneDecimal = (p: number) => String(Math.round(p * 10) / 10);
 
 function spendLines(view: ViewFigures, lang: Lang): string[] {
   return [
-    t(lang, 'fact.spend', {
+    at(lang, 'fact.spend', {
       total: yuan(view.totalSpent, lang),
       avg: yuan(view.avgOrderValue, lang),
     }),
     view.spendPercentile === null
-      ? t(lang, 'fact.percentileNone')
-      : t(lang, 'fact.percentile', { p: oneDecimal(view.spendPercentile) }),
+      ? at(lang, 'fact.percentileNone')
+      : at(lang, 'fact.percentile', { p: oneDecimal(view.spendPercentile) }),
   ];
 }
 
@@ -30,7 +31,7 @@ function tierRuleLine(settings: Settings, lang: Lang): string {
   const tier = settings.tier;
   if (tier.mode === 'threshold') {
     const th = tier.thresholds;
-    return t(lang, 'fact.tierThreshold', {
+    return at(lang, 'fact.tierThreshold', {
       svipYuan: yuan(th.svip.spendYuan * 100, lang),
       svipCount: th.svip.count,
       vipYuan: yuan(th.vip.spendYuan * 100, lang),
@@ -40,7 +41,7 @@ function tierRuleLine(settings: Settings, lang: Lang): string {
     });
   }
   const s = tier.shares;
-  return t(lang, 'fact.tierRank', {
+  return at(lang, 'fact.tierRank', {
     svip: s.svip,
     vip: s.svip + s.vip,
     senior: s.svip + s.vip + s.senior,
@@ -49,8 +50,8 @@ function tierRuleLine(settings: Settings, lang: Lang): string {
 
 function daysLine(view: ViewFigures, lang: Lang): string {
   return view.recencyDays === null
-    ? t(lang, 'fact.daysNone')
-    : t(lang, 'fact.days', { days: view.recencyDays });
+    ? at(lang, 'fact.daysNone')
+    : at(lang, 'fact.days', { days: view.recencyDays });
 }
 
 /** The card lines of the chip `key` (a key from chipHeads); empty for an unknown key. */
@@ -73,14 +74,14 @@ export function chipTip(props: CustomerBadgesProps, key: string): string[] {
     case 'kind':
       return [
         explain(ex.kind, lang),
-        t(lang, 'fact.count', { count: view.purchaseCount }),
-        ...(props.asOfOrder ? [t(lang, 'fact.nth', { n: purchaseNumber(props) })] : []),
+        at(lang, 'fact.count', { count: view.purchaseCount }),
+        ...(props.asOfOrder ? [at(lang, 'fact.nth', { n: purchaseNumber(props) })] : []),
       ];
     case 'stage':
       return [
         explain(ex.stage, lang),
         daysLine(view, lang),
-        t(lang, 'fact.lifecycle', {
+        at(lang, 'fact.lifecycle', {
           active: settings.lifecycle.activeDays,
           sleeping: settings.lifecycle.sleepingDays,
           prechurn: settings.lifecycle.prechurnDays,

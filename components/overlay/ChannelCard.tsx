@@ -5,12 +5,11 @@
 import type { JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Lang } from '@/lib/i18n';
-import { t } from '@/lib/i18n/overlay';
+import { t } from '@/lib/i18n/assistant';
 import type { OverrideCode } from '@/lib/schemas';
 import { bounded } from '../badge-chips';
 import type { AssistantProps, CopyOutcome } from './assistant-props';
-import { warningText } from './format';
-import type { ChannelMessage } from './remind-text';
+import { warningText, type ChannelMessage } from './remind-text';
 import { isUserEvent } from './trusted';
 
 /** How long the 已复制 confirmation stays (it fades out in CSS over the same time). */

@@ -234,7 +234,7 @@ export function Overlay(props: OverlayProps): JSX.Element {
           class="kz-pop"
           id={panelId}
           role="dialog"
-          aria-label={t(lang, 'assistant.title')}
+          aria-label={t(lang, 'overlay.assistantTitle')}
           aria-busy={detail ? undefined : true}
           tabIndex={-1}
         />

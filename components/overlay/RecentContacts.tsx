@@ -1,7 +1,7 @@
 /** The order's recent contact log, with a warning when the last contact is too recent. */
 import type { JSX } from 'preact';
 import type { Lang } from '@/lib/i18n';
-import { t } from '@/lib/i18n/overlay';
+import { t } from '@/lib/i18n/assistant';
 import { TONES } from '@/lib/reminders';
 import type { ContactEntry, Platform } from '@/lib/schemas';
 import { bounded } from '../badge-chips';

@@ -6,7 +6,7 @@
  */
 import type { JSX } from 'preact';
 import { useId, useState } from 'preact/hooks';
-import { t } from '@/lib/i18n/overlay';
+import { t } from '@/lib/i18n/assistant';
 import {
   REMINDER_CHANNELS,
   TONES,

@@ -1,7 +1,7 @@
 /** The reminder ladder: each step's time, channel and state, and where it was moved from. */
 import type { JSX } from 'preact';
 import type { Lang } from '@/lib/i18n';
-import { t } from '@/lib/i18n/overlay';
+import { t } from '@/lib/i18n/assistant';
 import type { PlannedStep, ReminderPlan } from '@/lib/reminders';
 import type { Platform } from '@/lib/schemas';
 import { channelLabel, formatWhen } from './format';

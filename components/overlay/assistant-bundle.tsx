@@ -4,12 +4,14 @@
  * use it directly.
  */
 import { render } from 'preact';
+import { checkBeforeContact } from '@/lib/reminders/plan';
 import { chipTip } from '../chip-tips';
 import { AssistantPanel } from './AssistantPanel';
 import type { AssistantSource, OverlayAssistant } from './assistant-slot';
 
 export const overlayAssistant: OverlayAssistant = {
   chipTip,
+  checkBeforeContact,
   openPanel(container, props) {
     render(<AssistantPanel {...props} />, container);
     return () => render(null, container);

@@ -5,6 +5,7 @@
  * (entrypoints/orders.content/assistant-loader.ts), and a component asks for it through an
  * {@link AssistantSource}.
  */
+import type { checkBeforeContact } from '@/lib/reminders/plan';
 import type { CustomerBadgesProps } from '../badge-chips';
 import type { RemindAssistantProps } from './RemindAssistant';
 
@@ -17,6 +18,8 @@ export interface PanelProps extends RemindAssistantProps {
 export interface OverlayAssistant {
   /** The card lines of one chip (a key from chipHeads). */
   chipTip(props: CustomerBadgesProps, key: string): string[];
+  /** The warnings to confirm before a copy counts as a contact (lib/reminders checkBeforeContact). */
+  checkBeforeContact: typeof checkBeforeContact;
   /** Draws the 催付 panel into `container` (the popover); returns what takes it down again. */
   openPanel(container: HTMLElement, props: PanelProps): () => void;
 }

@@ -4,8 +4,8 @@
  */
 import type { Lang } from '@/lib/i18n';
 import { chinaDateParts, startOfChinaDay } from '@/lib/china-time';
-import type { ReminderPlan, Warning } from '@/lib/reminders/plan';
-import { formatOrderTime } from '@/lib/reminders/render';
+import type { ReminderPlan } from '@/lib/reminders/plan';
+import { formatOrderTime } from '@/lib/reminders/order-time';
 import type { Channel, Platform } from '@/lib/schemas';
 import { t } from '@/lib/i18n/overlay';
 
@@ -89,19 +89,4 @@ export function toggleLabel(
       state: 'next',
     };
   return { text: t(lang, 'overlay.remindNone'), state: 'none' };
-}
-
-/** A pre-contact warning as a sentence (the overlay's assistant and the popup's due list). */
-export function warningText(w: Warning, now: number, lang: Lang): string {
-  switch (w.code) {
-    case 'quiet-hours':
-      return t(lang, 'warning.quiet-hours', { at: formatWhen(w.until, now, lang) });
-    case 'too-soon':
-      return t(lang, 'warning.too-soon', {
-        ago: formatAgo(w.msAgo, lang),
-        gap: Math.round(w.minGapMs / 60_000),
-      });
-    case 'would-exceed-cap':
-      return t(lang, 'warning.would-exceed-cap', { count: w.count, cap: w.cap });
-  }
 }

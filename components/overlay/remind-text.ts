@@ -4,7 +4,7 @@
  */
 import { TIER_LABELS } from '@/lib/customers/labels';
 import type { Lang } from '@/lib/i18n';
-import { t } from '@/lib/i18n/overlay';
+import { t } from '@/lib/i18n/assistant';
 import {
   checkCompliance,
   remindTemplateId,
@@ -18,7 +18,8 @@ import {
 import type { Channel, Tone } from '@/lib/schemas';
 import type { Settings } from '@/lib/settings';
 import type { RowSummary } from '@/lib/summary';
-import { formatWhen } from './format';
+import type { Warning } from '@/lib/reminders/plan';
+import { formatAgo, formatWhen } from './format';
 
 /** A message as it would be sent on one channel in one tone. */
 export interface ChannelMessage {
@@ -95,5 +96,20 @@ export function reasonText(r: Reason, now: number, lang: Lang): string {
         cap: r.cap,
         at: formatWhen(r.nextAllowedAt, now, lang),
       });
+  }
+}
+
+/** A pre-contact warning as a sentence (the overlay's assistant and the popup's due list). */
+export function warningText(w: Warning, now: number, lang: Lang): string {
+  switch (w.code) {
+    case 'quiet-hours':
+      return t(lang, 'warning.quiet-hours', { at: formatWhen(w.until, now, lang) });
+    case 'too-soon':
+      return t(lang, 'warning.too-soon', {
+        ago: formatAgo(w.msAgo, lang),
+        gap: Math.round(w.minGapMs / 60_000),
+      });
+    case 'would-exceed-cap':
+      return t(lang, 'warning.would-exceed-cap', { count: w.count, cap: w.cap });
   }
 }

@@ -2,6 +2,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import type { Lang } from '@/lib/i18n';
 import { t } from '@/lib/i18n/overlay';
+import { t as at } from '@/lib/i18n/assistant';
 import { t as pt } from '@/lib/i18n/popup';
 import { formatMoney } from '@/lib/reminders';
 import type { ContactEntry, Order } from '@/lib/schemas';
@@ -75,7 +76,7 @@ export function OrderList(props: { lang: Lang; orders: readonly Order[] }): JSX.
         <li key={o.key} class="kp-order" data-order-id={o.orderId}>
           <div class="kp-order-top">
             <span>{formatDateTime(o.createdAt)}</span>
-            <span class={`kp-status kp-status-${o.status}`}>{t(lang, `status.${o.status}`)}</span>
+            <span class={`kp-status kp-status-${o.status}`}>{at(lang, `status.${o.status}`)}</span>
             <span class="kp-amount">{formatMoney(o.amount, lang)}</span>
           </div>
           <div class="kp-order-items">

@@ -2,11 +2,11 @@
  * A due row's message as the seller will copy it: rendered from their templates, with the checks
  * to make before sending, in the seller's language. Pure: the popup reads, this words.
  */
-import { warningText } from '@/components/overlay/format';
+import { warningText } from '@/components/overlay/remind-text';
 import type { CareItem } from '@/lib/care';
 import { TIER_LABELS, type Tier } from '@/lib/customers';
 import { t as pt } from '@/lib/i18n/popup';
-import { t } from '@/lib/i18n/overlay';
+import { t } from '@/lib/i18n/assistant';
 import { checkBeforeContact, checkCompliance, renderTemplate, templateFor } from '@/lib/reminders';
 import type { ContactEntry } from '@/lib/schemas';
 import type { Settings } from '@/lib/settings';

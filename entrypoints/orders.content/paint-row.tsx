@@ -6,7 +6,6 @@ import { render } from 'preact';
 import type { AssistantSource } from '@/components/overlay/assistant-slot';
 import { Overlay } from '@/components/overlay/Overlay';
 import { send } from '@/lib/browser/rpc';
-import { checkBeforeContact } from '@/lib/reminders/plan';
 import type { Settings } from '@/lib/settings';
 import { copyText } from '@/components/copy-text';
 import type { RowSummary } from '@/lib/summary';
@@ -57,14 +56,15 @@ export function paintRow(m: Mounted, s: RowSummary, page: PaintHost): void {
       shopName={page.shopName()}
       now={Date.now()}
       detail={page.detail}
+      // Asked only from the open 催付 panel, which the on-demand half draws: it is loaded.
       onCheck={() =>
-        checkBeforeContact({
+        page.detail.current()?.checkBeforeContact({
           orderKey: s.orderKey,
           purpose: 'remind',
           contacts: s.contacts,
           settings: page.settings(),
           now: Date.now(),
-        })
+        }) ?? []
       }
       onAssistOpen={() =>
         void send('claimOrder', { orderKey: s.orderKey, customerKey: s.customerKey })

@@ -4,7 +4,7 @@
  * that; nothing is re-expanded or interpreted. Mistakes (unknown names, unbalanced braces, a value
  * that is missing) come back as errors with positions for the editor, never as a silent blank.
  */
-import { chinaDateParts } from '../china-time';
+import { formatOrderTime } from './order-time';
 
 import type { Lang } from '../i18n';
 
@@ -130,17 +130,6 @@ export function formatTimeLeft(ms: number, lang: Lang): string {
   if (hours === 0) return zh ? `${mins}分` : `${mins} min`;
   if (mins === 0) return zh ? `${hours}小时` : `${hours} h`;
   return zh ? `${hours}小时${mins}分` : `${hours} h ${mins} min`;
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "5月17日 10:00" / "May 17, 10:00", China time (the clock the buyer and the platform show). */
-export function formatOrderTime(t: number, lang: Lang): string {
-  const p = chinaDateParts(t);
-  const hm = `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
-  return lang === 'zh_CN'
-    ? `${p.month}月${p.day}日 ${hm}`
-    : `${MONTHS[p.month - 1]} ${p.day}, ${hm}`;
 }
 
 /** Item titles longer than this many characters are cut: platform titles are keyword soup. */
@@ -324,3 +313,5 @@ export function renderTemplate(
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.index - b.index) };
   return { ok: true, text };
 }
+
+export { formatOrderTime };

@@ -1,4 +1,5 @@
 import { LANGS, fill } from '@/lib/i18n';
+import * as assistant from '@/lib/i18n/assistant';
 import * as dashboard from '@/lib/i18n/dashboard';
 import * as importer from '@/lib/i18n/importer';
 import * as options from '@/lib/i18n/options';
@@ -11,7 +12,7 @@ import * as popup from '@/lib/i18n/popup';
 import * as sync from '@/lib/i18n/sync';
 import * as welcome from '@/lib/i18n/welcome';
 
-const SURFACES = { overlay, notice, popup, options, dashboard, welcome, sync, importer };
+const SURFACES = { overlay, assistant, notice, popup, options, dashboard, welcome, sync, importer };
 // The options surface's parts, each checked on its own too.
 const PARTS = { optionsSettings, optionsTemplates, optionsData };
 
