@@ -10,7 +10,7 @@ import { ingestOrders } from '../../lib/db/ingest';
 import { summarizeRows } from '../../lib/db/row-summaries';
 import { deleteShop, forgetBuyer, logContact, updateMeta } from '../../lib/db/writes';
 import { parseSettings } from '../../lib/settings';
-import type { OrderInput } from '../../lib/schemas';
+import { order } from '../support/make-order';
 
 const RUNS = Number(process.env.KEZHI_FUZZ_RUNS ?? 40);
 const NOW = Date.UTC(2026, 10, 25);
@@ -18,21 +18,16 @@ const BUYERS = ['a', 'b', 'c', 'd', 'e'];
 const key = (b: string) => `taobao:shop1:nick:${b}`;
 const KEYS = BUYERS.map(key);
 
-function order(id: number, buyer: string): OrderInput {
-  return {
-    platform: 'taobao',
-    shopId: 'shop1',
+/** Buyer `buyer`'s order `id` (every third unpaid), days apart. */
+const orderOf = (id: number, buyer: string) =>
+  order({
     orderId: String(2000 + id),
     buyerId: `nick:${buyer}`,
     buyerNick: buyer,
-    identity: 'known',
     status: id % 3 === 0 ? 'unpaid' : 'paid',
     createdAt: NOW - (10 - id) * 86_400_000,
     amount: 1000 * (id + 1),
-    items: [{ title: '商品', quantity: 1 }],
-    source: 'dom',
-  };
-}
+  });
 
 let name: string;
 let tracked: KezhiDb;
@@ -44,7 +39,7 @@ beforeEach(async () => {
   plain = openDb(name);
   await ingestOrders(
     tracked,
-    BUYERS.map((b, i) => order(i, b)),
+    BUYERS.map((b, i) => orderOf(i, b)),
     NOW,
   );
 });
