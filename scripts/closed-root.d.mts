@@ -16,6 +16,8 @@ export interface RootHandle {
   ): Promise<true>;
   /** A real (trusted) mouse click at the element's centre, once nothing covers it. */
   click(selector: string, opts?: { timeout?: number }): Promise<void>;
+  /** Moves the mouse onto the element's centre (scrolled into view). */
+  hover(selector: string): Promise<void>;
   /** `el.click()` from the page's main world (untrusted). */
   pageScriptClick(selector: string): Promise<true>;
 }

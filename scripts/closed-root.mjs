@@ -160,6 +160,17 @@ export function inRoot(page, hostSelector) {
       });
       await page.mouse.click(at.x, at.y);
     },
+    /** Moves the seller's mouse onto the middle of the element (scrolled into view). */
+    async hover(selector) {
+      const at = await run((root, sel) => {
+        const el = root.querySelector(sel);
+        if (!el) throw new Error(`no ${sel}`);
+        el.scrollIntoView({ block: 'center', inline: 'center' });
+        const box = el.getBoundingClientRect();
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }, selector);
+      await page.mouse.move(at.x, at.y);
+    },
     /**
      * A click page script could make, had it a reference to the element: `el.click()` run in
      * the page's main world (`isTrusted` false, like a dispatched click). Throws when there is

@@ -15,6 +15,16 @@ import { rankedFigures } from './ranks';
 export const STATS_MAX_AGE_MS = 60_000;
 
 /**
+ * A shop ranked among fewer customers than this is recounted as soon as orders arrived: a page of
+ * orders moves its ranks (a new shop's first page would otherwise rank every buyer among none for
+ * a minute), and counting it costs little.
+ */
+export const STATS_RECOUNT_BELOW = 2000;
+
+/** The recount rule in force (tests that compare two answers over one snapshot set it to 0). */
+export const statsPolicy = { recountBelow: STATS_RECOUNT_BELOW };
+
+/**
  * Counts a shop's statistics (`key`: lib/schemas shopKey) from its figure blocks, uncertain
  * buyers left out; writes nothing.
  */
@@ -89,6 +99,8 @@ export interface StatsOptions {
    * corrects it).
    */
   anyAge?: boolean;
+  /** {@link STATS_RECOUNT_BELOW} by default ({@link statsPolicy}). */
+  recountBelow?: number;
 }
 
 /**
@@ -102,12 +114,14 @@ export async function getShopStats(
   key: string,
   settings: Settings,
   now: number,
-  { readOnly = false, anyAge = false }: StatsOptions = {},
+  { readOnly = false, anyAge = false, recountBelow = statsPolicy.recountBelow }: StatsOptions = {},
 ): Promise<ShopStats> {
   const { cached, settingsJson, remembered } = usableMemo(key, settings, now);
-  // Within STATS_MAX_AGE_MS the cached figures serve without touching IndexedDB: the answer to a
-  // page's rows must not wait on a rebuild.
-  if (cached && (anyAge || now - cached.computedAt < STATS_MAX_AGE_MS)) return cached.stats;
+  // Within STATS_MAX_AGE_MS the cached figures of a large shop serve without touching IndexedDB:
+  // the answer to a page's rows must not wait on a rebuild. A small shop's are checked below.
+  const large = cached !== undefined && cached.stats.customers >= recountBelow;
+  if (cached && large && (anyAge || now - cached.computedAt < STATS_MAX_AGE_MS))
+    return cached.stats;
   const shop = await db.shops.get(key);
   const dirty = shop?.statsDirty === true;
   if (cached && !dirty) {

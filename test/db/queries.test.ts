@@ -104,14 +104,16 @@ describe('getShopStats', () => {
     expect((await db.shops.get('taobao:shop1'))?.statsDirty).toBe(false);
     expect((await db.stats.get('taobao:shop1'))?.computedAt).toBe(NOW);
 
-    // A new buyer: within the max age the cached figures still serve…
+    // A new buyer: within the max age a large shop's cached figures still serve (here one
+    // customer counts as large)…
     await ingestOrders(db, [order({ orderId: '2', buyerId: 'nick:c', buyerNick: 'c' })], NOW);
-    expect((await getShopStats(db, 'taobao:shop1', DEFAULT_SETTINGS, NOW + 1000)).customers).toBe(
-      1,
-    );
+    const asLarge = { recountBelow: 1 };
+    expect(
+      (await getShopStats(db, 'taobao:shop1', DEFAULT_SETTINGS, NOW + 1000, asLarge)).customers,
+    ).toBe(1);
     // …and past it the dirty shop is rebuilt, equal to the statistics of the records.
     const later = NOW + STATS_MAX_AGE_MS + 1;
-    const rebuilt = await getShopStats(db, 'taobao:shop1', DEFAULT_SETTINGS, later);
+    const rebuilt = await getShopStats(db, 'taobao:shop1', DEFAULT_SETTINGS, later, asLarge);
     expect(rebuilt).toEqual(
       computeShopStats(await db.customers.toArray(), DEFAULT_SETTINGS, later),
     );
@@ -125,6 +127,30 @@ describe('getShopStats', () => {
       later + 2 * STATS_MAX_AGE_MS,
     );
     expect(clean.computedAt).toBe(later);
+  });
+
+  test("a small shop is recounted as soon as orders arrive, even its answer's preview", async () => {
+    // A new shop's first page: its statistics count no one yet.
+    const empty = await getShopStats(db, 'taobao:shop1', DEFAULT_SETTINGS, NOW);
+    expect(empty.customers).toBe(0);
+    await ingestOrders(
+      db,
+      ['a', 'b', 'c'].map((b, i) =>
+        order({ orderId: String(10 + i), buyerId: `nick:${b}`, buyerNick: b }),
+      ),
+      NOW,
+    );
+    // Moments later, the next page's rows are ranked among the three, not among none.
+    const opts = { anyAge: true };
+    expect(
+      (await getShopStats(db, 'taobao:shop1', DEFAULT_SETTINGS, NOW + 1000, opts)).customers,
+    ).toBe(3);
+    expect((await getShopStats(db, 'taobao:shop1', DEFAULT_SETTINGS, NOW + 2000)).customers).toBe(
+      3,
+    );
+    // Clean again: served from memory, not recounted.
+    const served = await getShopStats(db, 'taobao:shop1', DEFAULT_SETTINGS, NOW + 3000);
+    expect(served.computedAt).toBe(NOW + 1000);
   });
 
   test('a fresh service worker reads the stored statistics instead of rebuilding them', async () => {

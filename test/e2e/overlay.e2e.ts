@@ -177,6 +177,42 @@ describe('overlay on Taobao (old page)', () => {
     await page.close();
   });
 
+  test("a chip's card explains it from the row's figures: the order's place and the shop's size", async () => {
+    const url = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?tabCode=waitBuyerPay';
+    const page = await s.context.newPage();
+    await page.goto(url);
+    const id = '4261125081520000202';
+    await page.locator(`kezhi-overlay[data-kezhi-order="${id}"]`).waitFor({ state: 'attached' });
+    const ov = overlayOf(page, id);
+    // The row's answer carries no sentences: the on-demand half, loaded by this hover, writes them.
+    await ov.hover('[data-chip="kind"]');
+    await ov.waitFor('[data-chip-wrap="kind"] .kz-tip:not([hidden])', { state: 'visible' });
+    const kind = await ov.innerText('[data-chip-wrap="kind"] .kz-tip');
+    const chip = await ov.innerText('[data-chip="kind"]');
+    const n = /×(\d+)/.exec(chip)?.[1];
+    expect(n).toBeDefined();
+    expect(kind).toContain(`本单是第 ${n} 次购买`);
+    // The kind chip's card may cover the next chip in the narrow column: leave it first.
+    await page.mouse.move(0, 0);
+    await ov.hover('[data-chip="segment"]');
+    await ov.waitFor('[data-chip-wrap="segment"] .kz-tip:not([hidden])', { state: 'visible' });
+    // Ranked among the shop's customers as the background counted them (its stored statistics;
+    // uncertain buyers are left out), which the row's answer carries as a number, not a sentence.
+    const stats = await readStore<{ shopKey: string; stats: { customers: number } }>(
+      s.worker,
+      'stats',
+    );
+    const ranked = stats.find((r) => r.shopKey.startsWith('taobao:'))?.stats.customers;
+    expect(ranked).toBeGreaterThan(1);
+    const segment = await until('the segment card', async () => {
+      const text = await ov.innerText('[data-chip-wrap="segment"] .kz-tip');
+      return text.includes(`在本店 ${ranked} 位顾客中`) ? text : undefined;
+    });
+    expect(segment).toMatch(/^R \d 分/);
+    await s.screenshot(page, 'taobao-old-chip-card', { fullPage: false });
+    await page.close();
+  });
+
   test('a tag set through the background shows on the open overlay', async () => {
     const url = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?tabCode=waitBuyerPay';
     const page = await s.context.newPage();
