@@ -93,6 +93,3 @@ export function describeFigures(c: Customer | undefined, opts: DescribeOptions):
     rhythm: m.rhythm,
   };
 }
-
-export type { ExplainContext, ViewFigures } from './explain-view';
-export { explainView } from './explain-view';

@@ -36,7 +36,7 @@ export {
   quantileScore,
   rfmScores,
 } from './stats';
-export { whyRfm } from './explain-view';
+export { explainView, whyRfm } from './explain-view';
 export type { Segment } from './segments';
 export { SEGMENTS, SEGMENT_GRID, fmScore, segmentOf, whySegment } from './segments';
 export type { ThresholdHit, Tier, TierSettings } from './tiers';
@@ -52,8 +52,9 @@ export {
 export type { Explanation } from './explain';
 export { EXPLANATION_TEMPLATES, LABELS, explain } from './explain';
 export * from './labels';
-export type { CustomerView, DescribeOptions, ExplainContext, ViewFigures } from './describe';
-export { describeCustomer, describeFigures, explainView } from './describe';
+export type { CustomerView, DescribeOptions } from './describe';
+export { describeCustomer, describeFigures } from './describe';
+export type { ExplainContext, ViewFigures } from './explain-view';
 export type { CycleOrder, ItemKey, RepurchaseCycle } from './repurchase';
 export { itemKeyOf, repurchaseCycles } from './repurchase';
 export type { ConversionLadder } from './ladder';

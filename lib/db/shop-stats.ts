@@ -21,7 +21,7 @@ export const STATS_MAX_AGE_MS = 60_000;
  */
 export const STATS_RECOUNT_BELOW = 2000;
 
-/** The recount rule in force (tests that compare two answers over one snapshot set it to 0). */
+/** The recount rule in force (tests lower it: to 0 to compare two answers over one snapshot). */
 export const statsPolicy = { recountBelow: STATS_RECOUNT_BELOW };
 
 /**
@@ -99,8 +99,6 @@ export interface StatsOptions {
    * corrects it).
    */
   anyAge?: boolean;
-  /** {@link STATS_RECOUNT_BELOW} by default ({@link statsPolicy}). */
-  recountBelow?: number;
 }
 
 /**
@@ -114,12 +112,12 @@ export async function getShopStats(
   key: string,
   settings: Settings,
   now: number,
-  { readOnly = false, anyAge = false, recountBelow = statsPolicy.recountBelow }: StatsOptions = {},
+  { readOnly = false, anyAge = false }: StatsOptions = {},
 ): Promise<ShopStats> {
   const { cached, settingsJson, remembered } = usableMemo(key, settings, now);
   // Within STATS_MAX_AGE_MS the cached figures of a large shop serve without touching IndexedDB:
   // the answer to a page's rows must not wait on a rebuild. A small shop's are checked below.
-  const large = cached !== undefined && cached.stats.customers >= recountBelow;
+  const large = cached !== undefined && cached.stats.customers >= statsPolicy.recountBelow;
   if (cached && large && (anyAge || now - cached.computedAt < STATS_MAX_AGE_MS))
     return cached.stats;
   const shop = await db.shops.get(key);

@@ -5,7 +5,13 @@
 import { openDb, type KezhiDb } from '../../lib/db';
 import { ingestOrders } from '../../lib/db/ingest';
 import { summarizeRows } from '../../lib/db/row-summaries';
-import { clearStatsCache, getShopStats, STATS_MAX_AGE_MS } from '../../lib/db/shop-stats';
+import {
+  clearStatsCache,
+  getShopStats,
+  STATS_MAX_AGE_MS,
+  STATS_RECOUNT_BELOW,
+  statsPolicy,
+} from '../../lib/db/shop-stats';
 import { logContact, updateMeta } from '../../lib/db/writes';
 import { computeShopStats } from '../../lib/customers';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
@@ -107,13 +113,16 @@ describe('getShopStats', () => {
     // A new buyer: within the max age a large shop's cached figures still serve (here one
     // customer counts as large)…
     await ingestOrders(db, [order({ orderId: '2', buyerId: 'nick:c', buyerNick: 'c' })], NOW);
-    const asLarge = { recountBelow: 1 };
-    expect(
-      (await getShopStats(db, 'taobao:shop1', DEFAULT_SETTINGS, NOW + 1000, asLarge)).customers,
-    ).toBe(1);
+    statsPolicy.recountBelow = 1;
+    onTestFinished(() => {
+      statsPolicy.recountBelow = STATS_RECOUNT_BELOW;
+    });
+    expect((await getShopStats(db, 'taobao:shop1', DEFAULT_SETTINGS, NOW + 1000)).customers).toBe(
+      1,
+    );
     // …and past it the dirty shop is rebuilt, equal to the statistics of the records.
     const later = NOW + STATS_MAX_AGE_MS + 1;
-    const rebuilt = await getShopStats(db, 'taobao:shop1', DEFAULT_SETTINGS, later, asLarge);
+    const rebuilt = await getShopStats(db, 'taobao:shop1', DEFAULT_SETTINGS, later);
     expect(rebuilt).toEqual(
       computeShopStats(await db.customers.toArray(), DEFAULT_SETTINGS, later),
     );
