@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 
 /** Order-page hosts we read from at install time. WooCommerce shops are added at run time. */
@@ -46,6 +47,10 @@ export default defineConfig({
     // webextension-polyfill: 10 kB less to load on every matched page. The background keeps the
     // polyfill (its onMessage listener answers by returning a promise), and so do the pages.
     'vite:build:extendConfig': (entrypoints, config) => {
+      // The assistant's build takes Preact from the order script that injects it (components/overlay/kit).
+      const assistant = entrypoints.every(
+        (e) => e.type === 'unlisted-script' && e.name === 'overlay-assistant',
+      );
       const isolated = entrypoints.every(
         (e) =>
           e.type === 'content-script' ||
@@ -60,7 +65,15 @@ export default defineConfig({
         : Object.entries(alias ?? {})
             .filter(([find]) => find !== 'wxt/browser')
             .map(([find, replacement]) => ({ find, replacement: String(replacement) }));
-      config.resolve = { ...config.resolve, alias: [native, ...rest] };
+      const kit = (file: string) => resolve(import.meta.dirname, 'components/overlay/kit', file);
+      const shared: Alias[] = assistant
+        ? [
+            { find: /^preact$/, replacement: kit('preact.ts') },
+            { find: /^preact\/hooks$/, replacement: kit('hooks.ts') },
+            { find: /^preact\/jsx-runtime$/, replacement: kit('jsx-runtime.ts') },
+          ]
+        : [];
+      config.resolve = { ...config.resolve, alias: [native, ...shared, ...rest] };
     },
   },
   vite: () => ({

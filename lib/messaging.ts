@@ -15,6 +15,7 @@ import {
   Platform,
   type CustomerMeta,
 } from './schemas';
+import type { BuiltInTemplates } from './reminders/templates';
 import { describeError, isEnvelope, type Reply } from './request';
 import { SearchRequest, type SearchAnswer } from './search/answer';
 import type { RowSummary } from './summary';
@@ -84,12 +85,13 @@ export const contract = {
   },
   /**
    * Content script -> background: inject the overlay's on-demand half (chip cards, 催付 panel)
-   * into the sender's tab, in the content script's own world.
+   * into the sender's tab, in the content script's own world. The answer carries the built-in
+   * reminder templates, which the script does not bundle (data, not code, on the page).
    */
   loadAssistant: {
     from: 'content',
     input: z.object({}),
-    output: {} as { injected: true },
+    output: {} as { injected: true; templates: BuiltInTemplates },
   },
   /** Copying a message counts as a contact. */
   logContact: {

@@ -5,11 +5,12 @@
  */
 import type { JSX } from 'preact';
 import { t } from '@/lib/i18n/overlay';
+import type { BuiltInTemplates } from '@/lib/reminders/templates';
 import type { PanelProps } from './assistant-slot';
 import { RemindAssistant } from './RemindAssistant';
 import { ASSISTANT_CSS } from './assistant-css';
 
-export function AssistantPanel(props: PanelProps): JSX.Element {
+export function AssistantPanel(props: PanelProps & { builtIns: BuiltInTemplates }): JSX.Element {
   const { lang } = props;
   return (
     <>
@@ -31,6 +32,7 @@ export function AssistantPanel(props: PanelProps): JSX.Element {
         now={props.now}
         onCopy={props.onCopy}
         onCheck={props.onCheck}
+        builtIns={props.builtIns}
       />
     </>
   );

@@ -15,6 +15,7 @@ import {
   shortenItems,
   type ReminderPlan,
 } from '@/lib/reminders';
+import type { BuiltInTemplates } from '@/lib/reminders/templates';
 import type { Channel, Tone } from '@/lib/schemas';
 import { bounded } from '../badge-chips';
 import type { AssistantProps } from './assistant-props';
@@ -27,7 +28,10 @@ import { ReminderSteps } from './ReminderSteps';
 export type { CopyOutcome, CopyRequest } from './assistant-props';
 
 /** Props of {@link RemindAssistant}. */
-export type RemindAssistantProps = AssistantProps;
+export interface RemindAssistantProps extends AssistantProps {
+  /** The built-in reminder templates (the seller's own, in settings.templates, come first). */
+  builtIns: BuiltInTemplates;
+}
 
 /** The channel opened first: the one due now, else the next, else the ladder's first. */
 function primaryChannel(plan: ReminderPlan): Channel {
@@ -129,6 +133,7 @@ export function RemindAssistant(props: RemindAssistantProps): JSX.Element | null
               lang,
               shopName: props.shopName,
               now,
+              builtIns: props.builtIns,
             })}
             label={channelLabel(channel, platform, lang, true)}
             open={channel === primary}

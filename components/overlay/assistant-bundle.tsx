@@ -5,21 +5,22 @@
  */
 import { render } from 'preact';
 import { checkBeforeContact } from '@/lib/reminders/plan';
+import type { BuiltInTemplates } from '@/lib/reminders/templates';
 import { chipTip } from '../chip-tips';
 import { AssistantPanel } from './AssistantPanel';
-import type { AssistantSource, OverlayAssistant } from './assistant-slot';
+import type { OverlayAssistant } from './assistant-slot';
+
+/** None until the loader hands over the background's (a panel then says each template is missing). */
+let builtIns: BuiltInTemplates = { zh_CN: {}, en: {} };
 
 export const overlayAssistant: OverlayAssistant = {
   chipTip,
   checkBeforeContact,
+  useTemplates(templates) {
+    builtIns = templates;
+  },
   openPanel(container, props) {
-    render(<AssistantPanel {...props} />, container);
+    render(<AssistantPanel {...props} builtIns={builtIns} />, container);
     return () => render(null, container);
   },
-};
-
-/** A source that has the assistant at hand (tests, and pages that bundle it). */
-export const bundledAssistant: AssistantSource = {
-  current: () => overlayAssistant,
-  load: () => Promise.resolve(overlayAssistant),
 };

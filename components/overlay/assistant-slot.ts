@@ -6,11 +6,12 @@
  * {@link AssistantSource}.
  */
 import type { checkBeforeContact } from '@/lib/reminders/plan';
+import type { BuiltInTemplates } from '@/lib/reminders/templates';
 import type { CustomerBadgesProps } from '../badge-chips';
 import type { RemindAssistantProps } from './RemindAssistant';
 
 /** What the 催付 panel needs: the assistant's own props, and a way to close. */
-export interface PanelProps extends RemindAssistantProps {
+export interface PanelProps extends Omit<RemindAssistantProps, 'builtIns'> {
   /** The panel's close button was pressed. */
   onClose: () => void;
 }
@@ -20,6 +21,11 @@ export interface OverlayAssistant {
   chipTip(props: CustomerBadgesProps, key: string): string[];
   /** The warnings to confirm before a copy counts as a contact (lib/reminders checkBeforeContact). */
   checkBeforeContact: typeof checkBeforeContact;
+  /**
+   * The built-in reminder templates, which the script does not bundle: the background sends them
+   * with its answer to the loader (entrypoints/orders.content/assistant-loader.ts).
+   */
+  useTemplates(builtIns: BuiltInTemplates): void;
   /** Draws the 催付 panel into `container` (the popover); returns what takes it down again. */
   openPanel(container: HTMLElement, props: PanelProps): () => void;
 }

@@ -9,12 +9,12 @@ import {
   checkCompliance,
   remindTemplateId,
   renderTemplate,
-  templateFor,
   type ComplianceIssue,
   type Reason,
   type ReminderPlan,
   type TemplateError,
 } from '@/lib/reminders';
+import { templateAmong, type BuiltInTemplates } from '@/lib/reminders/templates';
 import type { Channel, Tone } from '@/lib/schemas';
 import type { Settings } from '@/lib/settings';
 import type { RowSummary } from '@/lib/summary';
@@ -40,10 +40,12 @@ export function buildMessage(input: {
   lang: Lang;
   shopName: string;
   now: number;
+  /** The built-in reminder templates (the background's; see lib/reminders REMIND_TEMPLATES). */
+  builtIns: BuiltInTemplates;
 }): ChannelMessage {
   const { summary, plan, channel, lang } = input;
   const templateId = remindTemplateId(plan.group, channel, input.tone);
-  const template = templateFor(templateId, lang, input.settings.templates);
+  const template = templateAmong(input.builtIns, templateId, lang, input.settings.templates);
   if (template === undefined)
     return { channel, templateId, result: { ok: false, errors: [], missing: true }, issues: [] };
   const result = renderTemplate(

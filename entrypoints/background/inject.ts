@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import taobaoQn from '@/lib/adapters/taobao-qn';
 import type { Handlers } from '@/lib/messaging';
+import { REMIND_TEMPLATES } from '@/lib/reminders/templates';
 import { ORDER_SCRIPT_SLOT } from '../orders.content/spa-routes';
 
 /** The unlisted script entrypoints/overlay-assistant builds to. */
@@ -19,7 +20,8 @@ export const loadAssistant: Handlers['loadAssistant'] = async (_input, sender) =
     files: [ASSISTANT_FILE],
     injectImmediately: true,
   });
-  return { injected: true };
+  // The script's reminder texts come with the answer: data for the page, not code it must parse.
+  return { injected: true, templates: REMIND_TEMPLATES };
 };
 
 /**

@@ -10,14 +10,18 @@ import {
   type AssistantSource,
   type OverlayAssistant,
 } from '@/components/overlay/assistant-slot';
+import { publishKit } from '@/components/overlay/kit';
+import type { BuiltInTemplates } from '@/lib/reminders/templates';
 import type { Reply } from '@/lib/request';
 
 /**
  * A source that asks `inject` (the background) once; concurrent callers share the answer and a
- * failure lets the next caller try again.
+ * failure lets the next caller try again. Before the first ask it leaves the Preact it shares with
+ * the assistant in `slot` (components/overlay/kit); the answer's reminder templates go to the
+ * assistant that registered.
  */
 export function assistantLoader(
-  inject: () => Promise<Reply<unknown>>,
+  inject: () => Promise<Reply<{ templates?: BuiltInTemplates }>>,
   slot: Record<string, unknown> = globalThis,
 ): AssistantSource {
   let pending: Promise<OverlayAssistant> | undefined;
@@ -27,9 +31,13 @@ export function assistantLoader(
     load() {
       const have = current();
       if (have) return Promise.resolve(have);
+      publishKit(slot);
       pending ??= inject().then((reply) => {
         const loaded = current();
-        if (reply.ok && loaded) return loaded;
+        if (reply.ok && loaded) {
+          if (reply.value.templates) loaded.useTemplates(reply.value.templates);
+          return loaded;
+        }
         pending = undefined;
         throw new Error(reply.ok ? 'the assistant script did not register' : reply.error);
       });

@@ -33,8 +33,8 @@ export type {
   StepState,
   Warning,
 } from './plan';
+export { DEFAULT_TEMPLATES, templateFor } from './moment-templates';
 export {
-  DEFAULT_TEMPLATES,
   MOMENTS,
   MOMENT_CHANNELS,
   REMINDER_CHANNELS,
@@ -42,11 +42,12 @@ export {
   TONES,
   momentTemplateId,
   remindTemplateId,
+  REMIND_TEMPLATES,
+  templateAmong,
   templateChannel,
-  templateFor,
   templatePurpose,
 } from './templates';
-export type { Moment, MomentChannel } from './templates';
+export type { BuiltInTemplates, Moment, MomentChannel } from './templates';
 export {
   ITEM_TITLE_MAX,
   TEMPLATE_VARIABLES,

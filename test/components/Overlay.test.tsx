@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { Overlay, type OverlayProps } from '../../components/overlay/Overlay';
-import { bundledAssistant, overlayAssistant } from '../../components/overlay/assistant-bundle';
+import { overlayAssistant } from '../../components/overlay/assistant-bundle';
+import { bundledAssistant } from '../../components/overlay/bundled-assistant';
 import { ASSISTANT_CSS, OVERLAY_CSS } from '../../components/overlay/styles';
 import { BADGE_CSS } from '../../components/CustomerBadges';
 import type { RowSummary } from '../../lib/summary';

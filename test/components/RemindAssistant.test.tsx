@@ -18,6 +18,7 @@ import {
   makeRow,
   settingsWith,
 } from '../support/component-fixtures';
+import { REMIND_TEMPLATES } from '../../lib/reminders/templates';
 
 afterEach(cleanup);
 
@@ -49,6 +50,7 @@ function show(row: RowSummary, over: Partial<RemindAssistantProps> = {}) {
     now,
     onCopy,
     onCheck,
+    builtIns: REMIND_TEMPLATES,
     ...over,
   };
   const utils = render(<RemindAssistant {...props} />);

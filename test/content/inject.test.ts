@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ASSISTANT_FILE, injectOnRoute, loadAssistant } from '../../entrypoints/background/inject';
+import { DEFAULT_TEMPLATES } from '../../lib/reminders';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -11,14 +12,29 @@ describe('loadAssistant (background)', () => {
     const executeScript = vi
       .spyOn(fakeBrowser.scripting, 'executeScript')
       .mockResolvedValue([] as never);
-    expect(await loadAssistant({}, { tabId: 7, url: 'https://trade.taobao.com/x' })).toEqual({
-      injected: true,
-    });
+    const answer = await loadAssistant({}, { tabId: 7, url: 'https://trade.taobao.com/x' });
+    expect(answer.injected).toBe(true);
     expect(executeScript).toHaveBeenCalledWith({
       target: { tabId: 7 },
       files: [ASSISTANT_FILE],
       injectImmediately: true,
     });
+  });
+
+  test('the answer carries every built-in payment reminder, and nothing else', async () => {
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([] as never);
+    const { templates } = await loadAssistant({}, { tabId: 7 });
+    for (const lang of ['zh_CN', 'en'] as const) {
+      // 3 groups × 4 channels × 3 tones (domain.md's ladder), each as the options page shows it.
+      const ids = Object.keys(templates[lang]);
+      expect(ids).toHaveLength(36);
+      for (const id of ids) {
+        expect(id).toMatch(
+          /^remind\.(new|returning|large)\.(chat|sms|email|phone)\.(polite|brief|warm)$/,
+        );
+        expect(templates[lang][id]).toBe(DEFAULT_TEMPLATES[lang][id]);
+      }
+    }
   });
 
   test('a sender without a tab gets an error, nothing is injected', async () => {

@@ -10,7 +10,7 @@ import { render as preactRender, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import fc from 'fast-check';
 import { CustomerBadges } from '../../components/CustomerBadges';
-import { bundledAssistant } from '../../components/overlay/assistant-bundle';
+import { bundledAssistant } from '../../components/overlay/bundled-assistant';
 import { Overlay } from '../../components/overlay/Overlay';
 import { RemindAssistant } from '../../components/overlay/RemindAssistant';
 import { ASSISTANT_CSS } from '../../components/overlay/styles';
@@ -24,6 +24,7 @@ import type { RowSummary } from '../../lib/summary';
 import { cn, makeRow, settingsWith } from '../support/component-fixtures';
 import { customer, orders, view } from '../support/popup-fixtures';
 import { RUNS, TIMEOUT, count, hostileString, runs, tally } from '../support/hostile';
+import { REMIND_TEMPLATES } from '../../lib/reminders/templates';
 
 /**
  * Renders inside act() into a detached element and unmounts before the next case. A synchronous
@@ -165,6 +166,7 @@ describe('overlay with hostile buyer data', () => {
                 now={DUE_NOW}
                 onCopy={() => Promise.resolve({ ok: true as const })}
                 onCheck={() => []}
+                builtIns={REMIND_TEMPLATES}
               />,
             );
             expectInert(a.container);

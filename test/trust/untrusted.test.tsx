@@ -7,13 +7,14 @@
  */
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { Overlay } from '../../components/overlay/Overlay';
-import { bundledAssistant } from '../../components/overlay/assistant-bundle';
+import { bundledAssistant } from '../../components/overlay/bundled-assistant';
 import {
   RemindAssistant,
   type RemindAssistantProps,
 } from '../../components/overlay/RemindAssistant';
 import { acceptSyntheticEvents, isUserEvent } from '../../components/overlay/trusted';
 import { cn, makeRow, settingsWith } from '../support/component-fixtures';
+import { REMIND_TEMPLATES } from '../../lib/reminders/templates';
 
 afterEach(cleanup);
 
@@ -56,6 +57,7 @@ function assistant() {
       now={NOW}
       onCopy={onCopy}
       onCheck={() => []}
+      builtIns={REMIND_TEMPLATES}
     />,
   );
   const button = r.container.querySelector<HTMLButtonElement>('[data-copy="chat"]')!;

@@ -1,0 +1,4 @@
+/** `preact/jsx-runtime` in the assistant's build: the order script's own copy (./index.ts). */
+import { takeKit } from './slot';
+
+export const { jsx, jsxs, Fragment } = takeKit().jsxRuntime;
