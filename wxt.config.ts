@@ -1,6 +1,8 @@
 import { defineConfig } from 'wxt';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
+import { SHARED_MODULES } from './components/overlay/kit/shared';
 
 /** Order-page hosts we read from at install time. WooCommerce shops are added at run time. */
 export const PLATFORM_HOSTS = [
@@ -12,6 +14,33 @@ export const PLATFORM_HOSTS = [
   'https://fxg.jinritemai.com/*',
   'https://admin.shopify.com/*',
 ];
+
+const KIT_PREFIX = '\0kezhi-kit:';
+
+/**
+ * In the assistant's build, the project modules listed in components/overlay/kit/shared.ts
+ * resolve to a module that reads their listed names from the order script's kit.
+ */
+function sharedModules(): Plugin {
+  const root = import.meta.dirname;
+  const byFile = new Map(Object.keys(SHARED_MODULES).map((f) => [resolve(root, f), f]));
+  return {
+    name: 'kezhi-shared-modules',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || importer.startsWith(KIT_PREFIX)) return null;
+      const found = await this.resolve(source, importer, { ...options, skipSelf: true });
+      const file = found && byFile.get(found.id);
+      return file ? KIT_PREFIX + file : null;
+    },
+    load(id) {
+      if (!id.startsWith(KIT_PREFIX)) return null;
+      const file = id.slice(KIT_PREFIX.length) as keyof typeof SHARED_MODULES;
+      const slot = JSON.stringify(resolve(root, 'components/overlay/kit/slot.ts'));
+      return `import { takeKit } from ${slot};\nexport const { ${SHARED_MODULES[file].join(', ')} } = takeKit().modules[${JSON.stringify(file)}];\n`;
+    },
+  };
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -74,6 +103,7 @@ export default defineConfig({
           ]
         : [];
       config.resolve = { ...config.resolve, alias: [native, ...shared, ...rest] };
+      if (assistant) config.plugins = [...(config.plugins ?? []), sharedModules()];
     },
   },
   vite: () => ({

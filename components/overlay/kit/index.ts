@@ -4,7 +4,8 @@
  * slot of its isolated-world global before it asks for the assistant, and the assistant's build
  * reads them from there instead of bundling a second copy (wxt.config.ts aliases `preact`,
  * `preact/hooks` and `preact/jsx-runtime` to the files beside this one for that build alone).
- * One Preact then renders both halves, and the page loads it once.
+ * One Preact then renders both halves, and the page loads it once. The project modules both
+ * halves use (./shared.ts) are shared the same way.
  */
 import { Fragment, render } from 'preact';
 import {
@@ -17,12 +18,26 @@ import {
   useState,
 } from 'preact/hooks';
 import { jsx, jsxs } from 'preact/jsx-runtime';
+import { bounded, chipHeads, COMPACT_TAGS, purchaseNumber } from '@/components/badge-chips';
+import { t } from '@/lib/i18n/overlay';
+import { formatOrderTime } from '@/lib/reminders/order-time';
+import { channelLabel, formatAgo, formatWhen, toggleLabel } from '../format';
+import type { SharedModules } from './shared';
 import { KIT_SLOT } from './slot';
+
+/** Each shared module's listed names (./shared.ts), as the order script has them. */
+const modules = {
+  'lib/i18n/overlay.ts': { t },
+  'components/overlay/format.ts': { channelLabel, formatAgo, formatWhen, toggleLabel },
+  'components/badge-chips.ts': { bounded, chipHeads, COMPACT_TAGS, purchaseNumber },
+  'lib/reminders/order-time.ts': { formatOrderTime },
+} satisfies { [M in keyof SharedModules]: Record<SharedModules[M][number], unknown> };
 
 export const sharedKit = {
   preact: { render, Fragment },
   hooks: { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState },
   jsxRuntime: { jsx, jsxs, Fragment },
+  modules,
 };
 export type SharedKit = typeof sharedKit;
 
