@@ -1,8 +1,9 @@
 /**
  * 千牛 is one single-page app under /home.htm; the sold list is one of its routes. On its other
  * routes this is all that runs of ours: the JSON capture channel, opened at document_start (the
- * only moment its hello reaches no page script) and left for the Taobao order script, which the
- * background injects when the app routes to the sold list (entrypoints/background/inject.ts).
+ * only moment its hello reaches no page script) and left for the sold list's order script
+ * (qianniu-sold.content.ts), which the background injects when the app routes to the sold list
+ * (entrypoints/background/inject.ts).
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ASYNC_SOLD_ENDPOINT } from '@/lib/adapters/taobao-json';

@@ -7,8 +7,8 @@ import { fmt } from '../harness.mjs';
 /** The injected assistant script (chip cards, 催付 assistant): entrypoints/overlay-assistant. */
 const ASSISTANT = 'overlay-assistant.js';
 /** Scripts an order page may carry besides its own: 千牛's sold list, entered by a route
- * change, keeps the route watcher that ran before the background injected taobao.js. */
-const ALSO_ON_THE_PAGE = { 'content-scripts/taobao.js': ['content-scripts/qianniu.js'] };
+ * change, keeps the route watcher that ran before the background injected qianniu-sold.js. */
+const ALSO_ON_THE_PAGE = { 'content-scripts/qianniu-sold.js': ['content-scripts/qianniu.js'] };
 
 export default function sizes(b) {
   const gz = (f) => gzipSync(readFileSync(join(b.extDir, f))).length / 1024;

@@ -29,7 +29,7 @@ export const loadAssistant: Handlers['loadAssistant'] = async (_input, sender) =
  * manifest runs it on a page loaded there; a route change into one gets it from here, so the
  * app's other routes carry only the route watcher (entrypoints/qianniu.content.ts).
  */
-const ROUTED = [{ adapter: taobaoQn, file: '/content-scripts/taobao.js' as const }];
+const ROUTED = [{ adapter: taobaoQn, file: '/content-scripts/qianniu-sold.js' as const }];
 
 /** Tabs with an injection on its way (a route change and a load can report at once). */
 const injecting = new Set<number>();

@@ -4,7 +4,7 @@
  * names on the content scripts' isolated-world global, which only our scripts share.
  */
 
-/** 千牛's sold list: the Taobao order script's manifest match there, the watcher's exclusion. */
+/** 千牛's sold list: its order script's manifest match (qianniu-sold.content.ts), the watcher's exclusion. */
 export const QIANNIU_SOLD = [
   'https://myseller.taobao.com/home.htm/trade-platform/tp/sold*',
   'https://qn.taobao.com/home.htm/trade-platform/tp/sold*',

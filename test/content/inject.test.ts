@@ -77,7 +77,7 @@ describe('injectOnRoute (background)', () => {
     expect([a, b].filter(Boolean)).toHaveLength(1);
     expect(calls.at(-1)).toEqual({
       target: { tabId: 3 },
-      files: ['/content-scripts/taobao.js'],
+      files: ['/content-scripts/qianniu-sold.js'],
       injectImmediately: true,
     });
     expect(calls.filter((c) => 'files' in (c as object))).toHaveLength(1);
@@ -94,7 +94,9 @@ describe('injectOnRoute (background)', () => {
     expect(calls).toHaveLength(1);
   });
 
-  test('the injected file is the Taobao order script, the one 千牛 sold pages load', () => {
-    expect(existsSync(new URL('../../entrypoints/taobao.content.ts', import.meta.url))).toBe(true);
+  test('the injected file is the 千牛 sold-list script, the one a page loaded there runs', () => {
+    expect(existsSync(new URL('../../entrypoints/qianniu-sold.content.ts', import.meta.url))).toBe(
+      true,
+    );
   });
 });

@@ -116,6 +116,7 @@ describe.each([MANIFEST])(
         [['content-scripts/interceptor.js'], 'MAIN'],
         [['content-scripts/jd.js'], 'ISOLATED'],
         [['content-scripts/pinduoduo.js'], 'ISOLATED'],
+        [['content-scripts/qianniu-sold.js'], 'ISOLATED'],
         [['content-scripts/qianniu.js'], 'ISOLATED'],
         [['content-scripts/shopify.js'], 'ISOLATED'],
         [['content-scripts/taobao.js'], 'ISOLATED'],

@@ -256,6 +256,35 @@ describe('overlay on Taobao 千牛 (new page), Pinduoduo and JD', () => {
     await page.close();
   });
 
+  test('千牛: an app page that routes to the sold list gets its order script from the background', async () => {
+    // The app loads at another route: only the route watcher (qianniu.js) runs there.
+    const overview = 'https://myseller.taobao.com/home.htm/shop-manage/overview';
+    await s.serve(
+      overview,
+      '<!doctype html><html><body><div id="app">店铺概览</div></body></html>',
+    );
+    const page = await s.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(overview);
+    await page.waitForTimeout(300);
+    expect(await page.locator('kezhi-overlay').count()).toBe(0);
+    // The app routes to the sold list and draws its rows (no page load: history.pushState).
+    const sold = shiftStamps(fixture('taobao-qn', 'sold.html'), newest);
+    const body = sold.slice(sold.indexOf('<body'), sold.lastIndexOf('</body>'));
+    await page.evaluate((html) => {
+      history.pushState({}, '', '/home.htm/trade-platform/tp/sold?tabCode=all');
+      document.body.innerHTML = html.slice(html.indexOf('>') + 1);
+    }, body);
+    await until(
+      '5 overlays after the route change',
+      async () => (await page.locator('kezhi-overlay').count()) >= 5,
+    );
+    expect(await attrs(page, '4261125101000000301')).toMatchObject({ kind: 'new' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('Pinduoduo: history page then unpaid page', async () => {
     await (
       await visit('https://mms.pinduoduo.com/orders/list', 'pinduoduo', 'orders.html', 7)
