@@ -18,6 +18,7 @@ import {
 import type { BuiltInTemplates } from './reminders/templates';
 import { describeError, isEnvelope, type Reply } from './request';
 import { SearchRequest, type SearchAnswer } from './search/answer';
+import type { Settings } from './settings';
 import type { RowSummary } from './summary';
 
 // The zod-free sending half (request, Reply, Envelope, describeError) lives in ./request so the
@@ -92,6 +93,16 @@ export const contract = {
     from: 'content',
     input: z.object({}),
     output: {} as { injected: true; templates: BuiltInTemplates },
+  },
+  /**
+   * Content script -> background: the seller's settings, parsed with the zod schema (a field
+   * storage holds wrong falls back to its default). The order script asks instead of reading
+   * storage, so it carries neither the schema nor a validator of its own.
+   */
+  getSettings: {
+    from: 'content',
+    input: z.object({}),
+    output: {} as Settings,
   },
   /** Copying a message counts as a contact. */
   logContact: {

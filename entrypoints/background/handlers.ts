@@ -75,6 +75,12 @@ async function bumpRevision(): Promise<void> {
 export const handlers = {
   loadAssistant,
   search,
+  // Read afresh, not from the cache: an overlay asks on storage's change event, which may reach
+  // it before the one that drops this context's cache.
+  async getSettings() {
+    const raw = await browser.storage.local.get(SETTINGS_KEY);
+    return parseSettings(raw[SETTINGS_KEY]);
+  },
 
   async lookup(input, sender) {
     // Badges before writes: answered from what is stored, the page's orders applied in memory.

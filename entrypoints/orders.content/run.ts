@@ -17,6 +17,7 @@ import type { Adapter } from '@/lib/adapters/types';
 import { loadSettings, watchRevision, watchSettings } from '@/lib/browser/settings-watch';
 import type { Settings } from '@/lib/settings';
 import { takeBridge } from './bridge';
+import { showNotice, type Notice } from './notice';
 import { PageController } from './controller';
 import { ORDER_SCRIPT_SLOT } from './spa-routes';
 
@@ -50,7 +51,8 @@ async function runOrderPage(ctx: ContentScriptContext, adapters: readonly Adapte
     delete slot[ORDER_SCRIPT_SLOT];
   });
 
-  // On an order list, ask for the settings now: the answer arrives while the page still parses.
+  // On an order list, ask the background for the settings now: the answer arrives while the page
+  // still parses (and a sleeping service worker wakes before the rows are asked about).
   let stored: Promise<Settings> | undefined = adapter.isOrderPage(url) ? loadSettings() : undefined;
   if (document.readyState === 'loading')
     await new Promise<void>((r) =>
@@ -87,11 +89,27 @@ async function runOrderPage(ctx: ContentScriptContext, adapters: readonly Adapte
     });
   };
 
+  // The background could not give the settings: say so (in the default language, as we know no
+  // other), and try again on the next route change.
+  let notice: Notice | undefined;
+  const settled = (): Promise<Settings | undefined> =>
+    ready().then(
+      (s) => {
+        notice?.remove();
+        notice = undefined;
+        return s;
+      },
+      (e: unknown) => {
+        notice ??= showNotice(ctx, 'zh_CN', e instanceof Error ? e.message : String(e));
+        return undefined;
+      },
+    );
+
   const route = async () => {
     const onOrders = adapter.isOrderPage(new URL(location.href));
     if (onOrders && !page) {
-      const s = await ready();
-      if (page || ctx.isInvalid || !adapter.isOrderPage(new URL(location.href))) return;
+      const s = await settled();
+      if (!s || page || ctx.isInvalid || !adapter.isOrderPage(new URL(location.href))) return;
       page = new PageController(ctx, adapter, bridge, s);
       page.start();
     } else if (!onOrders && page) {
