@@ -83,7 +83,8 @@ export default defineConfig({
       const isolated = entrypoints.every(
         (e) =>
           e.type === 'content-script' ||
-          (e.type === 'unlisted-script' && e.name === 'overlay-assistant'),
+          (e.type === 'unlisted-script' &&
+            (e.name === 'overlay-assistant' || e.name === 'qianniu-routed')),
       );
       if (!isolated) return;
       const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };

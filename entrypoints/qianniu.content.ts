@@ -8,7 +8,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ASYNC_SOLD_ENDPOINT } from '@/lib/adapters/taobao-json';
 import { openBridge } from './orders.content/bridge';
-import { BRIDGE_SLOT, QIANNIU_SOLD } from './orders.content/spa-routes';
+import { BRIDGE_SLOT, QIANNIU_SOLD, WATCHER_SLOT } from './orders.content/spa-routes';
 
 export default defineContentScript({
   matches: ['https://myseller.taobao.com/home.htm*', 'https://qn.taobao.com/home.htm*'],
@@ -21,9 +21,11 @@ export default defineContentScript({
     const slot = globalThis as Record<string, unknown>;
     const bridge = openBridge([ASYNC_SOLD_ENDPOINT]);
     slot[BRIDGE_SLOT] = bridge;
+    slot[WATCHER_SLOT] = ctx;
     ctx.onInvalidated(() => {
       bridge.close();
       if (slot[BRIDGE_SLOT] === bridge) delete slot[BRIDGE_SLOT];
+      if (slot[WATCHER_SLOT] === ctx) delete slot[WATCHER_SLOT];
     });
   },
 });

@@ -10,8 +10,8 @@ import { chipTip } from '../chip-tips';
 import { AssistantPanel } from './AssistantPanel';
 import type { OverlayAssistant } from './assistant-slot';
 
-/** None until the loader hands over the background's (a panel then says each template is missing). */
-let builtIns: BuiltInTemplates = { zh_CN: {}, en: {} };
+/** None until the loader hands over the background's (the loader waits for them). */
+let builtIns: BuiltInTemplates | undefined;
 
 export const overlayAssistant: OverlayAssistant = {
   chipTip,
@@ -19,8 +19,10 @@ export const overlayAssistant: OverlayAssistant = {
   useTemplates(templates) {
     builtIns = templates;
   },
+  hasTemplates: () => builtIns !== undefined,
   openPanel(container, props) {
-    render(<AssistantPanel {...props} builtIns={builtIns} />, container);
+    const templates = builtIns ?? { zh_CN: {}, en: {} };
+    render(<AssistantPanel {...props} builtIns={templates} />, container);
     return () => render(null, container);
   },
 };

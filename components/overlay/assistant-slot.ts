@@ -26,6 +26,8 @@ export interface OverlayAssistant {
    * with its answer to the loader (entrypoints/orders.content/assistant-loader.ts).
    */
   useTemplates(builtIns: BuiltInTemplates): void;
+  /** Whether useTemplates was called: until then the assistant is not ready to show. */
+  hasTemplates(): boolean;
   /** Draws the 催付 panel into `container` (the popover); returns what takes it down again. */
   openPanel(container: HTMLElement, props: PanelProps): () => void;
 }

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import taobaoQn from '@/lib/adapters/taobao-qn';
 import type { Handlers } from '@/lib/messaging';
 import { REMIND_TEMPLATES } from '@/lib/reminders/templates';
-import { ORDER_SCRIPT_SLOT } from '../orders.content/spa-routes';
+import { ORDER_SCRIPT_SLOT, WATCHER_SLOT } from '../orders.content/spa-routes';
 
 /** The unlisted script entrypoints/overlay-assistant builds to. */
 export const ASSISTANT_FILE = '/overlay-assistant.js';
@@ -29,7 +29,17 @@ export const loadAssistant: Handlers['loadAssistant'] = async (_input, sender) =
  * manifest runs it on a page loaded there; a route change into one gets it from here, so the
  * app's other routes carry only the route watcher (entrypoints/qianniu.content.ts).
  */
-const ROUTED = [{ adapter: taobaoQn, file: '/content-scripts/qianniu-sold.js' as const }];
+const ROUTED = [
+  {
+    adapter: taobaoQn,
+    file: '/content-scripts/qianniu-sold.js' as const,
+    /** Where the route watcher runs: the lean form, served in the watcher's context. */
+    lean: '/qianniu-routed.js' as const,
+  },
+];
+
+/** What runs of ours in a tab: an order script, a valid route watcher, or neither. */
+type TabState = 'running' | 'watcher' | 'none';
 
 /** Tabs with an injection on its way (a route change and a load can report at once). */
 const injecting = new Set<number>();
@@ -52,13 +62,19 @@ export async function injectOnRoute(
     const target = { tabId };
     const [probe] = await browser.scripting.executeScript({
       target,
-      func: (slot: string) => slot in globalThis,
-      args: [ORDER_SCRIPT_SLOT],
+      func: (orderSlot: string, watcherSlot: string): TabState => {
+        const slot = globalThis as Record<string, unknown>;
+        if (orderSlot in slot) return 'running';
+        const watcher = slot[watcherSlot] as { isValid?: boolean } | undefined;
+        return watcher?.isValid === true ? 'watcher' : 'none';
+      },
+      args: [ORDER_SCRIPT_SLOT, WATCHER_SLOT],
     });
-    if (probe?.result === true) return false;
+    const state = probe?.result;
+    if (state === 'running') return false;
     await browser.scripting.executeScript({
       target,
-      files: [routed.file],
+      files: [state === 'watcher' ? routed.lean : routed.file],
       injectImmediately: true,
     });
     return true;

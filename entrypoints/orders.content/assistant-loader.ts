@@ -25,7 +25,13 @@ export function assistantLoader(
   slot: Record<string, unknown> = globalThis,
 ): AssistantSource {
   let pending: Promise<OverlayAssistant> | undefined;
-  const current = () => slot[ASSISTANT_SLOT] as OverlayAssistant | undefined;
+  const registered = () => slot[ASSISTANT_SLOT] as OverlayAssistant | undefined;
+  // Not before the templates are in: the script registers as it runs, a moment before the
+  // background's answer brings them, and a panel opened then would have no messages.
+  const current = () => {
+    const have = registered();
+    return have?.hasTemplates() ? have : undefined;
+  };
   return {
     current,
     load() {
@@ -33,13 +39,19 @@ export function assistantLoader(
       if (have) return Promise.resolve(have);
       publishKit(slot);
       pending ??= inject().then((reply) => {
-        const loaded = current();
-        if (reply.ok && loaded) {
-          if (reply.value.templates) loaded.useTemplates(reply.value.templates);
+        const loaded = registered();
+        if (reply.ok && loaded && reply.value.templates) {
+          loaded.useTemplates(reply.value.templates);
           return loaded;
         }
         pending = undefined;
-        throw new Error(reply.ok ? 'the assistant script did not register' : reply.error);
+        throw new Error(
+          !reply.ok
+            ? reply.error
+            : loaded
+              ? 'the background sent no reminder templates'
+              : 'the assistant script did not register',
+        );
       });
       return pending;
     },

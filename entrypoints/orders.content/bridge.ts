@@ -12,7 +12,7 @@ import {
   type Dropped,
   type Hello,
 } from '@/lib/capture-protocol';
-import { BRIDGE_SLOT } from './spa-routes';
+import { takeEarlyBridge } from './spa-routes';
 
 export interface CapturedJson {
   url: string;
@@ -106,8 +106,7 @@ export function takeBridge(
   endpoints: RegExp[],
   slot: Record<string, unknown> = globalThis,
 ): Bridge | undefined {
-  const early = slot[BRIDGE_SLOT] as Bridge | undefined;
-  delete slot[BRIDGE_SLOT];
+  const early = takeEarlyBridge<Bridge>(slot);
   if (early) return early;
   return document.readyState === 'loading' ? openBridge(endpoints) : undefined;
 }

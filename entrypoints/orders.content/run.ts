@@ -16,7 +16,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { Adapter } from '@/lib/adapters/types';
 import { loadSettings, watchRevision, watchSettings } from '@/lib/browser/settings-watch';
 import type { Settings } from '@/lib/settings';
-import { takeBridge } from './bridge';
+import { takeBridge, type Bridge } from './bridge';
 import { showNotice, type Notice } from './notice';
 import { PageController } from './controller';
 import { ORDER_SCRIPT_SLOT } from './spa-routes';
@@ -33,11 +33,20 @@ export function orderPageScript(
     runAt: 'document_start',
     // Styles go into the overlays' shadow roots as one shared sheet: no CSS file to fetch.
     cssInjectionMode: 'manual',
-    main: (ctx) => runOrderPage(ctx, adapters),
+    main: (ctx) => runOrderPage(ctx, adapters, takeBridge),
   });
 }
 
-async function runOrderPage(ctx: ContentScriptContext, adapters: readonly Adapter[]) {
+/**
+ * Serves the order lists of `adapters` in `ctx`: `bridgeFor` gives the JSON capture channel for
+ * an adapter's endpoints (the manifest scripts open one at document_start or take the route
+ * watcher's; the lean routed script only takes the watcher's).
+ */
+export async function runOrderPage(
+  ctx: ContentScriptContext,
+  adapters: readonly Adapter[],
+  bridgeFor: (endpoints: RegExp[]) => Bridge | undefined,
+): Promise<void> {
   const url = new URL(location.href);
   const adapter = adapters.find((a) => a.matches(url));
   if (!adapter) return;
@@ -45,7 +54,7 @@ async function runOrderPage(ctx: ContentScriptContext, adapters: readonly Adapte
   // (background/inject.ts), once: it looks here first.
   const slot = globalThis as Record<string, unknown>;
   slot[ORDER_SCRIPT_SLOT] = true;
-  const bridge = adapter.jsonEndpoints.length ? takeBridge(adapter.jsonEndpoints) : undefined;
+  const bridge = adapter.jsonEndpoints.length ? bridgeFor(adapter.jsonEndpoints) : undefined;
   ctx.onInvalidated(() => {
     bridge?.close();
     delete slot[ORDER_SCRIPT_SLOT];

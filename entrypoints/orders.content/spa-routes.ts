@@ -15,3 +15,17 @@ export const ORDER_SCRIPT_SLOT = '__kezhiOrderScript';
 
 /** A capture channel the route watcher opened at document_start, for the order script. */
 export const BRIDGE_SLOT = '__kezhiBridge';
+
+/**
+ * The route watcher's script context, while it is valid: the lean order script the background
+ * injects on a route change (entrypoints/qianniu-routed) runs in it, so it carries no WXT
+ * runtime and no capture code of its own.
+ */
+export const WATCHER_SLOT = '__kezhiRouteWatcher';
+
+/** The route watcher's capture channel, taken once (the slot is emptied). */
+export function takeEarlyBridge<T>(slot: Record<string, unknown> = globalThis): T | undefined {
+  const early = slot[BRIDGE_SLOT] as T | undefined;
+  delete slot[BRIDGE_SLOT];
+  return early;
+}

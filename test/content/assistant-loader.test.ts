@@ -3,6 +3,7 @@ import { overlayAssistant } from '../../components/overlay/assistant-bundle';
 import { KIT_SLOT } from '../../components/overlay/kit/slot';
 import { sharedKit } from '../../components/overlay/kit';
 import type { OverlayAssistant } from '../../components/overlay/assistant-slot';
+import type { Reply } from '../../lib/request';
 import { assistantLoader } from '../../entrypoints/orders.content/assistant-loader';
 import { REMIND_TEMPLATES, type BuiltInTemplates } from '../../lib/reminders/templates';
 
@@ -25,11 +26,51 @@ describe('assistantLoader', () => {
     expect(inject).toHaveBeenCalledTimes(1);
   });
 
-  test('already there (injected by an earlier load): no message at all', async () => {
-    const slot: Record<string, unknown> = { [ASSISTANT_SLOT]: overlayAssistant };
+  test('already there and ready (injected by an earlier load): no message at all', async () => {
+    const ready: OverlayAssistant = { ...overlayAssistant, hasTemplates: () => true };
+    const slot: Record<string, unknown> = { [ASSISTANT_SLOT]: ready };
     const inject = vi.fn();
-    expect(await assistantLoader(inject, slot).load()).toBe(overlayAssistant);
+    expect(await assistantLoader(inject, slot).load()).toBe(ready);
     expect(inject).not.toHaveBeenCalled();
+  });
+
+  test('registered but without its templates yet: not current, and the answer makes it so', async () => {
+    const slot: Record<string, unknown> = {};
+    let given: BuiltInTemplates | undefined;
+    const registered: OverlayAssistant = {
+      ...overlayAssistant,
+      useTemplates: (t) => void (given = t),
+      hasTemplates: () => given !== undefined,
+    };
+    let answer!: () => void;
+    const inject = vi.fn(
+      () =>
+        new Promise<Reply<{ injected: true; templates: BuiltInTemplates }>>((resolve) => {
+          slot[ASSISTANT_SLOT] = registered; // the script ran...
+          answer = () =>
+            resolve({ ok: true, value: { injected: true, templates: REMIND_TEMPLATES } });
+        }),
+    );
+    const source = assistantLoader(inject, slot);
+    const loading = source.load();
+    expect(source.current()).toBeUndefined(); // ...the answer has not come
+    answer();
+    expect(await loading).toBe(registered);
+    expect(source.current()).toBe(registered);
+    expect(given).toBe(REMIND_TEMPLATES);
+  });
+
+  test('an answer without templates is an error, and the next load asks again', async () => {
+    const slot: Record<string, unknown> = {};
+    const registered: OverlayAssistant = { ...overlayAssistant, hasTemplates: () => false };
+    const inject = vi.fn(() => {
+      slot[ASSISTANT_SLOT] = registered;
+      return Promise.resolve({ ok: true as const, value: {} });
+    });
+    const source = assistantLoader(inject, slot);
+    await expect(source.load()).rejects.toThrow('no reminder templates');
+    await expect(source.load()).rejects.toThrow('no reminder templates');
+    expect(inject).toHaveBeenCalledTimes(2);
   });
 
   test('a refused injection rejects with the reason, and the next load tries again', async () => {

@@ -2,6 +2,19 @@ import { existsSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ASSISTANT_FILE, injectOnRoute, loadAssistant } from '../../entrypoints/background/inject';
 import { DEFAULT_TEMPLATES } from '../../lib/reminders';
+import { ORDER_SCRIPT_SLOT, WATCHER_SLOT } from '../../entrypoints/orders.content/spa-routes';
+
+/** Runs `fn` with `tab`'s names on globalThis, as the probe runs in the tab's world. */
+function withGlobal<T>(tab: Record<string, unknown>, fn: () => T): T {
+  const g = globalThis as Record<string, unknown>;
+  const added = Object.keys(tab).filter((k) => !(k in g));
+  Object.assign(g, tab);
+  try {
+    return fn();
+  } finally {
+    for (const k of added) delete g[k];
+  }
+}
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -54,13 +67,22 @@ describe('loadAssistant (background)', () => {
 describe('injectOnRoute (background)', () => {
   const SOLD = 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold?tabCode=waitBuyerPay';
 
-  /** executeScript answering the probe with `running`, recording every call. */
-  function fakeTab(running: boolean) {
+  /**
+   * executeScript running the probe against a tab global holding what `running` says, recording
+   * every call.
+   */
+  function fakeTab(running: boolean | 'watcher' | 'stale watcher') {
     const calls: unknown[] = [];
-    const answer = (injection: object) => {
+    const tab: Record<string, unknown> = {};
+    if (running === true) tab[ORDER_SCRIPT_SLOT] = true;
+    if (running === 'watcher') tab[WATCHER_SLOT] = { isValid: true };
+    if (running === 'stale watcher') tab[WATCHER_SLOT] = { isValid: false };
+    const answer = (injection: { func?: (...a: unknown[]) => unknown; args?: unknown[] }) => {
       calls.push(injection);
-      const probe = 'func' in injection;
-      return Promise.resolve([{ frameId: 0, result: probe ? running : undefined }]);
+      const result = injection.func
+        ? withGlobal(tab, () => injection.func!(...(injection.args ?? [])))
+        : undefined;
+      return Promise.resolve([{ frameId: 0, result }]);
     };
     // The fake's executeScript is typed as the callback form; ours is the promise form.
     // eslint-disable-next-line @typescript-eslint/no-misused-promises
@@ -92,6 +114,19 @@ describe('injectOnRoute (background)', () => {
     expect(await injectOnRoute(3, { url: other, status: 'complete' })).toBe(false);
     expect(await injectOnRoute(3, { url: 'not a url', status: 'complete' })).toBe(false);
     expect(calls).toHaveLength(1);
+  });
+
+  test('where the route watcher runs, the lean script that serves the list in its context', async () => {
+    const calls = fakeTab('watcher');
+    expect(await injectOnRoute(3, { url: SOLD, status: 'complete' })).toBe(true);
+    expect(calls.at(-1)).toMatchObject({ files: ['/qianniu-routed.js'] });
+    // A watcher left from before the extension was reloaded cannot serve: the full script.
+    const stale = fakeTab('stale watcher');
+    expect(await injectOnRoute(3, { url: SOLD, status: 'complete' })).toBe(true);
+    expect(stale.at(-1)).toMatchObject({ files: ['/content-scripts/qianniu-sold.js'] });
+    expect(existsSync(new URL('../../entrypoints/qianniu-routed/index.ts', import.meta.url))).toBe(
+      true,
+    );
   });
 
   test('the injected file is the 千牛 sold-list script, the one a page loaded there runs', () => {
