@@ -1,5 +1,7 @@
-/** `preact/hooks` in the assistant's build: the order script's own copy (./index.ts). */
+/**
+ * `preact/hooks` in the assistant's build: the order script's own copy (./index.ts), the hooks
+ * the assistant uses (another one fails its build until it is added to both files).
+ */
 import { takeKit } from './slot';
 
-export const { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } =
-  takeKit().hooks;
+export const { useEffect, useId, useRef, useState } = takeKit().hooks;

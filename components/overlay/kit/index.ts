@@ -8,15 +8,7 @@
  * halves use (./shared.ts) are shared the same way.
  */
 import { Fragment, render } from 'preact';
-import {
-  useCallback,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { jsx, jsxs } from 'preact/jsx-runtime';
 import { bounded, chipHeads, COMPACT_TAGS, purchaseNumber } from '@/components/badge-chips';
 import { t } from '@/lib/i18n/overlay';
@@ -35,7 +27,7 @@ const modules = {
 
 export const sharedKit = {
   preact: { render, Fragment },
-  hooks: { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState },
+  hooks: { useEffect, useId, useRef, useState },
   jsxRuntime: { jsx, jsxs, Fragment },
   modules,
 };
