@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { SHARED_MODULES } from './components/overlay/kit/shared';
+import { QIANNIU_APP, QIANNIU_SOLD, WATCHER_FILE } from './entrypoints/orders.content/spa-routes';
 
 /** Order-page hosts we read from at install time. WooCommerce shops are added at run time. */
 export const PLATFORM_HOSTS = [
@@ -71,6 +72,19 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
   hooks: {
+    // 千牛's route watcher is an unlisted script (no WXT script context: see entrypoints/qianniu.ts)
+    // that runs as a content script on the app's other routes.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        {
+          matches: QIANNIU_APP,
+          exclude_matches: QIANNIU_SOLD,
+          js: [WATCHER_FILE],
+          run_at: 'document_start',
+        },
+      ];
+    },
     // Content scripts (and the overlay's injected assistant script) use the browser's own promise-based
     // `browser` / `chrome` object, which MV3 Chrome and Firefox both have, instead of
     // webextension-polyfill: 10 kB less to load on every matched page. The background keeps the
@@ -84,7 +98,7 @@ export default defineConfig({
         (e) =>
           e.type === 'content-script' ||
           (e.type === 'unlisted-script' &&
-            (e.name === 'overlay-assistant' || e.name === 'qianniu-routed')),
+            ['overlay-assistant', 'qianniu-routed', 'qianniu'].includes(e.name)),
       );
       if (!isolated) return;
       const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };

@@ -1,8 +1,35 @@
 // Idle pages: script time on matched non-order pages with the extension, minus the same page in
-// a browser without it. Closes the bench's browser (the plain one runs after it).
+// a browser without it. Closes the bench's browser (the plain one runs after it, then one with an
+// extension of two empty scripts: the floor any document_start content script pays).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { launch } from '../../scripts/browser.mjs';
 import { IDLE_SPA_URL, IDLE_URL, fmt } from '../harness.mjs';
 import { IDLE_PAGE, summarize } from '../lib.mjs';
+
+/**
+ * An extension that runs what ours runs on 千牛's other routes, minus our code: one empty script in
+ * an isolated world and one in the page's world, both at document_start, on the same pages.
+ */
+function emptyScriptsExtension() {
+  const dir = mkdtempSync(join(tmpdir(), 'kezhi-floor-ext-'));
+  const matches = ['https://myseller.taobao.com/home.htm*'];
+  const manifest = {
+    manifest_version: 3,
+    name: 'floor',
+    version: '1.0.0',
+    background: { service_worker: 'bg.js' },
+    content_scripts: [
+      { matches, js: ['isolated.js'], run_at: 'document_start' },
+      { matches, js: ['main.js'], run_at: 'document_start', world: 'MAIN' },
+    ],
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  for (const f of ['bg.js', 'isolated.js', 'main.js']) writeFileSync(join(dir, f), '');
+  return dir;
+}
 
 /** ScriptDuration (ms) of five loads of `url` in `context`; fails if any kezhi element shows. */
 async function idleScript(context, url) {
@@ -44,6 +71,16 @@ export default async function idle(b) {
   await serveIdle(IDLE_SPA_URL);
   const withoutSpa = await idleScript(ctx, IDLE_SPA_URL);
   await plain.close();
+  const floorDir = emptyScriptsExtension();
+  const floor = await launch({ extensionDir: floorDir });
+  let emptySpa;
+  try {
+    await floor.serve(IDLE_SPA_URL, IDLE_PAGE);
+    emptySpa = await idleScript(floor.context, IDLE_SPA_URL);
+  } finally {
+    await floor.close();
+    rmSync(floorDir, { recursive: true, force: true });
+  }
   const base = summarize(without).median;
   const baseSpa = summarize(withoutSpa).median;
   b.record(
@@ -61,7 +98,15 @@ export default async function idle(b) {
     {
       unit: 'ms',
       target: 1,
-      note: `${IDLE_SPA_URL} (千牛 app, not the sold list): only the route watcher runs (qianniu.js: the JSON capture channel, opened at document_start); the background injects the order script when the app routes to the sold list; minus without (${fmt(baseSpa)} ms)`,
+      note: `${IDLE_SPA_URL} (千牛 app, not the sold list): only the route watcher runs (qianniu.js: the JSON capture channel, opened at document_start, no extension API touched) and the page-world interceptor; the background injects the order script when the app routes to the sold list; minus without (${fmt(baseSpa)} ms)`,
+    },
+  );
+  b.record(
+    'idle_spa_empty_scripts_ms',
+    emptySpa.map((x) => x - baseSpa),
+    {
+      unit: 'ms',
+      note: `the floor of idle_spa_page_script_ms: the same page with an extension whose two document_start scripts there (one isolated, one in the page's world, as ours) are empty; minus without (${fmt(baseSpa)} ms)`,
     },
   );
 }

@@ -8,8 +8,8 @@ import { fmt } from '../harness.mjs';
 const ASSISTANT = 'overlay-assistant.js';
 /** Order scripts the background injects, with what the page already runs: 千牛's sold list,
  * entered by a route change, gets the lean qianniu-routed.js beside the route watcher, whose
- * script context and capture channel it uses. */
-const INJECTED = [['qianniu-routed.js', ['content-scripts/qianniu.js']]];
+ * capture channel it takes. */
+const INJECTED = [['qianniu-routed.js', ['qianniu.js']]];
 
 export default function sizes(b) {
   const gz = (f) => gzipSync(readFileSync(join(b.extDir, f))).length / 1024;

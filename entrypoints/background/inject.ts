@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import taobaoQn from '@/lib/adapters/taobao-qn';
 import type { Handlers } from '@/lib/messaging';
 import { REMIND_TEMPLATES } from '@/lib/reminders/templates';
-import { ORDER_SCRIPT_SLOT, WATCHER_SLOT } from '../orders.content/spa-routes';
+import { ORDER_SCRIPT_SLOT } from '../orders.content/spa-routes';
 
 /** The unlisted script entrypoints/overlay-assistant builds to. */
 export const ASSISTANT_FILE = '/overlay-assistant.js';
@@ -27,19 +27,9 @@ export const loadAssistant: Handlers['loadAssistant'] = async (_input, sender) =
 /**
  * Order lists that are routes of a single-page app, and the script that serves them. The
  * manifest runs it on a page loaded there; a route change into one gets it from here, so the
- * app's other routes carry only the route watcher (entrypoints/qianniu.content.ts).
+ * app's other routes carry only the route watcher (entrypoints/qianniu.ts).
  */
-const ROUTED = [
-  {
-    adapter: taobaoQn,
-    file: '/content-scripts/qianniu-sold.js' as const,
-    /** Where the route watcher runs: the lean form, served in the watcher's context. */
-    lean: '/qianniu-routed.js' as const,
-  },
-];
-
-/** What runs of ours in a tab: an order script, a valid route watcher, or neither. */
-type TabState = 'running' | 'watcher' | 'none';
+const ROUTED = [{ adapter: taobaoQn, file: '/qianniu-routed.js' as const }];
 
 /** Tabs with an injection on its way (a route change and a load can report at once). */
 const injecting = new Set<number>();
@@ -62,19 +52,13 @@ export async function injectOnRoute(
     const target = { tabId };
     const [probe] = await browser.scripting.executeScript({
       target,
-      func: (orderSlot: string, watcherSlot: string): TabState => {
-        const slot = globalThis as Record<string, unknown>;
-        if (orderSlot in slot) return 'running';
-        const watcher = slot[watcherSlot] as { isValid?: boolean } | undefined;
-        return watcher?.isValid === true ? 'watcher' : 'none';
-      },
-      args: [ORDER_SCRIPT_SLOT, WATCHER_SLOT],
+      func: (slot: string) => slot in globalThis,
+      args: [ORDER_SCRIPT_SLOT],
     });
-    const state = probe?.result;
-    if (state === 'running') return false;
+    if (probe?.result === true) return false;
     await browser.scripting.executeScript({
       target,
-      files: [state === 'watcher' ? routed.lean : routed.file],
+      files: [routed.file],
       injectImmediately: true,
     });
     return true;

@@ -97,7 +97,7 @@ export function openBridge(endpoints: RegExp[]): Bridge {
 }
 
 /**
- * The channel a route watcher opened for this tab at document_start (qianniu.content.ts), else a
+ * The channel a route watcher opened for this tab at document_start (entrypoints/qianniu.ts), else a
  * new one while the document still loads. A hello sent once page scripts exist would hand them
  * the port and its secret: a script injected into a loaded page without a waiting channel
  * (the watcher's extension was reloaded) reads rows from the DOM alone.

@@ -9,7 +9,7 @@
  * a page that is not an order list costs a URL check and a route-change listener; settings are
  * read and rows observed only once an order list shows. 千牛 is narrower still: its script is
  * matched to the sold list, and injected by the background when the app routes there
- * (qianniu.content.ts keeps the capture channel for it until then).
+ * (entrypoints/qianniu.ts keeps the capture channel for it until then).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';

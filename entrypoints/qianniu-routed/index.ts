@@ -1,20 +1,18 @@
 /**
  * The 千牛 sold list's order script in its lean form: what the background injects when the app
- * routes to the sold list from a route where the watcher (qianniu.content.ts) runs. It serves the
- * list in the watcher's script context with the watcher's capture channel, so it carries neither
- * WXT's content-script runtime nor the capture code: the page loads those once. Where no valid
- * watcher runs (it was there before the extension was reloaded), the background injects the full
- * script (qianniu-sold.js) instead (entrypoints/background/inject.ts).
+ * routes to the sold list (entrypoints/background/inject.ts). It takes the capture channel the
+ * route watcher (entrypoints/qianniu.ts) opened at document_start, if one is there, and carries
+ * no capture code of its own: the page loads that once. Without a channel it reads rows from the
+ * DOM alone (a hello sent now would reach page scripts).
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import taobaoQn from '@/lib/adapters/taobao-qn';
 import { runOrderPage } from '../orders.content/run';
-import { takeEarlyBridge, WATCHER_SLOT } from '../orders.content/spa-routes';
+import { takeEarlyBridge } from '../orders.content/spa-routes';
 
 export default defineUnlistedScript(() => {
-  const slot = globalThis as Record<string, unknown>;
-  const ctx = slot[WATCHER_SLOT] as ContentScriptContext | undefined;
-  if (!ctx || ctx.isInvalid) return;
-  void runOrderPage(ctx, [taobaoQn], () => takeEarlyBridge(slot));
+  // WXT's older start signal is a window message, which the app's own listeners would handle.
+  const ctx = new ContentScriptContext('qianniu-routed', { noScriptStartedPostMessage: true });
+  void runOrderPage(ctx, [taobaoQn], () => takeEarlyBridge(globalThis));
 });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ASSISTANT_FILE, injectOnRoute, loadAssistant } from '../../entrypoints/background/inject';
 import { DEFAULT_TEMPLATES } from '../../lib/reminders';
-import { ORDER_SCRIPT_SLOT, WATCHER_SLOT } from '../../entrypoints/orders.content/spa-routes';
+import { ORDER_SCRIPT_SLOT } from '../../entrypoints/orders.content/spa-routes';
 
 /** Runs `fn` with `tab`'s names on globalThis, as the probe runs in the tab's world. */
 function withGlobal<T>(tab: Record<string, unknown>, fn: () => T): T {
@@ -68,15 +68,13 @@ describe('injectOnRoute (background)', () => {
   const SOLD = 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold?tabCode=waitBuyerPay';
 
   /**
-   * executeScript running the probe against a tab global holding what `running` says, recording
-   * every call.
+   * executeScript running the probe against a tab global holding an order script when `running`,
+   * recording every call.
    */
-  function fakeTab(running: boolean | 'watcher' | 'stale watcher') {
+  function fakeTab(running: boolean) {
     const calls: unknown[] = [];
     const tab: Record<string, unknown> = {};
-    if (running === true) tab[ORDER_SCRIPT_SLOT] = true;
-    if (running === 'watcher') tab[WATCHER_SLOT] = { isValid: true };
-    if (running === 'stale watcher') tab[WATCHER_SLOT] = { isValid: false };
+    if (running) tab[ORDER_SCRIPT_SLOT] = true;
     const answer = (injection: { func?: (...a: unknown[]) => unknown; args?: unknown[] }) => {
       calls.push(injection);
       const result = injection.func
@@ -90,7 +88,7 @@ describe('injectOnRoute (background)', () => {
     return calls;
   }
 
-  test('a loaded 千牛 tab routed to the sold list gets the Taobao order script, once', async () => {
+  test('a loaded 千牛 tab routed to the sold list gets the lean order script, once', async () => {
     const calls = fakeTab(false);
     const [a, b] = await Promise.all([
       injectOnRoute(3, { url: SOLD, status: 'complete' }),
@@ -99,7 +97,7 @@ describe('injectOnRoute (background)', () => {
     expect([a, b].filter(Boolean)).toHaveLength(1);
     expect(calls.at(-1)).toEqual({
       target: { tabId: 3 },
-      files: ['/content-scripts/qianniu-sold.js'],
+      files: ['/qianniu-routed.js'],
       injectImmediately: true,
     });
     expect(calls.filter((c) => 'files' in (c as object))).toHaveLength(1);
@@ -116,21 +114,8 @@ describe('injectOnRoute (background)', () => {
     expect(calls).toHaveLength(1);
   });
 
-  test('where the route watcher runs, the lean script that serves the list in its context', async () => {
-    const calls = fakeTab('watcher');
-    expect(await injectOnRoute(3, { url: SOLD, status: 'complete' })).toBe(true);
-    expect(calls.at(-1)).toMatchObject({ files: ['/qianniu-routed.js'] });
-    // A watcher left from before the extension was reloaded cannot serve: the full script.
-    const stale = fakeTab('stale watcher');
-    expect(await injectOnRoute(3, { url: SOLD, status: 'complete' })).toBe(true);
-    expect(stale.at(-1)).toMatchObject({ files: ['/content-scripts/qianniu-sold.js'] });
+  test('the injected file is the lean sold-list script (entrypoints/qianniu-routed)', () => {
     expect(existsSync(new URL('../../entrypoints/qianniu-routed/index.ts', import.meta.url))).toBe(
-      true,
-    );
-  });
-
-  test('the injected file is the 千牛 sold-list script, the one a page loaded there runs', () => {
-    expect(existsSync(new URL('../../entrypoints/qianniu-sold.content.ts', import.meta.url))).toBe(
       true,
     );
   });

@@ -5,7 +5,7 @@
  */
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import interceptor from '../../entrypoints/interceptor.content';
-import qianniu from '../../entrypoints/qianniu.content';
+import { QIANNIU_APP, QIANNIU_SOLD } from '../../entrypoints/orders.content/spa-routes';
 import { ADAPTERS } from '../../lib/adapters/index';
 import type { Adapter } from '../../lib/adapters/types';
 
@@ -59,8 +59,7 @@ describe('order content scripts', () => {
   test("千牛: the route watcher runs on the app's other routes, the order script on the sold list", () => {
     const sold = 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold?tabCode=all';
     const other = 'https://myseller.taobao.com/home.htm/shop-manage/overview';
-    const watches = (url: string) =>
-      matchedBy(qianniu.matches, url) && !matchedBy(qianniu.excludeMatches, url);
+    const watches = (url: string) => matchedBy(QIANNIU_APP, url) && !matchedBy(QIANNIU_SOLD, url);
     expect(watches(other)).toBe(true);
     expect(watches(sold)).toBe(false);
     const taobao = scripts.filter(([, m]) => m.adapters.some((a) => a.id === 'taobao-qn'));

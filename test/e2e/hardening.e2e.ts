@@ -117,9 +117,9 @@ describe.each([MANIFEST])(
         [['content-scripts/jd.js'], 'ISOLATED'],
         [['content-scripts/pinduoduo.js'], 'ISOLATED'],
         [['content-scripts/qianniu-sold.js'], 'ISOLATED'],
-        [['content-scripts/qianniu.js'], 'ISOLATED'],
         [['content-scripts/shopify.js'], 'ISOLATED'],
         [['content-scripts/taobao.js'], 'ISOLATED'],
+        [['qianniu.js'], 'ISOLATED'],
       ]);
     });
   },
