@@ -65,12 +65,12 @@ async function toRows(
 ): Promise<ResultRowData[]> {
   const list = customers.map((x) => x.customer);
   const withMeta = list.filter((c) => context.metaKeys.has(c.key)).map((c) => c.key);
+  const shopMap = new Map(context.shops.map((s) => [s.key, s]));
   const [stats, metas] = await Promise.all([
-    statsByShop(db, list, settings, now, false),
+    statsByShop(db, list, settings, now, false, shopMap),
     withMeta.length > 0 ? db.meta.bulkGet(withMeta) : [],
   ]);
   const blacklisted = new Set(metas.flatMap((m) => (m?.blacklisted ? [m.customerKey] : [])));
-  const shopMap = new Map(context.shops.map((s) => [s.key, s]));
   return customers.map(({ customer: c, matched }) => {
     const view = describeNow(c, stats, settings, now);
     return {
