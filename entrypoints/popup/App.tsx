@@ -4,12 +4,12 @@
  * background (lib/browser/rpc `send`).
  */
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { BADGE_CSS } from '@/components/CustomerBadges';
 import { CustomerCard } from '@/components/popup/CustomerCard';
 import { DueList } from '@/components/popup/DueList';
 import { SearchPanel } from '@/components/popup/SearchPanel';
-import { ALL_SHOPS, ShopBar } from '@/components/popup/ShopBar';
+import { ALL_SHOPS, ShopBar, type ShopRowData } from '@/components/popup/ShopBar';
 import { t } from '@/lib/i18n/popup';
 import type { KezhiDb } from '@/lib/db';
 import { useLiveQuery } from '@/lib/db/live';
@@ -24,6 +24,8 @@ import { recentRows, searchRows } from './rows';
 import { readShops } from './shops';
 import { SyncLine } from '@/components/popup/SyncLine';
 import { useSyncStatus } from './sync-status';
+
+const NO_SHOPS: readonly ShopRowData[] = [];
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -145,6 +147,23 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
     );
   };
 
+  // Made again only when what it shows changes: not on every keystroke's two renders.
+  const shopRows = shops.status === 'ok' ? shops.value : NO_SHOPS;
+  const bar = useMemo(
+    () => (
+      <ShopBar
+        lang={lang}
+        shops={shopRows}
+        selected={shop}
+        onSelect={setShop}
+        onOptions={() => void openOptions()}
+        onDashboard={() => void openDashboard()}
+        onWelcome={() => void openWelcome()}
+      />
+    ),
+    [lang, shopRows, shop],
+  );
+
   const rowsFresh = list.status === 'ok' && list.value.query === query && list.value.shop === shop;
   const rows = list.status === 'ok' ? list.value.rows : null;
   const errors = [shops, list, due, card].flatMap((l) => (l.status === 'error' ? [l.error] : []));
@@ -234,15 +253,7 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
   return (
     <div class="kp-app" lang={lang === 'zh_CN' ? 'zh-CN' : 'en'}>
       <style>{BADGE_CSS}</style>
-      <ShopBar
-        lang={lang}
-        shops={shops.status === 'ok' ? shops.value : []}
-        selected={shop}
-        onSelect={setShop}
-        onOptions={() => void openOptions()}
-        onDashboard={() => void openDashboard()}
-        onWelcome={() => void openWelcome()}
-      />
+      {bar}
       {settings.historyPaused && (
         <p class="kp-notice" role="status" data-testid="paused">
           {t(lang, 'paused.notice')}
