@@ -27,6 +27,9 @@ import { useSyncStatus } from './sync-status';
 
 const NO_SHOPS: readonly ShopRowData[] = [];
 
+/** What the search and recent lists read (entrypoints/popup/rows.ts): a write to one re-runs them. */
+const LIST_TABLES = ['customers', 'meta', 'stats', 'shops'] as const;
+
 /** Props of {@link App}. */
 export interface AppProps {
   db: KezhiDb;
@@ -80,7 +83,7 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
       return { query, shop, rows };
     },
     [query, shop, settings],
-    { timing: 'now' },
+    { timing: 'now', watch: { db, tables: LIST_TABLES } },
   );
   // The due list reads many customers (slow in a large shop); it waits until the results are on
   // screen so the popup's first paint (what staff open it for) never queues behind it. It shows
