@@ -6,7 +6,7 @@
  * Preact runs `useEffect` after paint (a requestAnimationFrame away). A query staff wait for
  * (the popup's search list, its card) passes `timing: 'now'` to subscribe in a layout effect, in
  * the task of the render that changed the query; work that must not delay a paint keeps the
- * default.
+ * default. The popup's lists also pass `watch`: run at once, re-run on writes to named tables.
  */
 import Dexie, { liveQuery, type ObservabilitySet } from 'dexie';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
