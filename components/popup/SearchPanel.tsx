@@ -5,7 +5,7 @@
  * Presentational: props in, JSX out.
  */
 import type { ComponentChildren, JSX } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import {
   KIND_LABELS,
   SEGMENT_LABELS,
@@ -63,8 +63,10 @@ export function ResultRow(props: {
   lang: Lang;
   active: boolean;
   id: string;
-  onOpen: () => void;
-  onHover: () => void;
+  /** The row's place in the list (what {@link ResultRow.onHover} reports). */
+  index: number;
+  onOpen: (key: string) => void;
+  onHover: (index: number) => void;
 }): JSX.Element {
   const { row, lang } = props;
   const uncertain = row.uncertain ?? row.identity === 'masked';
@@ -75,8 +77,8 @@ export function ResultRow(props: {
       aria-selected={props.active}
       class={props.active ? 'kp-row kp-active' : 'kp-row'}
       data-key={row.key}
-      onClick={props.onOpen}
-      onMouseMove={props.onHover}
+      onClick={() => props.onOpen(row.key)}
+      onMouseMove={() => props.onHover(props.index)}
     >
       <div class="kp-row-top">
         <bdi class="kp-nick">{row.nick}</bdi>
@@ -128,6 +130,31 @@ export function SearchPanel(props: SearchPanelProps): JSX.Element {
     // Keep the highlighted row in view (jsdom has no scrollIntoView, hence the optional call).
     document.getElementById(optionId(current))?.scrollIntoView?.({ block: 'nearest' });
   }, [current]);
+
+  // Handlers that keep one identity across renders, so the rows below can be reused as they are.
+  const onOpen = useRef(props.onOpen);
+  onOpen.current = props.onOpen;
+  const openRow = useCallback((key: string) => onOpen.current(key), []);
+  // The rows' elements are made again only when the rows, the highlight or the language change:
+  // a keystroke's first render (the query, with the earlier rows marked stale) then reuses them.
+  // Keyed by place, not by customer: the next query's rows patch these in place instead of
+  // replacing every element of the list.
+  const items = useMemo(
+    () =>
+      rows?.map((row, i) => (
+        <ResultRow
+          key={i}
+          id={optionId(i)}
+          index={i}
+          row={row}
+          lang={lang}
+          active={i === current}
+          onOpen={openRow}
+          onHover={setActive}
+        />
+      )),
+    [rows, current, lang, listId],
+  );
 
   const queuedEnter = useRef(false);
   useEffect(() => {
@@ -210,17 +237,7 @@ export function SearchPanel(props: SearchPanelProps): JSX.Element {
             class={props.pending ? 'kp-list kp-stale' : 'kp-list'}
             aria-label={t(lang, 'search.results')}
           >
-            {rows.map((row, i) => (
-              <ResultRow
-                key={row.key}
-                id={optionId(i)}
-                row={row}
-                lang={lang}
-                active={i === current}
-                onOpen={() => props.onOpen(row.key)}
-                onHover={() => setActive(i)}
-              />
-            ))}
+            {items}
           </ul>
           <p class="kp-muted kp-keys">{t(lang, 'search.keys')}</p>
         </>

@@ -4,12 +4,12 @@
  * background (lib/browser/rpc `send`).
  */
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { BADGE_CSS } from '@/components/CustomerBadges';
 import { CustomerCard } from '@/components/popup/CustomerCard';
 import { DueList } from '@/components/popup/DueList';
 import { SearchPanel } from '@/components/popup/SearchPanel';
-import { ALL_SHOPS, ShopBar } from '@/components/popup/ShopBar';
+import { ALL_SHOPS, ShopBar, type ShopRowData } from '@/components/popup/ShopBar';
 import { t } from '@/lib/i18n/popup';
 import type { KezhiDb } from '@/lib/db';
 import { useLiveQuery } from '@/lib/db/live';
@@ -24,6 +24,11 @@ import { recentRows, searchRows } from './rows';
 import { readShops } from './shops';
 import { SyncLine } from '@/components/popup/SyncLine';
 import { useSyncStatus } from './sync-status';
+
+const NO_SHOPS: readonly ShopRowData[] = [];
+
+/** What the search and recent lists read (entrypoints/popup/rows.ts): a write to one re-runs them. */
+const LIST_TABLES = ['customers', 'meta', 'stats', 'shops'] as const;
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -78,7 +83,7 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
       return { query, shop, rows };
     },
     [query, shop, settings],
-    { timing: 'now' },
+    { timing: 'now', watch: { db, tables: LIST_TABLES } },
   );
   // The due list reads many customers (slow in a large shop); it waits until the results are on
   // screen so the popup's first paint (what staff open it for) never queues behind it. It shows
@@ -144,6 +149,23 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
       }),
     );
   };
+
+  // Made again only when what it shows changes: not on every keystroke's two renders.
+  const shopRows = shops.status === 'ok' ? shops.value : NO_SHOPS;
+  const bar = useMemo(
+    () => (
+      <ShopBar
+        lang={lang}
+        shops={shopRows}
+        selected={shop}
+        onSelect={setShop}
+        onOptions={() => void openOptions()}
+        onDashboard={() => void openDashboard()}
+        onWelcome={() => void openWelcome()}
+      />
+    ),
+    [lang, shopRows, shop],
+  );
 
   const rowsFresh = list.status === 'ok' && list.value.query === query && list.value.shop === shop;
   const rows = list.status === 'ok' ? list.value.rows : null;
@@ -234,15 +256,7 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
   return (
     <div class="kp-app" lang={lang === 'zh_CN' ? 'zh-CN' : 'en'}>
       <style>{BADGE_CSS}</style>
-      <ShopBar
-        lang={lang}
-        shops={shops.status === 'ok' ? shops.value : []}
-        selected={shop}
-        onSelect={setShop}
-        onOptions={() => void openOptions()}
-        onDashboard={() => void openDashboard()}
-        onWelcome={() => void openWelcome()}
-      />
+      {bar}
       {settings.historyPaused && (
         <p class="kp-notice" role="status" data-testid="paused">
           {t(lang, 'paused.notice')}

@@ -8,6 +8,7 @@ import { ALL_SHOPS } from '@/components/popup/ShopBar';
 import type { ResultRowData } from '@/components/popup/SearchPanel';
 import { describeMatch } from '@/components/popup/format';
 import type { KezhiDb } from '@/lib/db';
+import { observeSearchTerms, rawSearchTable } from '@/lib/db/raw-search';
 import { isUncertain, judgeKind } from '@/lib/identity';
 import { shopKey, type Customer, type Shop } from '@/lib/schemas';
 // Not the lib/search barrel: it loads pinyin-pro, which search.ts imports only when a query needs it.
@@ -64,12 +65,12 @@ async function toRows(
 ): Promise<ResultRowData[]> {
   const list = customers.map((x) => x.customer);
   const withMeta = list.filter((c) => context.metaKeys.has(c.key)).map((c) => c.key);
+  const shopMap = new Map(context.shops.map((s) => [s.key, s]));
   const [stats, metas] = await Promise.all([
-    statsByShop(db, list, settings, now, false),
+    statsByShop(db, list, settings, now, false, shopMap),
     withMeta.length > 0 ? db.meta.bulkGet(withMeta) : [],
   ]);
   const blacklisted = new Set(metas.flatMap((m) => (m?.blacklisted ? [m.customerKey] : [])));
-  const shopMap = new Map(context.shops.map((s) => [s.key, s]));
   return customers.map(({ customer: c, matched }) => {
     const view = describeNow(c, stats, settings, now);
     return {
@@ -110,7 +111,7 @@ export async function searchRows(
   const [ranked, context] = await readTogether(db, () =>
     Promise.all([
       searchCustomers<Customer>(
-        db.customers,
+        rawSearchTable(db),
         q,
         shop === ALL_SHOPS ? RESULT_LIMIT : RESULT_LIMIT * 10,
         // A 张s query imports pinyin-pro on the way: Dexie.waitFor keeps the transaction open
@@ -118,6 +119,7 @@ export async function searchRows(
         (p) => Dexie.waitFor(p),
       ),
       readRowContext(db),
+      observeSearchTerms(db),
     ]),
   );
   const hits = ranked.filter((r) => inShop(shop)(r.customer)).slice(0, RESULT_LIMIT);

@@ -72,20 +72,28 @@ export const popupStats = (
   settings: Settings,
   now: number,
   observe = true,
-): Promise<ShopStats> => readShopStats(db, key, settings, now, { observe, askRecount });
+  shops?: ReadonlyMap<string, Shop>,
+): Promise<ShopStats> =>
+  readShopStats(db, key, settings, now, { observe, askRecount, ...(shops ? { shops } : {}) });
 
-/** Statistics for every shop the customers belong to, read once per shop. */
+/**
+ * Statistics for every shop the customers belong to, read once per shop. `shops`: the shop
+ * records the caller read in the same liveQuery (see lib/db/shop-stats PageStatsOptions).
+ */
 export async function statsByShop(
   db: KezhiDb,
   customers: readonly Customer[],
   settings: Settings,
   now: number,
   observe = true,
+  shops?: ReadonlyMap<string, Shop>,
 ): Promise<Map<string, ShopStats>> {
   const keys = new Set(customers.map((c) => shopKey(c.platform, c.shopId)));
   const out = new Map<string, ShopStats>();
   await Promise.all(
-    [...keys].map(async (key) => out.set(key, await popupStats(db, key, settings, now, observe))),
+    [...keys].map(async (key) =>
+      out.set(key, await popupStats(db, key, settings, now, observe, shops)),
+    ),
   );
   return out;
 }

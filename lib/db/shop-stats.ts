@@ -7,6 +7,7 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { chinaDay, computeShopStatsFromFigures, ShopStats } from '../customers';
 import { judgeKind } from '../identity';
+import type { Shop } from '../schemas';
 import type { Settings } from '../settings';
 import type { KezhiDb } from './index';
 import { rankedFigures } from './ranks';
@@ -204,6 +205,12 @@ export interface PageStatsOptions {
    * the page paints at once, and the background's rewrite re-runs its live queries.
    */
   askRecount?: (key: string) => void;
+  /**
+   * The shops as the caller has just read them (in the same liveQuery), so that the statistics
+   * cost no read of their own when the stored record is cached: a second round of requests costs
+   * a keystroke more than the reads.
+   */
+  shops?: ReadonlyMap<string, Shop>;
 }
 
 /**
@@ -217,9 +224,12 @@ export async function readShopStats(
   key: string,
   settings: Settings,
   now: number,
-  { observe = true, askRecount }: PageStatsOptions = {},
+  { observe = true, askRecount, shops }: PageStatsOptions = {},
 ): Promise<ShopStats> {
-  const [record, shop] = await Promise.all([storedStats(db, key, observe), db.shops.get(key)]);
+  const [record, shop] = await Promise.all([
+    storedStats(db, key, observe),
+    shops ? shops.get(key) : db.shops.get(key),
+  ]);
   const today = record && servesToday(record, record.computedAt, settings, now) ? record : null;
   // An import or a team pull marks the shop dirty until the background rebuilds.
   if (today && shop?.statsDirty !== true) return today;

@@ -108,6 +108,40 @@ describe('popup search', () => {
     await page.close();
   });
 
+  test('an open result list follows what the background writes meanwhile', async () => {
+    const page = await openPopup();
+    await page.locator('[role="combobox"]').fill('livewatch');
+    await page.locator('.kp-empty').waitFor();
+    // The background imports a buyer the query finds, while the popup stays open on it.
+    const other = await s.context.newPage();
+    await other.goto(`chrome-extension://${s.extensionId}/manifest.json`);
+    const reply = await sendFromPage(other, 'importBatch', {
+      orders: [
+        {
+          platform: 'taobao',
+          shopId,
+          orderId: '4250000000000000998',
+          buyerId: 'nick:livewatch_buyer',
+          buyerNick: 'livewatch_buyer',
+          identity: 'known',
+          status: 'completed',
+          createdAt: Date.now() - DAY,
+          amount: 9900,
+          items: [{ title: '有机绿茶 明前龙井 250g', quantity: 1 }],
+          source: 'import',
+        },
+      ],
+    });
+    expect(reply).toMatchObject({ ok: true, value: { written: 1 } });
+    await other.close();
+    const first = page.locator('[role="listbox"] [role="option"]').first().locator('.kp-nick');
+    await until(
+      'the new buyer listed',
+      async () => (await first.innerText()) === 'livewatch_buyer',
+    );
+    await page.close();
+  });
+
   test('loads pinyin-pro only for a query mixing Han and Latin, and finds by it', async () => {
     // Extension resources show in neither Playwright's requests nor resource timing: the
     // debugger's list of parsed scripts names every chunk the page evaluated.

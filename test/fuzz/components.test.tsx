@@ -254,6 +254,7 @@ describe('popup with hostile buyer data', () => {
           cleanup();
           const r = render(
             <ResultRow
+              index={0}
               lang="zh_CN"
               row={{
                 key: `taobao:shop1:nick:${nick}`,

@@ -139,6 +139,22 @@ describe('shop statistics in the popup', () => {
     expect(asked).toHaveLength(2);
   });
 
+  it('judges the shop from the records the caller passes, reading none of its own', async () => {
+    await storeStats(10);
+    const asked: string[] = [];
+    const askRecount = (key: string) => asked.push(key);
+    const stored = (await db.shops.get('taobao:shop1'))!;
+    expect(stored.statsDirty).toBe(false);
+    // The caller's read says dirty (the database says clean): the caller's read wins.
+    const shops = new Map([['taobao:shop1', { ...stored, statsDirty: true }]]);
+    await readShopStats(db, 'taobao:shop1', settings, NOW, { askRecount, shops });
+    expect(asked).toEqual(['taobao:shop1']);
+    const reads = vi.spyOn(db.shops, 'get');
+    await readShopStats(db, 'taobao:shop1', settings, NOW, { askRecount, observe: false, shops });
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+  });
+
   it('uses the stored record, and the new one after the background rewrites it', async () => {
     await storeStats(10);
     expect((await readShopStats(db, 'taobao:shop1', settings, NOW)).customers).toBe(10);

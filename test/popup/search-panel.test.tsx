@@ -53,6 +53,35 @@ describe('SearchPanel', () => {
     expect(first.textContent).toContain('昵称开头');
   });
 
+  it('a new query’s rows take the places of the last ones; click, hover and Enter act on the new', () => {
+    const onOpen = vi.fn();
+    const panel = (q: string, list: ResultRowData[]) => (
+      <SearchPanel lang="zh_CN" query={q} onQuery={() => {}} rows={list} onOpen={onOpen} />
+    );
+    const { rerender } = render(panel('张', rows));
+    const before = screen.getAllByRole('option');
+    const next = [row('k9', '李四'), row('k8', '李娜'), row('k7', '李白'), row('k6', '李逵')];
+    rerender(panel('李', next));
+    const after = screen.getAllByRole('option');
+    // Patched in place, not made anew: the same elements for the first three places.
+    expect(after.slice(0, 3)).toEqual(before);
+    expect(after.map((o) => o.getAttribute('data-key'))).toEqual(['k9', 'k8', 'k7', 'k6']);
+    expect(after.map((o) => o.querySelector('.kp-nick')?.textContent)).toEqual([
+      '李四',
+      '李娜',
+      '李白',
+      '李逵',
+    ]);
+    fireEvent.click(after[1]!);
+    expect(onOpen).toHaveBeenLastCalledWith('k8');
+    fireEvent.mouseMove(after[3]!);
+    fireEvent.keyDown(screen.getByRole('combobox'), { key: 'Enter' });
+    expect(onOpen).toHaveBeenLastCalledWith('k6');
+    // Fewer rows again: the places left over go.
+    rerender(panel('李白', [row('k7', '李白')]));
+    expect(screen.getAllByRole('option').map((o) => o.getAttribute('data-key'))).toEqual(['k7']);
+  });
+
   it('↑/↓ move the highlight within the list; Enter opens the highlighted customer', () => {
     const { input, selected, onOpen } = setup();
     expect(selected()).toEqual(['k1']);

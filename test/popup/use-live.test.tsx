@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import type { JSX } from 'preact';
+import { openDb, type KezhiDb } from '../../lib/db';
 import { useLiveQuery } from '../../lib/db/live';
 
 afterEach(cleanup);
@@ -44,5 +45,76 @@ describe("useLiveQuery, timing 'now'", () => {
     expect(signals[0]!.aborted).toBe(true);
     await new Promise((r) => setTimeout(r, 50));
     expect(screen.getByTestId('out').textContent).toBe('loading');
+  });
+});
+
+function Watching(props: {
+  db: KezhiDb;
+  query: (signal: AbortSignal) => Promise<string>;
+}): JSX.Element {
+  const live = useLiveQuery(props.query, [], {
+    timing: 'now',
+    watch: { db: props.db, tables: ['meta'] },
+  });
+  return <p data-testid="out">{live.status === 'ok' ? live.value : live.status}</p>;
+}
+
+describe('useLiveQuery watching tables', () => {
+  let db: KezhiDb;
+  beforeEach(async () => {
+    db = openDb(`use-live-${Math.random()}`);
+    await db.open();
+  });
+  afterEach(() => db.close());
+
+  const note = (customerKey: string, text: string) =>
+    db.meta.put({
+      customerKey,
+      tags: [],
+      note: text,
+      blacklisted: false,
+      blacklistReason: '',
+      updatedAt: 0,
+    });
+
+  it('reads at once, and again after a write to a watched table only', async () => {
+    const query = vi.fn(async () => (await db.meta.toArray()).map((m) => m.note).join(','));
+    render(<Watching db={db} query={query} />);
+    // Started in the render's own task: no timer or frame before the reads are sent.
+    expect(query).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(screen.getByTestId('out').textContent).toBe(''));
+    await note('k1', 'first');
+    await waitFor(() => expect(screen.getByTestId('out').textContent).toBe('first'));
+    const runs = query.mock.calls.length;
+    await db.stats.put({ shopKey: 's', computedAt: 0, stats: {} });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(query).toHaveBeenCalledTimes(runs);
+  });
+
+  it('never runs two queries at once: writes during a run bring one more run after it', async () => {
+    let inFlight = 0;
+    let most = 0;
+    let release: () => void = () => {};
+    const query = vi.fn(async () => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise<void>((r) => (release = r));
+      inFlight--;
+      return (await db.meta.toArray()).map((m) => m.note).join(',');
+    });
+    render(<Watching db={db} query={query} />);
+    await note('k1', 'a');
+    await note('k2', 'b');
+    expect(query).toHaveBeenCalledTimes(1);
+    release();
+    await waitFor(() => expect(query).toHaveBeenCalledTimes(2));
+    release();
+    await waitFor(() => expect(screen.getByTestId('out').textContent).toBe('a,b'));
+    expect(most).toBe(1);
+    // Unmounted, it neither reads nor listens.
+    cleanup();
+    await note('k3', 'c');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(query).toHaveBeenCalledTimes(2);
   });
 });
