@@ -197,9 +197,12 @@ export const handlers = {
   async importBatch(input) {
     await refuseWhilePaused('importBatch');
     const r = await ingestOrders(getDb(), input.orders, Date.now());
+    // Sync's queue and the overlays' revision do not wait on each other.
     if (r.written > 0)
-      await noteLocal((s) => queueOrders(s, orderKeysOf(input.orders), Date.now()));
-    if (r.written > 0) await bumpRevision();
+      await Promise.all([
+        noteLocal((s) => queueOrders(s, orderKeysOf(input.orders), Date.now())),
+        bumpRevision(),
+      ]);
     return { written: r.written, unchanged: r.unchanged, rejected: r.rejected };
   },
 

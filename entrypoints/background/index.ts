@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { useBackgroundCache } from '@/lib/db';
+import { getDb, useBackgroundCache } from '@/lib/db';
+import { repairFigures } from '@/lib/db/figures-log';
 import { dispatch } from '@/lib/messaging';
 import { SETTINGS_KEY } from '@/lib/settings';
 import { forgetSettings, handlers, loadSettings, tabs } from './handlers';
@@ -13,6 +14,8 @@ import { startSearchIndex } from './search';
 export default defineBackground(() => {
   // The background writes everything, so it alone may cache what it reads (the overlay's rows).
   useBackgroundCache();
+  // Figure blocks a stopped worker left unwritten behind their customers (lib/db/figures-log).
+  repairFigures(getDb()).catch((e: unknown) => console.warn('kezhi: figure repair failed', e));
   // The popup's search index follows every write to customers from here on.
   startSearchIndex();
   const self = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };

@@ -4,15 +4,13 @@
  * {@link FIGURE_BUCKETS} records instead of every customer (in Chromium every IndexedDB record
  * read has a fixed cost however small it is).
  *
- * The blocks are kept by a Dexie DBCore middleware under the `customers` table: every put or
- * delete of a customer, by any writer (ingest, forget, shop delete, restore), updates its block
- * in the same transaction. Nobody has to remember to call it, and a stopped service worker leaves
- * customers and figures agreeing (all or nothing).
+ * The blocks follow every put or delete of a customer, by any writer (ingest, forget, shop
+ * delete, restore), through lib/db/figures-log's middleware: written just behind the customers in
+ * a transaction of their own, and repaired on start if the worker stopped in between.
  */
 import type { DBCoreMutateRequest, DBCoreTable, DBCoreTransaction } from 'dexie';
 import { customerFigures, FIGURES_STRIDE } from '../customers';
 import { shopKey, type Customer } from '../schemas';
-import { dbcoreMiddleware } from './middleware';
 
 /**
  * Blocks per shop. A large import touches nearly all of them (one put each, so fewer is better
@@ -42,6 +40,22 @@ export function bucketOf(customerKey: string): number {
 }
 
 type Change = { key: string; figures: readonly number[] | undefined };
+
+/** One customer's figures to set in its shop's block (undefined: remove it from the block). */
+export interface FigureChange {
+  key: string;
+  shopKey: string;
+  figures: readonly number[] | undefined;
+}
+
+/** The change a written (or, with `gone`, deleted) customer makes to its block. */
+export function figureChangeOf(customer: Customer, gone = false): FigureChange {
+  return {
+    key: customer.key,
+    shopKey: shopKey(customer.platform, customer.shopId),
+    figures: gone ? undefined : customerFigures(customer),
+  };
+}
 
 /**
  * Applies customer changes to blocks (pure): a customer with figures is set, one without (or
@@ -91,18 +105,16 @@ export function applyFigureChanges(
 }
 
 /** Customer changes grouped by the block they belong to: block ids and, in the same order, changes. */
-function groupByBlock(
-  changes: readonly { customer: Customer; figures: readonly number[] | undefined }[],
-): { ids: [string, number][]; lists: Change[][] } {
+function groupByBlock(changes: readonly FigureChange[]): {
+  ids: [string, number][];
+  lists: Change[][];
+} {
   const byBlock = new Map<string, { id: [string, number]; list: Change[] }>();
-  for (const { customer, figures } of changes) {
-    const id: [string, number] = [
-      shopKey(customer.platform, customer.shopId),
-      bucketOf(customer.key),
-    ];
+  for (const { key, shopKey: shop, figures } of changes) {
+    const id: [string, number] = [shop, bucketOf(key)];
     const k = `${id[1]}|${id[0]}`;
     const entry = byBlock.get(k) ?? { id, list: [] };
-    entry.list.push({ key: customer.key, figures });
+    entry.list.push({ key, figures });
     byBlock.set(k, entry);
   }
   const entries = [...byBlock.values()];
@@ -111,9 +123,7 @@ function groupByBlock(
 
 /** Builds every shop's figure blocks from the customers (the v3 upgrade, and tests). */
 export function figureBlocksOf(customers: Iterable<Customer>): FiguresBlock[] {
-  const { ids, lists } = groupByBlock(
-    [...customers].map((customer) => ({ customer, figures: customerFigures(customer) })),
-  );
+  const { ids, lists } = groupByBlock([...customers].map((c) => figureChangeOf(c)));
   return applyFigureChanges(
     ids.map(() => undefined),
     ids,
@@ -121,11 +131,11 @@ export function figureBlocksOf(customers: Iterable<Customer>): FiguresBlock[] {
   ).put;
 }
 
-/** Writes the changes of one customers mutation into the figures table (same transaction). */
-async function updateBlocks(
+/** Writes customer changes into their blocks, within `trans` (which must hold figures). */
+export async function updateBlocks(
   figures: DBCoreTable,
   trans: DBCoreTransaction,
-  changes: readonly { customer: Customer; figures: readonly number[] | undefined }[],
+  changes: readonly FigureChange[],
 ): Promise<void> {
   if (changes.length === 0) return;
   const { ids, lists } = groupByBlock(changes);
@@ -166,20 +176,8 @@ async function readBlocks(
   return ids.map(([, bucket]) => byBucket.get(bucket));
 }
 
-/** Per transaction, figure updates run one after another (each reads, then writes, its blocks). */
-const queues = new WeakMap<DBCoreTransaction, Promise<void>>();
-
-function enqueue(trans: DBCoreTransaction, job: () => Promise<void>): Promise<void> {
-  const next = (queues.get(trans) ?? Promise.resolve()).then(job);
-  queues.set(
-    trans,
-    next.catch(() => undefined),
-  );
-  return next;
-}
-
 /** The customers whose records a delete request removes (read before the delete). */
-async function deletedCustomers(
+export async function deletedCustomers(
   table: DBCoreTable,
   req: Extract<DBCoreMutateRequest, { type: 'delete' | 'deleteRange' }>,
 ): Promise<Customer[]> {
@@ -195,52 +193,3 @@ async function deletedCustomers(
         ).result;
   return (found as (Customer | undefined)[]).filter((c): c is Customer => c !== undefined);
 }
-
-/** The DBCore middleware that keeps `figures` equal to the customers table. */
-export const figuresMiddleware = dbcoreMiddleware('kezhi-figures', (down) => ({
-  transaction(stores, mode, options) {
-    // Any write transaction over customers also holds figures: its blocks change with them.
-    const all =
-      mode === 'readwrite' &&
-      stores.includes('customers') &&
-      !stores.includes('figures') &&
-      down.schema.tables.some((t) => t.name === 'figures')
-        ? [...stores, 'figures']
-        : stores;
-    return down.transaction(all, mode, options);
-  },
-  table(name) {
-    const table = down.table(name);
-    // While an older version's upgrade runs, its schema has no figures yet: version 3's own
-    // upgrade builds them from the customers.
-    if (name !== 'customers' || !down.schema.tables.some((t) => t.name === 'figures')) return table;
-    const figures = down.table('figures');
-    return {
-      ...table,
-      async mutate(req) {
-        if (req.type === 'delete' || req.type === 'deleteRange') {
-          const gone = await deletedCustomers(table, req);
-          const res = await table.mutate(req);
-          await enqueue(req.trans, () =>
-            updateBlocks(
-              figures,
-              req.trans,
-              gone.map((customer) => ({ customer, figures: undefined })),
-            ),
-          );
-          return res;
-        }
-        const res = await table.mutate(req);
-        const written = (req.values as Customer[]).filter((_, i) => !(i in res.failures));
-        await enqueue(req.trans, () =>
-          updateBlocks(
-            figures,
-            req.trans,
-            written.map((customer) => ({ customer, figures: customerFigures(customer) })),
-          ),
-        );
-        return res;
-      },
-    };
-  },
-}));

@@ -13,9 +13,8 @@ import {
   type IdentityEvidence,
   type KeyKind,
 } from '../identity';
-import { customerKey, shopKey, type Customer, type Order } from '../schemas';
+import { customerKey, shopKey, type Customer, type Order, type Shop } from '../schemas';
 import type { KezhiDb } from './index';
-import { readExisting } from './read-existing';
 import { joinInTx, joinTarget, noteArrivals, resolveJoins } from './joins';
 
 /** What the three steps share within one ingest: per shop its evidence, per order its own key. */
@@ -41,11 +40,12 @@ export async function adoptIdentityVerdicts(
   db: KezhiDb,
   incoming: Map<string, Order>,
   state: EvidenceState,
+  /** The shops' stored records (ingest read them already). */
+  shops: ReadonlyMap<string, Shop | undefined>,
 ): Promise<void> {
   state.original = new Map();
-  const shopKeys = [...new Set([...incoming.values()].map(shopOf))];
-  const shops = await db.shops.bulkGet(shopKeys);
-  shopKeys.forEach((k, i) => state.set(k, shops[i]?.identityEvidence ?? {}));
+  for (const k of new Set([...incoming.values()].map(shopOf)))
+    state.set(k, shops.get(k)?.identityEvidence ?? {});
   for (const [key, o] of incoming) {
     const kind = kindOf(o.identity);
     state.original.set(key, { buyerId: o.buyerId, kind });
@@ -152,40 +152,52 @@ function addConflict(state: EvidenceState, o: Order, what: string, now: number):
   });
 }
 
+/** Whether each order of `incoming` is new to its kind of key (never stored, or stored under another). */
+function firstOfKindOf(
+  incoming: Map<string, Order>,
+  stored: readonly (Order | undefined)[],
+  state: EvidenceState,
+): boolean[] {
+  return [...incoming.keys()].map((k, i) => {
+    const p = stored[i];
+    return (p ? kindOf(p.identity) : undefined) !== origOf(state, k, incoming.get(k)!).kind;
+  });
+}
+
+const origOf = (state: EvidenceState, k: string, o: Order) =>
+  state.original?.get(k) ?? { buyerId: o.buyerId, kind: kindOf(o.identity) };
+
+/** The customers whose stored records {@link recordEvidence} reads: those of orders new to their kind. */
+export function evidenceCustomerKeys(
+  incoming: Map<string, Order>,
+  stored: readonly (Order | undefined)[],
+  state: EvidenceState,
+): string[] {
+  const first = firstOfKindOf(incoming, stored, state);
+  return [...new Set([...incoming.values()].filter((_, i) => first[i]).map((o) => o.customerKey))];
+}
+
 /**
- * Adds this batch's sightings to each shop's evidence and stores it on shops that exist (ingest
- * stores it on new ones). A new order is a recurrence when its customer already had orders; an
- * order seen again is compared with the key it had; a token customer with another receiver on
- * the same day is a conflict.
+ * Adds this batch's sightings to each shop's evidence in `state` (ingest stores it with the shop).
+ * `customers` holds the stored records of {@link evidenceCustomerKeys}. A new order is a recurrence
+ * when its customer already had orders; an order seen again is compared with the key it had; a
+ * token customer with another receiver on the same day is a conflict.
  */
-export async function recordEvidence(
-  db: KezhiDb,
+export function recordEvidence(
   incoming: Map<string, Order>,
   stored: readonly (Order | undefined)[],
   state: EvidenceState,
   now: number,
-): Promise<void> {
+  customers: ReadonlyMap<string, Customer | undefined>,
+): void {
   const keys = [...incoming.keys()];
-  const prevKind = (i: number) => {
-    const p = stored[i];
-    return p ? kindOf(p.identity) : undefined;
-  };
-  const origOf = (k: string, o: Order) =>
-    state.original?.get(k) ?? { buyerId: o.buyerId, kind: kindOf(o.identity) };
   // New to this kind of key: never stored, or stored under another kind (masked DOM first).
-  const firstOfKind = keys.map((k, i) => prevKind(i) !== origOf(k, incoming.get(k)!).kind);
-  const custKeys = [
-    ...new Set(keys.filter((_, i) => firstOfKind[i]).map((k) => incoming.get(k)!.customerKey)),
-  ];
-  const customers = new Map<string, Customer | undefined>();
-  (await readExisting<Customer, string>(db.customers, custKeys)).forEach((c, i) =>
-    customers.set(custKeys[i]!, c),
-  );
+  const firstOfKind = firstOfKindOf(incoming, stored, state);
   const batchTimes = new Map<string, number[]>();
   const batchReceivers = new Map<string, { day: number; name: string }[]>();
   keys.forEach((k, i) => {
     const o = incoming.get(k)!;
-    const orig = origOf(k, o);
+    const orig = origOf(state, k, o);
     const sk = shopOf(o);
     const all = state.get(sk) ?? {};
     const ev = all[orig.kind] ?? emptyEvidence();
@@ -231,8 +243,4 @@ export async function recordEvidence(
     );
     state.set(sk, { ...all, [orig.kind]: next });
   });
-  for (const [sk, ev] of state) {
-    const shop = await db.shops.get(sk);
-    if (shop) await db.shops.put({ ...shop, identityEvidence: ev });
-  }
 }

@@ -5,7 +5,7 @@
  * aggregates stay equal to a recompute from the orders.
  */
 import { shopDisplayName } from '../shops';
-import { OrderInput, isPurchase, shopKey, type Customer, type Order } from '../schemas';
+import { OrderInput, isPurchase, shopKey, type Customer, type Order, type Shop } from '../schemas';
 import {
   customersToRecompute,
   screenSightings,
@@ -17,6 +17,7 @@ import { applyChanges } from './apply-changes';
 import type { KezhiDb } from './index';
 import {
   adoptIdentityVerdicts,
+  evidenceCustomerKeys,
   joinOrdersSeenTwice,
   recordEvidence,
   type EvidenceState,
@@ -96,9 +97,14 @@ export async function ingestOrders(
   const tables = [db.orders, db.customers, db.shops, db.contacts, db.meta, db.joins];
   await db.transaction('rw', tables, async () => {
     const allKeys = [...new Set(sightings.map((o) => o.key))];
-    const storedBy = new Map(
-      (await readExisting<Order, string>(db.orders, allKeys)).map((o, i) => [allKeys[i]!, o]),
-    );
+    const shopKeys = [...new Set(sightings.map((o) => shopKey(o.platform, o.shopId)))];
+    // Requests are issued together and awaited in turn: IndexedDB runs them back to back.
+    const existingRead = readExisting<Order, string>(db.orders, allKeys);
+    const shopsRead = db.shops.bulkGet(shopKeys);
+    const existing = await existingRead;
+    const shopList = await shopsRead;
+    const storedBy = new Map(existing.map((o, i) => [allKeys[i]!, o]));
+    const shopsBy = new Map(shopKeys.map((k, i) => [k, shopList[i]]));
     // An order's known buyer never changes: a sighting naming another is refused, and one such
     // sighting in captured JSON (which page script can forge) drops the JSON of the whole batch.
     const { conflicting, dropJson } = screenSightings(sightings, storedBy);
@@ -124,12 +130,10 @@ export async function ingestOrders(
     // Buyer identity (lib/db/identity-ingest): keys a shop proved unstable are dropped, the same
     // order seen under two keys joins the two customers, joined-away keys land in their customer,
     // and each sighting adds to the shop's evidence of whether its keys recognise returning buyers.
-    await adoptIdentityVerdicts(db, incoming, evidence);
+    await adoptIdentityVerdicts(db, incoming, evidence, shopsBy);
     const before = keys.map((k) => storedBy.get(k));
     const joined = await joinOrdersSeenTwice(db, incoming, before, now, evidence);
     const stored = joined ? await readExisting<Order, string>(db.orders, keys) : before;
-    // Evidence compares with the order as it was before any join of this batch.
-    await recordEvidence(db, incoming, before, evidence, now);
     const changed: { prev: Order | undefined; next: Order }[] = [];
     keys.forEach((k, i) => {
       const prev = stored[i];
@@ -137,29 +141,65 @@ export async function ingestOrders(
       if (prev && next === prev) result.unchanged++;
       else changed.push({ prev, next });
     });
-    if (changed.length === 0) return;
-    await db.orders.bulkPut(changed.map((c) => c.next));
+
+    // One read of the customers, for the evidence and for the aggregates: the fast path applies
+    // each change to the stored aggregate; a change of buyer (a masked order later seen with its
+    // real buyer) recomputes both sides from the orders.
+    const recompute = customersToRecompute(changed);
+    const deltaKeys = changed.map((c) => c.next.customerKey).filter((k) => !recompute.has(k));
+    const customerKeys = [
+      ...new Set([...evidenceCustomerKeys(incoming, before, evidence), ...deltaKeys]),
+    ];
+    const read = await readExisting<Customer, string>(db.customers, customerKeys);
+    const readBy = new Map(customerKeys.map((k, i) => [k, read[i]]));
+    // Evidence compares with the order as it was before any join of this batch.
+    recordEvidence(incoming, before, evidence, now, readBy);
+
+    // Shops: the evidence of every stored shop; for shops with written orders also when they
+    // were seen, and their cached statistics marked stale.
+    const shopPuts = new Map<string, Shop>();
+    for (const [key, ev] of evidence) {
+      const shop = shopsBy.get(key);
+      if (shop) shopPuts.set(key, { ...shop, identityEvidence: ev });
+    }
+    for (const { next: o } of changed) {
+      const key = shopKey(o.platform, o.shopId);
+      const shop = shopsBy.get(key);
+      shopPuts.set(key, {
+        key,
+        platform: o.platform,
+        shopId: o.shopId,
+        name: shop?.name ?? shopDisplayName(o.shopId),
+        lastSeenAt: Math.max(shop?.lastSeenAt ?? 0, now),
+        pagesRecognised: shop?.pagesRecognised ?? 0,
+        health: shop?.health,
+        identityEvidence: evidence.get(key) ?? shop?.identityEvidence,
+        // Marks the statistics stale without rewriting them (1+ MB at 100k customers).
+        statsDirty: true,
+      });
+    }
+    if (changed.length === 0) {
+      if (shopPuts.size > 0) await db.shops.bulkPut([...shopPuts.values()]);
+      return;
+    }
     result.written = changed.length;
 
-    // Customers: the fast path applies each change to the stored aggregate; a change of buyer
-    // (a masked order later seen with its real buyer) recomputes both sides from the orders.
-    const recompute = customersToRecompute(changed);
-    const deltaKeys = [...new Set(changed.map((c) => c.next.customerKey))].filter(
-      (k) => !recompute.has(k),
-    );
     const customers = new Map<string, Customer | undefined>();
-    (await readExisting<Customer, string>(db.customers, deltaKeys)).forEach((c, i) =>
-      customers.set(deltaKeys[i]!, c),
-    );
+    for (const k of deltaKeys) customers.set(k, readBy.get(k));
     await applyChanges(db, changed, customers);
     const puts = [...customers.entries()]
       .filter((e): e is [string, Customer] => e[1] !== undefined)
       .map(([k, c]) => (recompute.has(k) ? c : withSearchTerms(c)));
     const gone = [...customers.entries()].filter(([, c]) => c === undefined).map(([k]) => k);
-    await db.customers.bulkPut(puts);
-    if (gone.length) await db.customers.bulkDelete(gone);
     result.customersChanged = [...customers.keys()];
 
+    // The writes, issued together (reminder responses need a read of their own first).
+    const writes = [
+      db.orders.bulkPut(changed.map((c) => c.next)),
+      db.customers.bulkPut(puts),
+      gone.length > 0 ? db.customers.bulkDelete(gone) : undefined,
+      db.shops.bulkPut([...shopPuts.values()]),
+    ];
     // Reminder responses: an order reminded while unpaid and now paid.
     const paidNow = changed.filter(
       ({ prev, next }) => prev?.status === 'unpaid' && isPurchase(next.status),
@@ -178,25 +218,7 @@ export async function ingestOrders(
       if (updates.length) await db.contacts.bulkPut(updates);
       result.paidAfterReminder = updates.length;
     }
-
-    // Shops seen, and their cached statistics marked stale.
-    const shops = new Map<string, Order>();
-    for (const { next } of changed) shops.set(shopKey(next.platform, next.shopId), next);
-    for (const [key, o] of shops) {
-      const shop = await db.shops.get(key);
-      await db.shops.put({
-        key,
-        platform: o.platform,
-        shopId: o.shopId,
-        name: shop?.name ?? shopDisplayName(o.shopId),
-        lastSeenAt: Math.max(shop?.lastSeenAt ?? 0, now),
-        pagesRecognised: shop?.pagesRecognised ?? 0,
-        health: shop?.health,
-        identityEvidence: evidence.get(key) ?? shop?.identityEvidence,
-        // Marks the statistics stale without rewriting them (1+ MB at 100k customers).
-        statsDirty: true,
-      });
-    }
+    for (const w of writes) await w;
   });
   return result;
 }

@@ -9,7 +9,7 @@
 import { kindOf, KIND_STRENGTH } from '../identity';
 import { CustomerMeta, customerKey, type Order } from '../schemas';
 import { recomputeCustomer } from './aggregate';
-import type { JoinRecord, KezhiDb } from './index';
+import { mayHaveRecords, type JoinRecord, type KezhiDb } from './index';
 
 /** Longest chain of joins followed (a loop in hostile data must not hang ingest). */
 const MAX_CHAIN = 16;
@@ -35,6 +35,9 @@ export async function resolveJoins(
   const unique = [...new Set(keys)];
   const cache = new Map<string, JoinRecord | undefined>();
   let pending = unique;
+  // Most keys were never joined away: on the background's handle, known from memory.
+  const joinedAway = new Set(await mayHaveRecords(db, 'joins', unique));
+  for (const k of unique) if (!joinedAway.has(k)) cache.set(k, undefined);
   for (let step = 0; step < MAX_CHAIN && pending.length > 0; step++) {
     const want = pending.filter((k) => !cache.has(k));
     const found = want.length ? await db.joins.bulkGet(want) : [];

@@ -1,7 +1,8 @@
 /**
- * Which customers have any meta record or any logged contact at all, kept in the background's
- * memory. Few customers have either, so the overlay's row reads ask the database only for those
- * (a hundred rows cost one read of customers instead of three rounds). For the background only,
+ * Which customers have any meta record, any logged contact or a join record (joined away) at all,
+ * kept in the background's memory. Few customers have any, so the overlay's row reads and ingest
+ * ask the database only for those (a hundred rows cost one read of customers instead of three
+ * rounds). For the background only,
  * like the record cache: it sees every write because every write happens there.
  *
  * Coherence: a write adds its customer keys before it commits (the set may name a customer whose
@@ -14,7 +15,14 @@ import type { KezhiDb } from './index';
 import { dbcoreMiddleware } from './middleware';
 
 /** The tables whose records name a customer that few customers have. */
-export type SparseTable = 'meta' | 'contacts';
+export type SparseTable = 'meta' | 'contacts' | 'joins';
+
+/** The field of a record of `table` that names its customer. */
+const KEY_FIELD: Record<SparseTable, string> = {
+  meta: 'customerKey',
+  contacts: 'customerKey',
+  joins: 'key',
+};
 
 interface Known {
   keys: Set<string> | null;
@@ -29,29 +37,33 @@ export interface KeyPresence {
 
 /** Reads every customer key that has a record in the table (keys only). */
 function readKeys(db: KezhiDb, table: SparseTable): Promise<string[]> {
-  return table === 'meta'
-    ? db.meta.toCollection().primaryKeys()
-    : (db.contacts.orderBy('customerKey').uniqueKeys() as Promise<string[]>);
+  if (table === 'meta') return db.meta.toCollection().primaryKeys();
+  if (table === 'joins') return db.joins.toCollection().primaryKeys();
+  return db.contacts.orderBy('customerKey').uniqueKeys() as Promise<string[]>;
 }
 
 export function createKeyPresence(): KeyPresence {
   const known: Record<SparseTable, Known> = {
     meta: { keys: null, generation: 0 },
     contacts: { keys: null, generation: 0 },
+    joins: { keys: null, generation: 0 },
   };
   const middleware = dbcoreMiddleware('kezhi-key-presence', (down) => ({
     table(name) {
       const table = down.table(name);
-      if (name !== 'meta' && name !== 'contacts') return table;
+      if (name !== 'meta' && name !== 'contacts' && name !== 'joins') return table;
       const state = known[name];
+      const field = KEY_FIELD[name];
       return {
         ...table,
         mutate(req) {
           state.generation++;
           if (req.type === 'add' || req.type === 'put') {
-            for (const v of req.values as { customerKey?: unknown }[])
-              if (typeof v?.customerKey === 'string') state.keys?.add(v.customerKey);
+            for (const v of req.values as Record<string, unknown>[]) {
+              const k = v?.[field];
+              if (typeof k === 'string') state.keys?.add(k);
               else state.keys = null;
+            }
           } else state.keys = null;
           return table.mutate(req);
         },

@@ -10,6 +10,7 @@ import { judgeKind } from '../identity';
 import type { Shop } from '../schemas';
 import type { Settings } from '../settings';
 import type { KezhiDb } from './index';
+import { figuresPending, figuresSettled } from './figures-log';
 import { rankedFigures } from './ranks';
 
 /** Rebuild stale statistics at most this often: ranks barely move between two pages. */
@@ -44,14 +45,17 @@ export async function countShopStats(db: KezhiDb, key: string, settings: Setting
 
 /**
  * Full recompute: the shop's statistics counted, stored, and the shop marked clean, in one
- * transaction (an ingest that lands meanwhile marks it dirty again after us).
+ * transaction (an ingest that lands meanwhile marks it dirty again after us), once the figure
+ * blocks have every customer write (lib/db/figures-log). A write whose blocks are still on their
+ * way leaves the shop dirty.
  */
 export async function rebuildShopStats(db: KezhiDb, key: string, settings: Settings, now: number) {
+  await figuresSettled(db);
   return db.transaction('rw', [db.figures, db.stats, db.shops], async () => {
     const stats = await countShopStats(db, key, settings, now);
     await db.stats.put({ shopKey: key, computedAt: now, stats });
     const shop = await db.shops.get(key);
-    if (shop?.statsDirty) await db.shops.put({ ...shop, statsDirty: false });
+    if (shop?.statsDirty && !figuresPending(db)) await db.shops.put({ ...shop, statsDirty: false });
     return stats;
   });
 }
@@ -137,7 +141,7 @@ export async function getShopStats(
     }
   }
   const stats = readOnly
-    ? await countShopStats(db, key, settings, now)
+    ? await figuresSettled(db).then(() => countShopStats(db, key, settings, now))
     : await rebuildShopStats(db, key, settings, now);
   memo.set(key, { stats, computedAt: now, settingsJson });
   return stats;

@@ -12,6 +12,7 @@ import {
 } from '../schemas';
 import { shopDisplayName } from '../shops';
 import { recomputeCustomer } from './aggregate';
+import { figuresSettled } from './figures-log';
 import type { KezhiDb } from './index';
 import { customersOfShop, shopRecordKeys } from './shop-records';
 
@@ -66,7 +67,8 @@ export async function markCareDone(
  * the shop's totals hold), nick replaced, notes/tags/blacklist, contact log and care marks deleted
  * under every key their orders ever had: the present one, the masked `order:` key an order had
  * before its buyer was known, and any key a contact on one of their orders was filed under (when
- * no other buyer's order holds it now).
+ * no other buyer's order holds it now). Returns once the figure blocks (written behind the
+ * customers, lib/db/figures-log) no longer hold the buyer's keys either.
  */
 export async function forgetBuyer(
   db: KezhiDb,
@@ -74,7 +76,7 @@ export async function forgetBuyer(
   /** Team sync passes the forgetting desk's id, so the anonymous orders match on every desk. */
   anonBuyerId?: string,
 ): Promise<{ ordersCleared: number; contactsDeleted: number }> {
-  return db.transaction(
+  const r = await db.transaction(
     'rw',
     [db.orders, db.customers, db.contacts, db.meta, db.careDone, db.joins],
     async () => {
@@ -128,16 +130,21 @@ export async function forgetBuyer(
       return { ordersCleared: anonymous.length, contactsDeleted: contactIds.size };
     },
   );
+  await figuresSettled(db);
+  return r;
 }
 
-/** Deletes everything stored for one shop (matched by fields, see shopRecordKeys). */
+/**
+ * Deletes everything stored for one shop (matched by fields, see shopRecordKeys); returns once its
+ * figure blocks are gone too.
+ */
 export async function deleteShop(
   db: KezhiDb,
   platform: Platform,
   shopId: string,
 ): Promise<{ orders: number; customers: number }> {
   const key = shopKey(platform, shopId);
-  return db.transaction(
+  const r = await db.transaction(
     'rw',
     [db.orders, db.customers, db.contacts, db.meta, db.careDone, db.shops, db.stats],
     async () => {
@@ -152,6 +159,8 @@ export async function deleteShop(
       return { orders: orderKeys.length, customers };
     },
   );
+  await figuresSettled(db);
+  return r;
 }
 
 /** Records what the adapter recognised on a page, for the popup's health list. */

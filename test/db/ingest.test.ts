@@ -3,6 +3,7 @@ import { openDb, type KezhiDb } from '../../lib/db';
 import { deepEqual, recomputeCustomer } from '../../lib/db/aggregate';
 import { ingestOrders } from '../../lib/db/ingest';
 import { bucketOf } from '../../lib/db/figures';
+import { figuresSettled } from '../../lib/db/figures-log';
 import { deleteShop, forgetBuyer } from '../../lib/db/writes';
 import { customerFigures, FIGURES_STRIDE } from '../../lib/customers';
 import { OrderStatus, type Customer, type Order } from '../../lib/schemas';
@@ -79,6 +80,7 @@ function naiveMeasures(orders: readonly Order[]) {
 
 /** The figure blocks hold exactly each purchasing customer's figures, each in its own bucket. */
 async function expectFiguresMatch(db: KezhiDb): Promise<void> {
+  await figuresSettled(db);
   const fromBlocks = new Map<string, number[]>();
   for (const b of await db.figures.toArray()) {
     expect(b.keys.length).toBeGreaterThan(0);

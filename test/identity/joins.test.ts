@@ -4,7 +4,7 @@
  * same display names stay apart unless the receiver agrees. After every step each customer equals
  * a recompute from its orders (the aggregate's own definition).
  */
-import { openDb, type KezhiDb } from '../../lib/db';
+import { openDb, trackKeyPresence, type KezhiDb } from '../../lib/db';
 import { deepEqual, recomputeCustomer } from '../../lib/db/aggregate';
 import { ingestOrders } from '../../lib/db/ingest';
 import { joinsInto, mergeCustomers, splitCustomer } from '../../lib/db/joins';
@@ -18,6 +18,8 @@ const K = (buyerId: string) => `taobao:shop1:${buyerId}`;
 let db: KezhiDb;
 beforeEach(async () => {
   db = openDb(`test-${Math.random()}`);
+  // As in the background: which keys were joined away is known from memory (lib/db/key-presence).
+  trackKeyPresence(db);
   await db.open();
 });
 afterEach(() => db.close());
