@@ -6,10 +6,33 @@
 import { z } from 'zod';
 import { Channel, Platform, Tone } from './schemas';
 import { LANGS } from './i18n/lang';
-import { defaultAutoCloseMinutes, defaultTier, defaultTierThresholds } from './settings-read';
 
 export { SETTINGS_KEY } from './settings-key';
 export const SETTINGS_VERSION = 1;
+
+/** The guides' fixed tier thresholds (yuan or purchase count). */
+export const defaultTierThresholds = () => ({
+  svip: { spendYuan: 5000, count: 10 },
+  vip: { spendYuan: 2000, count: 5 },
+  senior: { spendYuan: 500, count: 2 },
+});
+
+/** Member tiers by rank share, as a fresh install has them. */
+export const defaultTier = () => ({
+  mode: 'rank' as const,
+  shares: { svip: 10, vip: 15, senior: 25 },
+  thresholds: defaultTierThresholds(),
+});
+
+/** Minutes each platform leaves an unpaid order open. */
+export const defaultAutoCloseMinutes = () => ({
+  taobao: 24 * 60,
+  pinduoduo: 24 * 60,
+  jd: 24 * 60,
+  douyin: 30,
+  woocommerce: 60,
+  shopify: 7 * 24 * 60,
+});
 
 const Minutes = z
   .number()
