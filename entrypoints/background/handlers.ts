@@ -27,8 +27,8 @@ import {
 import { noteLocal, syncDevice, syncStore } from './sync';
 import { syncHandlers, withClaims } from './sync-handlers';
 import { PLATFORMS, shopKey, type Platform } from '@/lib/schemas';
-import { REVISION_KEY } from '@/lib/browser/settings-store';
-import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
+import { REVISION_KEY, loadSettings as readStoredSettings } from '@/lib/browser/settings-store';
+import type { Settings } from '@/lib/settings';
 
 let settingsCache: Settings | undefined;
 
@@ -47,9 +47,7 @@ async function wooOrigins(settings: Settings): Promise<string[]> {
 
 /** Current settings (cached; the cache is dropped when storage changes). */
 export async function loadSettings(): Promise<Settings> {
-  if (settingsCache) return settingsCache;
-  const raw = await browser.storage.local.get(SETTINGS_KEY);
-  settingsCache = parseSettings(raw[SETTINGS_KEY]);
+  settingsCache ??= await readStoredSettings();
   return settingsCache;
 }
 
@@ -77,10 +75,7 @@ export const handlers = {
   search,
   // Read afresh, not from the cache: an overlay asks on storage's change event, which may reach
   // it before the one that drops this context's cache.
-  async getSettings() {
-    const raw = await browser.storage.local.get(SETTINGS_KEY);
-    return parseSettings(raw[SETTINGS_KEY]);
-  },
+  getSettings: () => readStoredSettings(),
 
   async lookup(input, sender) {
     // Badges before writes: answered from what is stored, the page's orders applied in memory.
