@@ -124,7 +124,10 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     // KEZHI_SOURCEMAP=1 npm run build: source maps for bundle attribution and profiles.
-    build: { sourcemap: process.env.KEZHI_SOURCEMAP === '1' },
+    build: {
+      sourcemap: process.env.KEZHI_SOURCEMAP === '1',
+      ...(process.env.KEZHI_MINIFY === '0' ? { minify: false } : {}),
+    },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -47,9 +47,20 @@ export function historyInstaller() {
 
 const SELLER = 'kzbench:客服小王';
 
-/** Page instrumentation: long tasks from the start, and the moment every row has its badge. */
+/**
+ * Page instrumentation: long tasks from the start; the moment every row has its badge
+ * (`doneAt`), and when the frame that shows them has been drawn (`drawnAt`: an animation frame
+ * after `doneAt`, then a message, which runs once that frame's style, layout and paint are done).
+ * `rowsDrawnAt` is the same for the page's own rows: the end of its first frame with them, the
+ * floor under `drawnAt` (no badge can be drawn before the rows it sits in).
+ */
 const HEAD_PROBE = `<script>
-window.__kz = { longTasks: [], rowsAt: 0, doneAt: 0, kinds: 0 };
+window.__kz = { longTasks: [], rowsAt: 0, doneAt: 0, drawnAt: 0, rowsDrawnAt: 0, kinds: 0 };
+__kz.afterFrame = (set) => requestAnimationFrame(() => {
+  const ch = new MessageChannel();
+  ch.port1.onmessage = () => set(performance.now());
+  ch.port2.postMessage(null);
+});
 try {
   new PerformanceObserver((l) => { for (const e of l.getEntries()) __kz.longTasks.push([e.startTime, e.duration]); })
     .observe({ type: 'longtask', buffered: true });
@@ -60,12 +71,16 @@ function tailProbe(expect) {
   return `<script>
 (() => {
   __kz.rowsAt = performance.now();
+  __kz.afterFrame((t) => (__kz.rowsDrawnAt = t));
   const seen = new Set();
   const mo = new MutationObserver((records) => {
     for (const r of records) {
       if (r.type === 'attributes' && r.target.localName === 'kezhi-overlay' && r.target.hasAttribute('data-kezhi-kind')) seen.add(r.target);
     }
-    if (seen.size >= ${expect} && !__kz.doneAt) { __kz.doneAt = performance.now(); __kz.kinds = seen.size; mo.disconnect(); }
+    if (seen.size >= ${expect} && !__kz.doneAt) {
+      __kz.doneAt = performance.now(); __kz.kinds = seen.size; mo.disconnect();
+      __kz.afterFrame((t) => (__kz.drawnAt = t));
+    }
   });
   mo.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-kezhi-kind'] });
 })();

@@ -19,11 +19,11 @@ import type { RowSummary } from '@/lib/summary';
 import { assistantLoader, loadOnFirstTouch, type TouchTrigger } from './assistant-loader';
 import type { Bridge } from './bridge';
 import {
+  afterNextFrame,
   CLAIMED_TAG,
   createRowHost,
   isOurs,
   sharedStyle,
-  yieldToPage,
   type SharedStyle,
 } from './mount';
 import { showNotice, type Notice } from './notice';
@@ -249,7 +249,7 @@ export class PageController {
     let sliceStart = performance.now();
     for (let i = 0; i < todo.length; i++) {
       if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToPage();
+        await afterNextFrame();
         if (this.stopped || !this.orders.overlayEnabled) return;
         sliceStart = performance.now();
       }

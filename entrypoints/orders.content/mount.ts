@@ -95,6 +95,27 @@ export function yieldToPage(): Promise<void> {
   });
 }
 
+/**
+ * Waits until the browser has drawn what we added: an animation frame, then a message, which
+ * runs once that frame's style, layout and paint are done. Rows mounted between two of these are
+ * laid out in a frame of their own, so a hundred new overlays never make one long layout task.
+ * A hidden tab draws no frames: there it only gives the page a turn.
+ */
+export function afterNextFrame(): Promise<void> {
+  if (document.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function')
+    return yieldToPage();
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  });
+}
+
 /** Our own elements on the page: the row hosts and the notice. */
 export function isOurs(n: Node): boolean {
   return n instanceof Element && (n.tagName === 'KEZHI-OVERLAY' || n.tagName === 'KEZHI-NOTICE');

@@ -63,9 +63,13 @@ export async function runOrderPage(
   // On an order list, ask the background for the settings now: the answer arrives while the page
   // still parses (and a sleeping service worker wakes before the rows are asked about).
   let stored: Promise<Settings> | undefined = adapter.isOrderPage(url) ? loadSettings() : undefined;
+  // The rows are read the moment the parser finishes (readyState turns 'interactive', in the
+  // parser's own task), not at DOMContentLoaded: that event is a task of its own, queued behind
+  // the page's first layout, and reading then made the question to the background wait for it.
+  // Asked at once, the answer arrives while the page lays itself out.
   if (document.readyState === 'loading')
     await new Promise<void>((r) =>
-      document.addEventListener('DOMContentLoaded', () => r(), { once: true }),
+      document.addEventListener('readystatechange', () => r(), { once: true }),
     );
   let settings: Settings | undefined;
   let page: PageController | undefined;

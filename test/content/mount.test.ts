@@ -1,5 +1,10 @@
 // @vitest-environment jsdom
-import { createRowHost, sharedStyle, yieldToPage } from '../../entrypoints/orders.content/mount';
+import {
+  afterNextFrame,
+  createRowHost,
+  sharedStyle,
+  yieldToPage,
+} from '../../entrypoints/orders.content/mount';
 
 const CSS = ':host{all:initial}.kz-row{display:inline-flex}';
 
@@ -159,5 +164,33 @@ describe('yieldToPage', () => {
     await yieldToPage();
     order.push('after yield');
     expect(order).toEqual(['timer', 'after yield']);
+  });
+});
+
+describe('afterNextFrame', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  test('in a shown tab, resumes only after an animation frame has run', async () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('visible');
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+    let resumed = false;
+    const done = afterNextFrame().then(() => (resumed = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(resumed).toBe(false); // no frame yet: still waiting
+    expect(frames).toHaveLength(1);
+    frames[0]!(performance.now());
+    await done;
+    expect(resumed).toBe(true);
+    vi.unstubAllGlobals();
+  });
+
+  test('in a hidden tab (no frames drawn) it only gives the page a turn', async () => {
+    const raf = vi.fn();
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    vi.stubGlobal('requestAnimationFrame', raf);
+    await afterNextFrame();
+    expect(raf).not.toHaveBeenCalled();
+    vi.unstubAllGlobals();
   });
 });

@@ -1,0 +1,100 @@
+// @vitest-environment jsdom
+// The order script reads a server-sent list the moment the parser finishes (readyState turns
+// 'interactive'), not at DOMContentLoaded, which the browser queues behind the page's first layout.
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { runOrderPage } from '../../entrypoints/orders.content/run';
+import type { Adapter, PageRow } from '../../lib/adapters/types';
+import { isEnvelope } from '../../lib/request';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+
+const adapter: Adapter = {
+  id: 'test',
+  platform: 'taobao',
+  label: 'test',
+  matches: () => true,
+  isOrderPage: () => true,
+  shopId: () => 'shop1',
+  rowsHint: '.order',
+  readRows(root) {
+    const items: PageRow[] = [...root.querySelectorAll('.order')].map((row) => ({
+      orderId: row.getAttribute('data-id')!,
+      row,
+      anchor: row.querySelector('.buyer')!,
+    }));
+    return { ok: true, items, skipped: [] };
+  },
+  jsonEndpoints: [],
+};
+
+/** What the script asked to run when its context goes (its page controller's stop among them). */
+const cleanups: (() => void)[] = [];
+const ctx = {
+  isInvalid: false,
+  addEventListener: (target: EventTarget, type: string, fn: EventListener) =>
+    target.addEventListener(type, fn),
+  setInterval: () => 0,
+  setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+  onInvalidated: (fn: () => void) => cleanups.push(fn),
+} as unknown as ContentScriptContext;
+
+/** Records the messages the script sends; answers settings, and nothing else. */
+function background() {
+  const names: string[] = [];
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((m: unknown) => {
+    if (!isEnvelope(m)) return Promise.resolve(undefined);
+    names.push(m.name);
+    if (m.name === 'getSettings') return Promise.resolve({ ok: true, value: DEFAULT_SETTINGS });
+    return new Promise(() => undefined); // the rows' question stays open: not under test
+  });
+  return names;
+}
+
+let state: DocumentReadyState = 'loading';
+beforeEach(() => {
+  state = 'loading';
+  Object.defineProperty(document, 'readyState', { configurable: true, get: () => state });
+  document.body.innerHTML = '';
+});
+afterEach(() => {
+  for (const fn of cleanups.splice(0)) fn();
+  delete (document as { readyState?: unknown }).readyState; // back to jsdom's own
+  vi.restoreAllMocks();
+});
+
+/** The parser appends the rows and finishes: readyState turns 'interactive'. */
+function finishParsing() {
+  document.body.innerHTML = Array.from(
+    { length: 3 },
+    (_, i) =>
+      `<div class="order" data-id="4000000000000000${i}"><span class="buyer">b${i}</span></div>`,
+  ).join('');
+  state = 'interactive';
+  document.dispatchEvent(new Event('readystatechange'));
+}
+
+const askedAboutRows = (names: string[]) => names.some((n) => n === 'lookup' || n === 'sync');
+
+test('the rows are asked about when the parser finishes, before DOMContentLoaded', async () => {
+  const names = background();
+  let contentLoaded = false;
+  document.addEventListener('DOMContentLoaded', () => (contentLoaded = true), { once: true });
+  void runOrderPage(ctx, [adapter], () => undefined);
+  await vi.waitFor(() => expect(names).toContain('getSettings'));
+  await new Promise((r) => setTimeout(r, 20));
+  expect(askedAboutRows(names)).toBe(false); // still parsing: nothing read yet
+
+  finishParsing();
+  await vi.waitFor(() => expect(askedAboutRows(names)).toBe(true));
+  expect(contentLoaded).toBe(false);
+});
+
+test('a script that starts after parsing reads the rows at once', async () => {
+  const names = background();
+  state = 'complete';
+  document.body.innerHTML =
+    '<div class="order" data-id="40000000000000009"><span class="buyer">b</span></div>';
+  void runOrderPage(ctx, [adapter], () => undefined);
+  await vi.waitFor(() => expect(askedAboutRows(names)).toBe(true));
+});
