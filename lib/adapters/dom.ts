@@ -22,7 +22,12 @@ export function queryAlternatives(root: ParentNode, alternatives: readonly strin
 
 /** The first element matched by the first selector alternative that matches anything. */
 export function queryFirst(root: ParentNode, alternatives: readonly string[]): Element | null {
-  return queryAlternatives(root, alternatives)[0] ?? null;
+  // querySelector stops at the first match; the first of querySelectorAll is the same element.
+  for (const selector of alternatives) {
+    const found = root.querySelector(selector);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** The shop id a backend header shows: its shop-id element, else its shop-name element. */

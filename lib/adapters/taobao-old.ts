@@ -115,6 +115,21 @@ function unitPriceFrom(cell: Element | undefined): number | undefined {
   return yuanToFen(textOf(last ?? el));
 }
 
+/**
+ * The first line (p or span) of `cells` that reads as a status, else their first line, else ''.
+ * Stops at the status: the cells after it (buttons, logistics) are not read.
+ */
+function firstStatusLine(cells: readonly Element[]): string {
+  let first: string | undefined;
+  for (const c of cells)
+    for (const el of c.querySelectorAll('p, span')) {
+      const line = textOf(el);
+      if (normaliseStatus(line) !== undefined) return line;
+      first ??= line;
+    }
+  return first ?? '';
+}
+
 /** Reads one order block; returns the row or the reason it was skipped. */
 export function readOrder(block: Element, ctx: AdapterContext): RowRead {
   const input = queryFirst(block, selectors.orderIdInput);
@@ -133,9 +148,9 @@ export function readOrder(block: Element, ctx: AdapterContext): RowRead {
   const after: Element[] = [];
   for (let c = anchor?.closest('td')?.nextElementSibling; c; c = c.nextElementSibling)
     after.push(c);
-  const lines = after.flatMap((c) => Array.from(c.querySelectorAll('p, span'))).map(textOf);
-  const statusLine = lines.find((t) => normaliseStatus(t) !== undefined) ?? lines[0] ?? '';
-  const amountEl = after.map((c) => queryFirst(c, selectors.price)).find((el) => el !== null);
+  const statusLine = firstStatusLine(after);
+  let amountEl: Element | null = null;
+  for (const c of after) if ((amountEl = queryFirst(c, selectors.price))) break;
   const amount = amountEl ? amountFrom(amountEl) : undefined;
   return taobaoRow(row, ctx, {
     nick,
