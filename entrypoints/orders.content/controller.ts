@@ -4,7 +4,8 @@
  * and back is order-sync.ts; how a row is painted is paint-row.tsx.
  * One MutationObserver for the page; its reports are coalesced into one scan per animation frame.
  * Rows mount in slices of a few milliseconds with the page getting a turn between them, so a
- * page of a hundred orders never blocks input; the overlay's on-demand half (cards, 催付
+ * page of a hundred orders never blocks input; the first slice (the top of the list, what the
+ * seller sees) is drawn in a frame of its own before the rest mounts. The overlay's on-demand half (cards, 催付
  * assistant) loads on the first touch of an overlay.
  */
 import { render } from 'preact';
@@ -24,6 +25,7 @@ import {
   createRowHost,
   isOurs,
   sharedStyle,
+  yieldToPage,
   type SharedStyle,
 } from './mount';
 import { showNotice, type Notice } from './notice';
@@ -247,9 +249,15 @@ export class PageController {
     const themes = new Map<Element, boolean>();
     const dark = todo.map((r) => hostIsDark(r.row, themes));
     let sliceStart = performance.now();
+    let drawn = false;
     for (let i = 0; i < todo.length; i++) {
       if (performance.now() - sliceStart > SLICE_MS) {
-        await afterNextFrame();
+        // The first slice is drawn before more is added: the top rows show a frame sooner, and
+        // the layout of a hundred overlays is split in two. Later slices only give the page a
+        // turn (each drawn frame costs the page a whole layout pass).
+        if (drawn) await yieldToPage();
+        else await afterNextFrame();
+        drawn = true;
         if (this.stopped || !this.orders.overlayEnabled) return;
         sliceStart = performance.now();
       }
