@@ -188,11 +188,11 @@ export class PageController {
     const { fresh, ids } = this.orders.news(rows);
     const health = this.orders.health(rows.length, result.coverage);
     if (fresh.length > 0 && (await this.orders.lookup(fresh, ids))) {
-      // Badges before writes: the answer from what is stored paints now; the ingest runs while
-      // the rows mount, and its answer repaints only the rows it changed.
-      const stored = this.orders.sync(fresh, ids, health, { onlyChanged: true });
+      // Badges before writes: the answer from what is stored is mounted first; only then does
+      // the page go to be stored (the worker's writes and their answer would compete with the
+      // mounting for the same cores), and that answer repaints only the rows it changed.
       await this.mountRows(rows);
-      await stored;
+      await this.orders.sync(fresh, ids, health, { onlyChanged: true });
     } else if (fresh.length || ids.length) await this.orders.sync(fresh, ids, health);
     await this.mountRows(rows);
   }
