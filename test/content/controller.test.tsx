@@ -3,11 +3,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ASSISTANT_SLOT } from '../../components/overlay/assistant-slot';
 import { PageController } from '../../entrypoints/orders.content/controller';
-import type { Adapter, PageRow } from '../../lib/adapters/types';
+import type { Adapter } from '../../lib/adapters/types';
 import { isEnvelope } from '../../lib/request';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { RowSummary } from '../../lib/summary';
 import { makeRow } from '../support/component-fixtures';
+import { rowAdapter } from '../support/row-adapter';
 
 /** A page of `n` order rows, each with a buyer cell. */
 function page(n: number) {
@@ -18,25 +19,8 @@ function page(n: number) {
   ).join('');
 }
 
-/** Reads the rows of page(); orders are left out (they would go to ingest, not under test). */
-const adapter: Adapter = {
-  id: 'test',
-  platform: 'taobao',
-  label: 'test',
-  matches: () => true,
-  isOrderPage: () => true,
-  shopId: () => 'shop1',
-  rowsHint: '.order',
-  readRows(root) {
-    const items: PageRow[] = [...root.querySelectorAll('.order')].map((row) => ({
-      orderId: row.getAttribute('data-id')!,
-      row,
-      anchor: row.querySelector('.buyer')!,
-    }));
-    return { ok: true, items, skipped: [] };
-  },
-  jsonEndpoints: [],
-};
+/** Reads the rows of page(). */
+const adapter = rowAdapter();
 
 const ctx = {
   addEventListener: () => undefined,

@@ -4,28 +4,11 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { runOrderPage } from '../../entrypoints/orders.content/run';
-import type { Adapter, PageRow } from '../../lib/adapters/types';
 import { isEnvelope } from '../../lib/request';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { rowAdapter } from '../support/row-adapter';
 
-const adapter: Adapter = {
-  id: 'test',
-  platform: 'taobao',
-  label: 'test',
-  matches: () => true,
-  isOrderPage: () => true,
-  shopId: () => 'shop1',
-  rowsHint: '.order',
-  readRows(root) {
-    const items: PageRow[] = [...root.querySelectorAll('.order')].map((row) => ({
-      orderId: row.getAttribute('data-id')!,
-      row,
-      anchor: row.querySelector('.buyer')!,
-    }));
-    return { ok: true, items, skipped: [] };
-  },
-  jsonEndpoints: [],
-};
+const adapter = rowAdapter();
 
 /** What the script asked to run when its context goes (its page controller's stop among them). */
 const cleanups: (() => void)[] = [];

@@ -8,32 +8,17 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Bridge, CapturedJson } from '../../entrypoints/orders.content/bridge';
 import { PageController } from '../../entrypoints/orders.content/controller';
-import type { Adapter, PageRow } from '../../lib/adapters/types';
 import { isEnvelope } from '../../lib/request';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { RowSummary } from '../../lib/summary';
 import { makeRow } from '../support/component-fixtures';
+import { rowAdapter } from '../support/row-adapter';
 
 const ENDPOINT = /^https:\/\/trade\.taobao\.com\/trade\/itemlist\/asyncSold\.htm/;
-const adapter: Adapter = {
-  id: 'test',
-  platform: 'taobao',
-  label: 'test',
-  matches: () => true,
-  isOrderPage: () => true,
-  shopId: () => 'shop1',
-  rowsHint: '.order',
-  readRows(root) {
-    const items: PageRow[] = [...root.querySelectorAll('.order')].map((row) => ({
-      orderId: row.getAttribute('data-id')!,
-      row,
-      anchor: row.querySelector('.buyer')!,
-    }));
-    return { ok: true, items, skipped: [] };
-  },
+const adapter = rowAdapter({
   jsonEndpoints: [ENDPOINT],
   parseJson: () => ({ ok: false, problem: 'unrecognised body' }),
-};
+});
 const ctx = {
   setInterval: () => 0,
   setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
