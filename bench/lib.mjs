@@ -52,10 +52,12 @@ const SELLER = 'kzbench:客服小王';
  * (`doneAt`), and when the frame that shows them has been drawn (`drawnAt`: an animation frame
  * after `doneAt`, then a message, which runs once that frame's style, layout and paint are done).
  * `rowsDrawnAt` is the same for the page's own rows: the end of its first frame with them, the
- * floor under `drawnAt` (no badge can be drawn before the rows it sits in).
+ * floor under `drawnAt` (no badge can be drawn before the rows it sits in). From the rows on,
+ * every frame's end goes to `frames` and each badge's time to `setAt`, so the first screen can be
+ * timed afterwards (bench/scenarios/overlay.mjs `firstScreen`).
  */
 const HEAD_PROBE = `<script>
-window.__kz = { longTasks: [], rowsAt: 0, doneAt: 0, drawnAt: 0, rowsDrawnAt: 0, kinds: 0 };
+window.__kz = { longTasks: [], rowsAt: 0, doneAt: 0, drawnAt: 0, rowsDrawnAt: 0, kinds: 0, frames: [], setAt: new Map() };
 __kz.afterFrame = (set) => requestAnimationFrame(() => {
   const ch = new MessageChannel();
   ch.port1.onmessage = () => set(performance.now());
@@ -71,11 +73,19 @@ function tailProbe(expect) {
   return `<script>
 (() => {
   __kz.rowsAt = performance.now();
-  __kz.afterFrame((t) => (__kz.rowsDrawnAt = t));
+  const frame = () => __kz.afterFrame((t) => {
+    __kz.rowsDrawnAt ||= t;
+    __kz.frames.push(t);
+    if (!__kz.drawnAt && __kz.frames.length < 600) frame();
+  });
+  frame();
   const seen = new Set();
   const mo = new MutationObserver((records) => {
     for (const r of records) {
-      if (r.type === 'attributes' && r.target.localName === 'kezhi-overlay' && r.target.hasAttribute('data-kezhi-kind')) seen.add(r.target);
+      if (r.type === 'attributes' && r.target.localName === 'kezhi-overlay' && r.target.hasAttribute('data-kezhi-kind') && !seen.has(r.target)) {
+        seen.add(r.target);
+        __kz.setAt.set(r.target, performance.now());
+      }
     }
     if (seen.size >= ${expect} && !__kz.doneAt) {
       __kz.doneAt = performance.now(); __kz.kinds = seen.size; mo.disconnect();
