@@ -106,7 +106,14 @@ describe('summarizeRows through the background record cache', () => {
     // The answer and, right after it, a write: it must not join the read transaction.
     const written = summarizeRows(db, req, DEFAULT_SETTINGS, NOW).then(async (r) => {
       await db.transaction('rw', db.meta, () =>
-        db.meta.put({ customerKey: r.summaries[0]!.customerKey, tags: ['x'], updatedAt: NOW }),
+        db.meta.put({
+          customerKey: r.summaries[0]!.customerKey,
+          tags: ['x'],
+          note: '',
+          blacklisted: false,
+          blacklistReason: '',
+          updatedAt: NOW,
+        }),
       );
       await ingestOrders(db, [order({ orderId: '2', buyerNick: 'a', buyerId: 'nick:a' })], NOW);
       return r;
