@@ -5,9 +5,11 @@
  * the transaction that stores the orders made that transaction several times slower than the
  * orders alone. So a DBCore middleware under `customers` records, in the writing transaction
  * itself, which customers changed (one small `figuresLog` record), and once that transaction has
- * committed writes their figures into the blocks in a transaction of its own, which holds only
- * the blocks (the next page's transaction does not wait for it). Figure changes are applied in
- * the order their transactions committed, so the blocks end equal to the customers as stored.
+ * committed and writes over customers pause ({@link FLUSH_IDLE_MS}) writes their figures into the
+ * blocks in a transaction of its own, which holds only the blocks (pages that come back to back
+ * share one write of their blocks, and it does not compete with their writes). Figure changes are
+ * applied in the order their transactions committed, so the blocks end equal to the customers as
+ * stored.
  *
  * A worker stopped between the two leaves log records behind; {@link repairFigures}, run when the
  * background starts, rebuilds the blocks they name from the customers as stored. Log records whose
@@ -44,6 +46,11 @@ interface Behind {
   /** The running (or last) write of blocks: the repair, then each flush. */
   chain: Promise<void>;
   scheduled: boolean;
+  /** The timer of a flush waiting for writes to pause, and when its first change committed. */
+  timer: ReturnType<typeof setTimeout> | undefined;
+  waitingSince: number | undefined;
+  /** Write transactions over customers not ended yet (a flush waits for them). */
+  writing: number;
   /** Write transactions that changed customers and whose blocks are not written yet. */
   pending: number;
   /** Log records up to here had their blocks written; up to `pruned` they were deleted. */
@@ -64,6 +71,9 @@ function stateOf(db: Dexie): Behind {
       queue: [],
       chain: Promise.resolve(),
       scheduled: false,
+      timer: undefined,
+      waitingSince: undefined,
+      writing: 0,
       pending: 0,
       written: 0,
       pruned: 0,
@@ -95,8 +105,38 @@ function latestOf(changes: Iterable<FigureChange>): FigureChange[] {
   return [...latest.values()];
 }
 
-/** Writes the queued changes' blocks, in a transaction holding only the blocks. */
+/**
+ * Blocks are written once customer writes pause this long: pages and import batches that come
+ * back to back share one write of their blocks (a block holds hundreds of customers, so writing
+ * it after every page cost more than the page), and it does not compete with the next page's write.
+ */
+export const FLUSH_IDLE_MS = 50;
+/** ...but not later than this after the first change waiting. */
+export const FLUSH_MAX_WAIT_MS = 1000;
+
+/** Arms (or re-arms) the flush of the queued changes for when writes pause. */
 function scheduleFlush(db: KezhiDb, s: Behind): void {
+  if (s.scheduled) return;
+  const now = performance.now();
+  s.waitingSince ??= now;
+  clearTimeout(s.timer);
+  const left = s.waitingSince + FLUSH_MAX_WAIT_MS - now;
+  s.timer = setTimeout(
+    () => {
+      s.timer = undefined;
+      // A write over customers is under way: its commit arms the timer again.
+      if (s.writing > 0 && left > 0) return;
+      flushNow(db, s);
+    },
+    Math.max(0, Math.min(FLUSH_IDLE_MS, left)),
+  );
+}
+
+/** Writes the queued changes' blocks, in a transaction holding only the blocks. */
+function flushNow(db: KezhiDb, s: Behind): void {
+  clearTimeout(s.timer);
+  s.timer = undefined;
+  s.waitingSince = undefined;
   if (s.scheduled) return;
   s.scheduled = true;
   s.chain = s.chain.then(async () => {
@@ -104,7 +144,11 @@ function scheduleFlush(db: KezhiDb, s: Behind): void {
     const batch = s.queue.splice(0);
     if (batch.length === 0) return;
     try {
-      if (s.hold) return;
+      // A closed handle writes nothing: the log keeps the changes for the next start's repair.
+      if (s.hold || !db.isOpen()) {
+        s.failed ||= !s.hold;
+        return;
+      }
       const changes = latestOf(batch.flatMap((b) => b.changes));
       await Dexie.ignoreTransaction(() =>
         db.transaction('rw', db.figures, (tx) =>
@@ -124,7 +168,12 @@ function scheduleFlush(db: KezhiDb, s: Behind): void {
 /** Resolves once every committed customer change has its figures in the blocks. */
 export async function figuresSettled(db: KezhiDb): Promise<void> {
   const s = stateOf(db);
-  while (s.scheduled || s.queue.length > 0) await s.chain;
+  for (;;) {
+    // A flush waiting for writes to pause runs now.
+    if (s.timer !== undefined || (!s.scheduled && s.queue.length > 0)) flushNow(db, s);
+    if (!s.scheduled && s.queue.length === 0) break;
+    await s.chain;
+  }
   await s.chain;
 }
 
@@ -187,7 +236,19 @@ export const figuresMiddleware = (db: KezhiDb) =>
           has('figuresLog')
             ? [...stores, 'figuresLog']
             : stores;
-        return down.transaction(all, mode, options);
+        const trans = down.transaction(all, mode, options);
+        if (mode === 'readwrite' && stores.includes('customers')) {
+          // Blocks wait for this write to end (scheduleFlush); once it has, they may go.
+          s.writing++;
+          const ended = () => {
+            s.writing--;
+            if (s.queue.length > 0 && s.timer === undefined) scheduleFlush(db, s);
+          };
+          const idb = trans as unknown as EventTarget;
+          idb.addEventListener('complete', ended);
+          idb.addEventListener('abort', ended);
+        }
+        return trans;
       },
       table(name) {
         const table = down.table(name);

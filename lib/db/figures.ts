@@ -58,7 +58,7 @@ export function figureChangeOf(customer: Customer, gone = false): FigureChange {
 }
 
 /**
- * Above this many changes to one block, its keys are indexed in a map; below, each change finds
+ * From this many changes to one block on, its keys are indexed in a map; below, each change finds
  * its key by a scan (a page of orders changes one or two customers of a block of hundreds, and
  * indexing every key of every block it touched cost more than the rest of the write-behind).
  */
