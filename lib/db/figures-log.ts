@@ -51,6 +51,8 @@ interface Behind {
   waitingSince: number | undefined;
   /** Write transactions over customers not ended yet (a flush waits for them). */
   writing: number;
+  /** Called once no write over customers is open. */
+  whenIdle: (() => void)[];
   /** Write transactions that changed customers and whose blocks are not written yet. */
   pending: number;
   /** Log records up to here had their blocks written; up to `pruned` they were deleted. */
@@ -74,6 +76,7 @@ function stateOf(db: Dexie): Behind {
       timer: undefined,
       waitingSince: undefined,
       writing: 0,
+      whenIdle: [],
       pending: 0,
       written: 0,
       pruned: 0,
@@ -132,7 +135,42 @@ function scheduleFlush(db: KezhiDb, s: Behind): void {
   );
 }
 
-/** Writes the queued changes' blocks, in a transaction holding only the blocks. */
+/**
+ * Blocks written per transaction. A burst's blocks go in several small transactions, each after
+ * any open write over customers ended, so a page's write never waits behind hundreds of blocks.
+ */
+export const FLUSH_CHUNK_BLOCKS = 16;
+/** Longest a chunk waits for writes over customers to end (then it goes anyway). */
+const YIELD_MAX_MS = 200;
+
+/** Changes cut into chunks of at most `size` blocks, each block's changes in one chunk. */
+export function chunksByBlock(changes: readonly FigureChange[], size: number): FigureChange[][] {
+  const byBlock = new Map<string, FigureChange[]>();
+  for (const c of changes) {
+    const id = `${bucketOf(c.key)}|${c.shopKey}`;
+    const list = byBlock.get(id);
+    if (list) list.push(c);
+    else byBlock.set(id, [c]);
+  }
+  const lists = [...byBlock.values()];
+  const out: FigureChange[][] = [];
+  for (let i = 0; i < lists.length; i += size) out.push(lists.slice(i, i + size).flat());
+  return out;
+}
+
+/** Resolves once no write over customers is open, or after `ms`. */
+function writesEnded(s: Behind, ms: number): Promise<void> {
+  if (s.writing === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    s.whenIdle.push(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Writes the queued changes' blocks, in transactions holding only the blocks. */
 function flushNow(db: KezhiDb, s: Behind): void {
   clearTimeout(s.timer);
   s.timer = undefined;
@@ -150,11 +188,14 @@ function flushNow(db: KezhiDb, s: Behind): void {
         return;
       }
       const changes = latestOf(batch.flatMap((b) => b.changes));
-      await Dexie.ignoreTransaction(() =>
-        db.transaction('rw', db.figures, (tx) =>
-          updateBlocks(db.core.table('figures'), tx.idbtrans, changes),
-        ),
-      );
+      for (const chunk of chunksByBlock(changes, FLUSH_CHUNK_BLOCKS)) {
+        await writesEnded(s, YIELD_MAX_MS);
+        await Dexie.ignoreTransaction(() =>
+          db.transaction('rw', db.figures, (tx) =>
+            updateBlocks(db.core.table('figures'), tx.idbtrans, chunk),
+          ),
+        );
+      }
       s.written = Math.max(s.written, ...batch.map((b) => b.logId));
     } catch (e) {
       s.failed = true;
@@ -242,6 +283,7 @@ export const figuresMiddleware = (db: KezhiDb) =>
           s.writing++;
           const ended = () => {
             s.writing--;
+            if (s.writing === 0) for (const f of s.whenIdle.splice(0)) f();
             if (s.queue.length > 0 && s.timer === undefined) scheduleFlush(db, s);
           };
           const idb = trans as unknown as EventTarget;

@@ -6,8 +6,11 @@
 import fc from 'fast-check';
 import { customerFigures, FIGURES_STRIDE } from '../../lib/customers';
 import { openDb, type KezhiDb } from '../../lib/db';
+import { bucketOf } from '../../lib/db/figures';
 import {
+  FLUSH_CHUNK_BLOCKS,
   FLUSH_IDLE_MS,
+  chunksByBlock,
   figuresPending,
   figuresSettled,
   holdFigures,
@@ -175,4 +178,36 @@ test('a handle closed before its blocks are written leaves them to the repair', 
   expect(await db.figuresLog.count()).toBe(1);
   await repairFigures(db);
   expect(await blockFigures(db)).toEqual(truth);
+});
+
+test('a burst over many blocks is written in chunks, each block whole in one of them', async () => {
+  const many = Array.from({ length: 200 }, (_, i) =>
+    order({
+      orderId: String(5000 + i),
+      buyerNick: `m${i}`,
+      buyerId: `nick:m${i}`,
+      amount: 100 + i,
+    }),
+  );
+  await ingestOrders(db, many, NOW);
+  await figuresSettled(db);
+  expect(await db.figures.count()).toBeGreaterThan(FLUSH_CHUNK_BLOCKS);
+  expect(await blockFigures(db)).toEqual(await recordFigures(db));
+
+  const changes = many.map((o, i) => ({
+    key: `taobao:shop1:nick:m${i}`,
+    shopKey: 'taobao:shop1',
+    figures: [i, 1, 1, o.amount],
+  }));
+  const chunks = chunksByBlock(changes, FLUSH_CHUNK_BLOCKS);
+  expect(chunks.flat()).toHaveLength(changes.length);
+  const chunkOf = new Map<number, number>();
+  chunks.forEach((chunk, c) => {
+    const buckets = new Set(chunk.map((x) => bucketOf(x.key)));
+    expect(buckets.size).toBeLessThanOrEqual(FLUSH_CHUNK_BLOCKS);
+    for (const b of buckets) {
+      expect(chunkOf.has(b)).toBe(false);
+      chunkOf.set(b, c);
+    }
+  });
 });
