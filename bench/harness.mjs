@@ -36,6 +36,7 @@ const ORDER = [
   'recompute_100k_customers_ms',
   'incremental_page_ms',
   'incremental_raw_put_ms',
+  'incremental_raw_orders_customers_ms',
   'content_js_gzip_kb',
   'overlay_detail_js_gzip_kb',
   'order_page_scripts_gzip_kb',

@@ -5,9 +5,11 @@
  * the transaction that stores the orders made that transaction several times slower than the
  * orders alone. So a DBCore middleware under `customers` records, in the writing transaction
  * itself, which customers changed (one small `figuresLog` record), and once that transaction has
- * committed writes their figures into the blocks in a transaction of its own, which holds only
- * the blocks (the next page's transaction does not wait for it). Figure changes are applied in
- * the order their transactions committed, so the blocks end equal to the customers as stored.
+ * committed and writes over customers pause ({@link FLUSH_IDLE_MS}) writes their figures into the
+ * blocks in a transaction of its own, which holds only the blocks (pages that come back to back
+ * share one write of their blocks, and it does not compete with their writes). Figure changes are
+ * applied in the order their transactions committed, so the blocks end equal to the customers as
+ * stored.
  *
  * A worker stopped between the two leaves log records behind; {@link repairFigures}, run when the
  * background starts, rebuilds the blocks they name from the customers as stored. Log records whose
@@ -44,6 +46,13 @@ interface Behind {
   /** The running (or last) write of blocks: the repair, then each flush. */
   chain: Promise<void>;
   scheduled: boolean;
+  /** The timer of a flush waiting for writes to pause, and when its first change committed. */
+  timer: ReturnType<typeof setTimeout> | undefined;
+  waitingSince: number | undefined;
+  /** Write transactions over customers not ended yet (a flush waits for them). */
+  writing: number;
+  /** Called once no write over customers is open. */
+  whenIdle: (() => void)[];
   /** Write transactions that changed customers and whose blocks are not written yet. */
   pending: number;
   /** Log records up to here had their blocks written; up to `pruned` they were deleted. */
@@ -64,6 +73,10 @@ function stateOf(db: Dexie): Behind {
       queue: [],
       chain: Promise.resolve(),
       scheduled: false,
+      timer: undefined,
+      waitingSince: undefined,
+      writing: 0,
+      whenIdle: [],
       pending: 0,
       written: 0,
       pruned: 0,
@@ -95,8 +108,73 @@ function latestOf(changes: Iterable<FigureChange>): FigureChange[] {
   return [...latest.values()];
 }
 
-/** Writes the queued changes' blocks, in a transaction holding only the blocks. */
+/**
+ * Blocks are written once customer writes pause this long: pages and import batches that come
+ * back to back share one write of their blocks (a block holds hundreds of customers, so writing
+ * it after every page cost more than the page), and it does not compete with the next page's write.
+ */
+export const FLUSH_IDLE_MS = 50;
+/** ...but not later than this after the first change waiting. */
+export const FLUSH_MAX_WAIT_MS = 1000;
+
+/** Arms (or re-arms) the flush of the queued changes for when writes pause. */
 function scheduleFlush(db: KezhiDb, s: Behind): void {
+  if (s.scheduled) return;
+  const now = performance.now();
+  s.waitingSince ??= now;
+  clearTimeout(s.timer);
+  const left = s.waitingSince + FLUSH_MAX_WAIT_MS - now;
+  s.timer = setTimeout(
+    () => {
+      s.timer = undefined;
+      // A write over customers is under way: its commit arms the timer again.
+      if (s.writing > 0 && left > 0) return;
+      flushNow(db, s);
+    },
+    Math.max(0, Math.min(FLUSH_IDLE_MS, left)),
+  );
+}
+
+/**
+ * Blocks written per transaction. A burst's blocks go in several small transactions, each after
+ * any open write over customers ended, so a page's write never waits behind hundreds of blocks.
+ */
+export const FLUSH_CHUNK_BLOCKS = 16;
+/** Longest a chunk waits for writes over customers to end (then it goes anyway). */
+const YIELD_MAX_MS = 200;
+
+/** Changes cut into chunks of at most `size` blocks, each block's changes in one chunk. */
+export function chunksByBlock(changes: readonly FigureChange[], size: number): FigureChange[][] {
+  const byBlock = new Map<string, FigureChange[]>();
+  for (const c of changes) {
+    const id = `${bucketOf(c.key)}|${c.shopKey}`;
+    const list = byBlock.get(id);
+    if (list) list.push(c);
+    else byBlock.set(id, [c]);
+  }
+  const lists = [...byBlock.values()];
+  const out: FigureChange[][] = [];
+  for (let i = 0; i < lists.length; i += size) out.push(lists.slice(i, i + size).flat());
+  return out;
+}
+
+/** Resolves once no write over customers is open, or after `ms`. */
+function writesEnded(s: Behind, ms: number): Promise<void> {
+  if (s.writing === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    s.whenIdle.push(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Writes the queued changes' blocks, in transactions holding only the blocks. */
+function flushNow(db: KezhiDb, s: Behind): void {
+  clearTimeout(s.timer);
+  s.timer = undefined;
+  s.waitingSince = undefined;
   if (s.scheduled) return;
   s.scheduled = true;
   s.chain = s.chain.then(async () => {
@@ -104,13 +182,20 @@ function scheduleFlush(db: KezhiDb, s: Behind): void {
     const batch = s.queue.splice(0);
     if (batch.length === 0) return;
     try {
-      if (s.hold) return;
+      // A closed handle writes nothing: the log keeps the changes for the next start's repair.
+      if (s.hold || !db.isOpen()) {
+        s.failed ||= !s.hold;
+        return;
+      }
       const changes = latestOf(batch.flatMap((b) => b.changes));
-      await Dexie.ignoreTransaction(() =>
-        db.transaction('rw', db.figures, (tx) =>
-          updateBlocks(db.core.table('figures'), tx.idbtrans, changes),
-        ),
-      );
+      for (const chunk of chunksByBlock(changes, FLUSH_CHUNK_BLOCKS)) {
+        await writesEnded(s, YIELD_MAX_MS);
+        await Dexie.ignoreTransaction(() =>
+          db.transaction('rw', db.figures, (tx) =>
+            updateBlocks(db.core.table('figures'), tx.idbtrans, chunk),
+          ),
+        );
+      }
       s.written = Math.max(s.written, ...batch.map((b) => b.logId));
     } catch (e) {
       s.failed = true;
@@ -124,7 +209,12 @@ function scheduleFlush(db: KezhiDb, s: Behind): void {
 /** Resolves once every committed customer change has its figures in the blocks. */
 export async function figuresSettled(db: KezhiDb): Promise<void> {
   const s = stateOf(db);
-  while (s.scheduled || s.queue.length > 0) await s.chain;
+  for (;;) {
+    // A flush waiting for writes to pause runs now.
+    if (s.timer !== undefined || (!s.scheduled && s.queue.length > 0)) flushNow(db, s);
+    if (!s.scheduled && s.queue.length === 0) break;
+    await s.chain;
+  }
   await s.chain;
 }
 
@@ -187,7 +277,20 @@ export const figuresMiddleware = (db: KezhiDb) =>
           has('figuresLog')
             ? [...stores, 'figuresLog']
             : stores;
-        return down.transaction(all, mode, options);
+        const trans = down.transaction(all, mode, options);
+        if (mode === 'readwrite' && stores.includes('customers')) {
+          // Blocks wait for this write to end (scheduleFlush); once it has, they may go.
+          s.writing++;
+          const ended = () => {
+            s.writing--;
+            if (s.writing === 0) for (const f of s.whenIdle.splice(0)) f();
+            if (s.queue.length > 0 && s.timer === undefined) scheduleFlush(db, s);
+          };
+          const idb = trans as unknown as EventTarget;
+          idb.addEventListener('complete', ended);
+          idb.addEventListener('abort', ended);
+        }
+        return trans;
       },
       table(name) {
         const table = down.table(name);

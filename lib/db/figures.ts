@@ -58,6 +58,13 @@ export function figureChangeOf(customer: Customer, gone = false): FigureChange {
 }
 
 /**
+ * From this many changes to one block on, its keys are indexed in a map; below, each change finds
+ * its key by a scan (a page of orders changes one or two customers of a block of hundreds, and
+ * indexing every key of every block it touched cost more than the rest of the write-behind).
+ */
+const INDEX_KEYS_FROM = 8;
+
+/**
  * Applies customer changes to blocks (pure): a customer with figures is set, one without (or
  * deleted) is removed. Returns the blocks to write and the block keys that became empty.
  */
@@ -70,35 +77,49 @@ export function applyFigureChanges(
   const remove: [string, number][] = [];
   ids.forEach(([shop, bucket], b) => {
     const block = blocks[b];
-    const keys = block ? [...block.keys] : [];
-    const values = block ? Array.from(block.values) : [];
-    const at = new Map(keys.map((k, i) => [k, i]));
-    for (const { key, figures } of changesByBlock[b] ?? []) {
-      const i = at.get(key);
+    const changes = changesByBlock[b] ?? [];
+    // Copies (the caller's blocks stay as they were), changed in place; `values` grows by doubling.
+    const keys = block ? block.keys.slice() : [];
+    let values = block ? new Float64Array(block.values) : new Float64Array(0);
+    const at = changes.length >= INDEX_KEYS_FROM ? new Map(keys.map((k, i) => [k, i])) : undefined;
+    const find = (key: string) => {
+      if (at) return at.get(key);
+      const i = keys.indexOf(key);
+      return i < 0 ? undefined : i;
+    };
+    for (const { key, figures } of changes) {
+      const i = find(key);
       if (figures) {
         if (i === undefined) {
-          at.set(key, keys.length);
+          const end = keys.length * FIGURES_STRIDE;
+          if (end + FIGURES_STRIDE > values.length) {
+            const grown = new Float64Array(Math.max(2 * values.length, end + FIGURES_STRIDE));
+            grown.set(values.subarray(0, end));
+            values = grown;
+          }
+          values.set(figures, end);
+          at?.set(key, keys.length);
           keys.push(key);
-          values.push(...figures);
-        } else values.splice(i * FIGURES_STRIDE, FIGURES_STRIDE, ...figures);
+        } else values.set(figures, i * FIGURES_STRIDE);
       } else if (i !== undefined) {
         // Swap with the last entry, then drop the last: order within a block does not matter.
         const last = keys.length - 1;
         const lastKey = keys[last]!;
         keys[i] = lastKey;
-        at.set(lastKey, i);
-        values.splice(
-          i * FIGURES_STRIDE,
-          FIGURES_STRIDE,
-          ...values.slice(last * FIGURES_STRIDE, (last + 1) * FIGURES_STRIDE),
-        );
+        at?.set(lastKey, i);
+        values.copyWithin(i * FIGURES_STRIDE, last * FIGURES_STRIDE, (last + 1) * FIGURES_STRIDE);
         keys.pop();
-        values.length = last * FIGURES_STRIDE;
-        at.delete(key);
+        at?.delete(key);
       }
     }
+    const size = keys.length * FIGURES_STRIDE;
     if (keys.length > 0)
-      put.push({ shopKey: shop, bucket, keys, values: Float64Array.from(values) });
+      put.push({
+        shopKey: shop,
+        bucket,
+        keys,
+        values: values.length === size ? values : values.slice(0, size),
+      });
     else if (block) remove.push([shop, bucket]);
   });
   return { put, remove };

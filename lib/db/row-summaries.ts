@@ -2,6 +2,7 @@
  * Reads the background makes for the overlay: the summaries of a page's rows in one pass over the
  * tables, as stored (summarizeRows) or as they will be once a page's sightings are (previewRows).
  */
+import { Dexie, type Table } from 'dexie';
 import type { ShopStats } from '../customers';
 import { judgeKind, kindOf } from '../identity';
 import {
@@ -115,6 +116,20 @@ function withBuyer(o: Order, buyerId: string, identity: Order['identity']): Orde
   return { ...o, buyerId, identity, customerKey: keyOfCustomer(o.platform, o.shopId, buyerId) };
 }
 
+/**
+ * Runs `reads` in one read transaction and answers as soon as they are done: Dexie's transaction
+ * promise also waits for the transaction to commit, which adds nothing to what was read.
+ */
+function readTogether<T>(db: KezhiDb, tables: Table[], reads: () => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    db.transaction('r', tables, async () => {
+      const r = await reads();
+      // Outside the transaction's zone, so the caller's next calls do not join a finished one.
+      Dexie.ignoreTransaction(() => resolve(r));
+    }).catch(reject);
+  });
+}
+
 async function describeRows(
   db: KezhiDb,
   req: RowsRequest,
@@ -128,8 +143,8 @@ async function describeRows(
   // reads that do not depend on each other in one round: the shop, the orders, the joins.
   const tables = [db.shops, db.orders, db.customers, db.meta, db.contacts];
   if (pending.length > 0) tables.push(db.joins as never);
-  const { next, customerBy, metas, contacts, tokenVerdict } = await db.transaction(
-    'r',
+  const { next, customerBy, metas, contacts, tokenVerdict } = await readTogether(
+    db,
     tables,
     async () => {
       const keys = [...new Set([...rowKeys, ...pending.map((o) => o.key)])];

@@ -6,7 +6,16 @@
 import fc from 'fast-check';
 import { customerFigures, FIGURES_STRIDE } from '../../lib/customers';
 import { openDb, type KezhiDb } from '../../lib/db';
-import { figuresSettled, holdFigures, repairFigures } from '../../lib/db/figures-log';
+import { bucketOf } from '../../lib/db/figures';
+import {
+  FLUSH_CHUNK_BLOCKS,
+  FLUSH_IDLE_MS,
+  chunksByBlock,
+  figuresPending,
+  figuresSettled,
+  holdFigures,
+  repairFigures,
+} from '../../lib/db/figures-log';
 import { ingestOrders } from '../../lib/db/ingest';
 import { deleteShop, forgetBuyer } from '../../lib/db/writes';
 import { NOW, T0, order } from '../support/make-order';
@@ -125,4 +134,80 @@ test('any run of writes, each possibly cut before its blocks, repairs to the rec
     }),
     { numRuns: RUNS },
   );
+});
+
+/** Resolves once `ok()` holds (checked every few ms); fails the test after a generous wait. */
+async function eventually(ok: () => boolean, what: string): Promise<void> {
+  for (const end = Date.now() + 5000; !ok();) {
+    if (Date.now() > end) throw new Error(`never: ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+test('blocks are written once writes pause, without anyone waiting for them', async () => {
+  await ingestOrders(db, page(1, 20, 1), NOW);
+  await ingestOrders(db, page(30, 10, 2), NOW);
+  // Both pages' blocks wait for the pause, then go in one write.
+  expect(figuresPending(db)).toBe(true);
+  await eventually(() => !figuresPending(db), 'blocks written after the pause');
+  expect(await blockFigures(db)).toEqual(await recordFigures(db));
+});
+
+test('blocks wait for a write over customers that is still open', async () => {
+  await ingestOrders(db, page(1, 20, 1), NOW);
+  expect(figuresPending(db)).toBe(true);
+  // A write over customers that stays open past the pause (it keeps reading).
+  let waitedOpen = false;
+  await db.transaction('rw', db.customers, async () => {
+    const end = Date.now() + 3 * FLUSH_IDLE_MS;
+    while (Date.now() < end) await db.customers.count();
+    waitedOpen = figuresPending(db);
+  });
+  expect(waitedOpen).toBe(true);
+  await eventually(() => !figuresPending(db), 'blocks written once the write ended');
+  expect(await blockFigures(db)).toEqual(await recordFigures(db));
+});
+
+test('a handle closed before its blocks are written leaves them to the repair', async () => {
+  await ingestOrders(db, page(1, 20, 1), NOW);
+  const truth = await recordFigures(db);
+  db.close();
+  await new Promise((r) => setTimeout(r, 3 * FLUSH_IDLE_MS)); // the flush finds the handle closed
+  db = openDb(name);
+  await db.open();
+  expect(await db.figuresLog.count()).toBe(1);
+  await repairFigures(db);
+  expect(await blockFigures(db)).toEqual(truth);
+});
+
+test('a burst over many blocks is written in chunks, each block whole in one of them', async () => {
+  const many = Array.from({ length: 200 }, (_, i) =>
+    order({
+      orderId: String(5000 + i),
+      buyerNick: `m${i}`,
+      buyerId: `nick:m${i}`,
+      amount: 100 + i,
+    }),
+  );
+  await ingestOrders(db, many, NOW);
+  await figuresSettled(db);
+  expect(await db.figures.count()).toBeGreaterThan(FLUSH_CHUNK_BLOCKS);
+  expect(await blockFigures(db)).toEqual(await recordFigures(db));
+
+  const changes = many.map((o, i) => ({
+    key: `taobao:shop1:nick:m${i}`,
+    shopKey: 'taobao:shop1',
+    figures: [i, 1, 1, o.amount],
+  }));
+  const chunks = chunksByBlock(changes, FLUSH_CHUNK_BLOCKS);
+  expect(chunks.flat()).toHaveLength(changes.length);
+  const chunkOf = new Map<number, number>();
+  chunks.forEach((chunk, c) => {
+    const buckets = new Set(chunk.map((x) => bucketOf(x.key)));
+    expect(buckets.size).toBeLessThanOrEqual(FLUSH_CHUNK_BLOCKS);
+    for (const b of buckets) {
+      expect(chunkOf.has(b)).toBe(false);
+      chunkOf.set(b, c);
+    }
+  });
 });

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { openDb, type KezhiDb } from '../../lib/db';
 import { ingestOrders } from '../../lib/db/ingest';
+import { figuresSettled } from '../../lib/db/figures-log';
 import { previewRows, summarizeRows } from '../../lib/db/row-summaries';
 import { clearStatsCache, STATS_RECOUNT_BELOW, statsPolicy } from '../../lib/db/shop-stats';
 import { OrderStatus, type OrderInput } from '../../lib/schemas';
@@ -32,6 +33,8 @@ const req = (orders: OrderInput[], ids: string[]) => ({
 
 /** Every table's records but the statistics cache (a first answer may build and store it)… */
 async function records(d: KezhiDb) {
+  // The figure blocks of earlier writes are written behind them (lib/db/figures-log).
+  await figuresSettled(d);
   const tables = d.tables.filter((t) => t.name !== 'stats');
   const all = Object.fromEntries(
     await Promise.all(tables.map(async (t) => [t.name, await t.toArray()])),

@@ -99,6 +99,37 @@ describe('summarizeRows through the background record cache', () => {
     expect(warm).toEqual(await summarizeRows(db, req, DEFAULT_SETTINGS, NOW));
     cachedDb.close();
   });
+
+  test('answers before its read transaction commits; what follows writes in a transaction of its own', async () => {
+    await ingestOrders(db, [order({ orderId: '1', buyerNick: 'a', buyerId: 'nick:a' })], NOW);
+    const req = { platform: 'taobao' as const, shopId: 'shop1', rows: [{ orderId: '1' }] };
+    // The answer and, right after it, a write: it must not join the read transaction.
+    const written = summarizeRows(db, req, DEFAULT_SETTINGS, NOW).then(async (r) => {
+      await db.transaction('rw', db.meta, () =>
+        db.meta.put({
+          customerKey: r.summaries[0]!.customerKey,
+          tags: ['x'],
+          note: '',
+          blacklisted: false,
+          blacklistReason: '',
+          updatedAt: NOW,
+        }),
+      );
+      await ingestOrders(db, [order({ orderId: '2', buyerNick: 'a', buyerId: 'nick:a' })], NOW);
+      return r;
+    });
+    expect((await written).summaries).toHaveLength(1);
+    expect((await summarizeRows(db, req, DEFAULT_SETTINGS, NOW)).summaries[0]!.meta.tags).toEqual([
+      'x',
+    ]);
+  });
+
+  test('a failed read rejects the answer', async () => {
+    const req = { platform: 'taobao' as const, shopId: 'shop1', rows: [{ orderId: '1' }] };
+    const spy = vi.spyOn(db.orders, 'bulkGet').mockRejectedValueOnce(new Error('disk on fire'));
+    await expect(summarizeRows(db, req, DEFAULT_SETTINGS, NOW)).rejects.toThrow('disk on fire');
+    spy.mockRestore();
+  });
 });
 
 describe('getShopStats', () => {

@@ -7,6 +7,7 @@
  */
 import { openDb, type KezhiDb } from '../../lib/db';
 import { recomputeCustomer } from '../../lib/db/aggregate';
+import { figuresSettled } from '../../lib/db/figures-log';
 import { ingestOrders } from '../../lib/db/ingest';
 import { forgetBuyer, logContact, markCareDone, updateMeta } from '../../lib/db/writes';
 import type { OrderInput } from '../../lib/schemas';
@@ -48,6 +49,8 @@ function orderOf(
 }
 
 async function everything(db: KezhiDb): Promise<Record<string, unknown[]>> {
+  // The figure blocks of earlier writes are written behind them (lib/db/figures-log).
+  await figuresSettled(db);
   const out: Record<string, unknown[]> = {};
   for (const t of db.tables) out[t.name] = await t.toArray();
   return out;

@@ -5,6 +5,7 @@ import { clearCountedStats, readShopStats } from '../../lib/db/shop-stats';
 import { ALL_SHOPS } from '../../components/popup/ShopBar';
 import { computeShopStats } from '../../lib/customers';
 import { openDb, type KezhiDb } from '../../lib/db';
+import { figuresSettled } from '../../lib/db/figures-log';
 import { ingestOrders } from '../../lib/db/ingest';
 import type { OrderInput } from '../../lib/schemas';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
@@ -37,6 +38,8 @@ beforeEach(async () => {
   db = openDb(`popup-data-${Math.random()}`);
   await db.open();
   await ingestOrders(db, [order(1, 'tb_lucky88', '李娜', 10), order(2, '张三', '张三', 40)], NOW);
+  // The figure blocks the page counts from are written behind the customers (lib/db/figures-log).
+  await figuresSettled(db);
 });
 afterEach(() => db.close());
 
