@@ -22,7 +22,7 @@ async function overlayVisit(s, url = ORDER_URL, expectBadges = true) {
       (h) => h.getBoundingClientRect().top < innerHeight,
     );
     const lastSet = Math.max(...hosts.map((h) => window.__kz.setAt.get(h) ?? Infinity));
-    const { afterFrame, setAt, frames, ...rest } = window.__kz;
+    const { afterFrame: _frame, setAt: _setAt, frames, ...rest } = window.__kz;
     return {
       ...rest,
       screenRows: hosts.length,
