@@ -77,14 +77,8 @@ export function createRowHost(
   return { host, root, container };
 }
 
-/**
- * Gives the page a turn (input, paint) between slices of our work, so no task of ours runs long:
- * `scheduler.yield()` where there is one (it resumes ahead of other queued tasks), else a message
- * to ourselves (no timer clamping).
- */
-export function yieldToPage(): Promise<void> {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (s?.yield) return s.yield();
+/** Resolves in a task of its own: a message to ourselves (no timer clamping). */
+function nextTask(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
@@ -96,24 +90,24 @@ export function yieldToPage(): Promise<void> {
 }
 
 /**
- * Waits until the browser has drawn what we added: an animation frame, then a message, which
- * runs once that frame's style, layout and paint are done. Rows mounted between two of these are
- * laid out in a frame of their own, so a hundred new overlays never make one long layout task.
- * A hidden tab draws no frames: there it only gives the page a turn.
+ * Gives the page a turn (input, paint) between slices of our work, so no task of ours runs long:
+ * `scheduler.yield()` where there is one (it resumes ahead of other queued tasks), else the next
+ * task.
+ */
+export function yieldToPage(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return s?.yield ? s.yield() : nextTask();
+}
+
+/**
+ * Waits until the browser has drawn what we added: an animation frame, then the next task, which
+ * runs once that frame's style, layout and paint are done. The rows mounted before it are laid out
+ * in a frame of their own. A hidden tab draws no frames: there it only gives the page a turn.
  */
 export function afterNextFrame(): Promise<void> {
   if (document.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function')
     return yieldToPage();
-  return new Promise((resolve) => {
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(null);
-    });
-  });
+  return new Promise((resolve) => requestAnimationFrame(() => void nextTask().then(resolve)));
 }
 
 /** Our own elements on the page: the row hosts and the notice. */
