@@ -5,8 +5,8 @@
  * One MutationObserver for the page; its reports are coalesced into one scan per animation frame.
  * Rows mount in slices of a few milliseconds with the page getting a turn between them, so a
  * page of a hundred orders never blocks input; the first slice (the top of the list, what the
- * seller sees) is drawn in a frame of its own before the rest mounts. The overlay's on-demand half (cards, 催付
- * assistant) loads on the first touch of an overlay.
+ * seller sees) is drawn in a frame of its own before the rest mounts. The overlay's on-demand
+ * half (cards, 催付 assistant) loads on the first touch of an overlay.
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
