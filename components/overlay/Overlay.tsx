@@ -46,30 +46,38 @@ function useDetail(source: AssistantSource): [OverlayAssistant | undefined, () =
 }
 
 /**
- * The row's chips and their cards. One set of listeners and one piece of state for the whole
+ * The row's chips and their one card. One set of listeners and one piece of state for the whole
  * row (a page mounts a hundred of these at once): which chip is hovered, which is focused, and
- * whether Esc dismissed the card (WCAG 1.4.13). Every chip's card element is always there, so
- * `aria-describedby` has a target; only the open one gets its lines, from the detail half.
+ * whether Esc dismissed the card (WCAG 1.4.13). A chip is one element with its text; the card is
+ * a single element built only while a chip is open, placed under that chip and named by its
+ * `aria-describedby`, with its lines from the detail half. Until then a row is its chips alone,
+ * which is what a hundred rows cost to draw.
  */
 function BadgeRow(props: { badges: CustomerBadgesProps; detail: AssistantSource }): JSX.Element {
   const { badges } = props;
   const [hover, setHover] = useState<string | null>(null);
   const [focus, setFocus] = useState<string | null>(null);
   const [dismissed, setDismissed] = useState(false);
+  /** Where the open card goes: under its chip, in the badge row's box. */
+  const [at, setAt] = useState({ left: 0, top: 0 });
   const [detail, wantDetail] = useDetail(props.detail);
   const id = useId();
   const open = dismissed ? null : (hover ?? focus);
   const lines = open !== null && detail ? detail.chipTip(badges, open) : [];
   const chipOf = (e: Event) =>
-    (e.target as Element | null)?.closest?.('[data-chip-wrap]')?.getAttribute('data-chip-wrap') ??
-    null;
-  const show = (key: string | null, set: (k: string | null) => void) => {
+    (e.target as Element | null)?.closest?.<HTMLElement>('[data-chip]') ?? null;
+  const show = (chip: HTMLElement | null, set: (k: string | null) => void) => {
+    const key = chip?.getAttribute('data-chip') ?? null;
     set(key);
-    if (key !== null) {
+    if (chip && key !== null) {
+      // Read at the gesture, not while drawing the row: one layout read per hover.
+      setAt({ left: chip.offsetLeft, top: chip.offsetTop + chip.offsetHeight + 4 });
       setDismissed(false);
       wantDetail();
     }
   };
+  const tipId = `${id}-tip`;
+  const showTip = open !== null && lines.length > 0;
   return (
     <span
       class="kz-badges kz-compact"
@@ -77,8 +85,8 @@ function BadgeRow(props: { badges: CustomerBadgesProps; detail: AssistantSource 
       aria-label={t(badges.lang, 'badges.label')}
       lang={badges.lang === 'zh_CN' ? 'zh-CN' : 'en'}
       onMouseOver={(e) => {
-        const key = chipOf(e);
-        if (key !== hover) show(key, setHover);
+        const chip = chipOf(e);
+        if ((chip?.getAttribute('data-chip') ?? null) !== hover) show(chip, setHover);
       }}
       onMouseLeave={() => setHover(null)}
       onFocusCapture={(e) => show(chipOf(e), setFocus)}
@@ -90,32 +98,38 @@ function BadgeRow(props: { badges: CustomerBadgesProps; detail: AssistantSource 
         }
       }}
     >
-      {chipHeads(badges).map((head, i) => (
-        <span key={head.key} class="kz-chip-wrap" data-chip-wrap={head.key}>
+      {chipHeads(badges).map((head) => {
+        const tag = head.key.startsWith('tag-') || head.key === 'more-tags';
+        return (
           <span
+            key={head.key}
             class={`kz-chip ${head.cls}`}
             tabIndex={0}
-            aria-describedby={`${id}-${i}`}
+            aria-describedby={showTip && open === head.key ? tipId : undefined}
             data-chip={head.key}
+            // A tag is the seller's text: its own direction, isolated (what <bdi> does).
+            dir={tag ? 'auto' : undefined}
             title={head.key.startsWith('tag-') ? bounded(head.label) : undefined}
           >
-            <bdi class="kz-chip-text">{head.label}</bdi>
+            {head.label}
           </span>
-          <span
-            role="tooltip"
-            id={`${id}-${i}`}
-            class="kz-tip"
-            hidden={open !== head.key || lines.length === 0}
-          >
-            {open === head.key &&
-              lines.map((line, n) => (
-                <span key={n} class="kz-tip-line">
-                  <bdi>{line}</bdi>
-                </span>
-              ))}
-          </span>
+        );
+      })}
+      {showTip && (
+        <span
+          role="tooltip"
+          id={tipId}
+          class="kz-tip"
+          data-tip-for={open}
+          style={{ left: `${at.left}px`, top: `${at.top}px` }}
+        >
+          {lines.map((line, n) => (
+            <span key={n} class="kz-tip-line">
+              <bdi>{line}</bdi>
+            </span>
+          ))}
         </span>
-      ))}
+      )}
     </span>
   );
 }

@@ -149,38 +149,55 @@ describe('chip cards', () => {
   const now = cn(2025, 6, 1, 12, 30);
   const row = () => makeRow({ who: 'champ', status: 'paid', createdAt: ORDERED, now });
   const chip = (c: Element, key: string) => c.querySelector<HTMLElement>(`[data-chip="${key}"]`)!;
-  const card = (c: Element, key: string) =>
-    document.getElementById(chip(c, key).getAttribute('aria-describedby')!)!;
+  /** The open card of a chip, which the chip names as its description; null when closed. */
+  const card = (c: Element, key: string) => {
+    const tip = c.querySelector<HTMLElement>(`.kz-tip[data-tip-for="${key}"]`);
+    if (tip) expect(chip(c, key).getAttribute('aria-describedby')).toBe(tip.id);
+    else expect(chip(c, key).hasAttribute('aria-describedby')).toBe(false);
+    return tip;
+  };
 
-  it('no card is built until a chip is hovered or focused', () => {
+  it('no card is built until a chip is hovered or focused: a chip is one element', () => {
     const { container } = show(row(), now);
-    expect(container.querySelectorAll('.kz-tip-line')).toHaveLength(0);
-    for (const tip of container.querySelectorAll<HTMLElement>('.kz-tip'))
-      expect(tip.hidden).toBe(true);
+    expect(container.querySelectorAll('.kz-tip, .kz-tip-line')).toHaveLength(0);
+    for (const c of container.querySelectorAll('[data-chip]')) {
+      expect(c.children).toHaveLength(0);
+      expect(c.hasAttribute('aria-describedby')).toBe(false);
+      expect(c.parentElement!.classList.contains('kz-badges')).toBe(true);
+    }
   });
 
   it('hover shows the chip explanation; leaving the row hides it', () => {
     const { container } = show(row(), now);
     fireEvent.mouseOver(chip(container, 'tier'));
-    expect(card(container, 'tier').hidden).toBe(false);
-    expect(card(container, 'tier').textContent).toContain('至尊VIP');
-    expect(container.querySelectorAll('.kz-tip:not([hidden])')).toHaveLength(1);
+    expect(card(container, 'tier')!.textContent).toContain('至尊VIP');
+    expect(container.querySelectorAll('.kz-tip')).toHaveLength(1);
+    expect(card(container, 'tier')!.getAttribute('role')).toBe('tooltip');
     fireEvent.mouseOver(chip(container, 'segment'));
-    expect(card(container, 'tier').hidden).toBe(true);
-    expect(card(container, 'segment').textContent).toMatch(/R \d 分/);
+    expect(card(container, 'tier')).toBeNull();
+    expect(card(container, 'segment')!.textContent).toMatch(/R \d 分/);
     fireEvent.mouseLeave(container.querySelector('.kz-badges')!);
-    expect(container.querySelectorAll('.kz-tip:not([hidden])')).toHaveLength(0);
+    expect(container.querySelectorAll('.kz-tip')).toHaveLength(0);
+    expect(card(container, 'segment')).toBeNull();
   });
 
   it('focus shows the card, Esc dismisses it, the next focus brings it back', () => {
     const { container } = show(row(), now);
     fireEvent.focus(chip(container, 'stage'));
-    expect(card(container, 'stage').hidden).toBe(false);
+    expect(card(container, 'stage')).not.toBeNull();
     fireEvent.keyDown(chip(container, 'stage'), { key: 'Escape' });
-    expect(card(container, 'stage').hidden).toBe(true);
+    expect(card(container, 'stage')).toBeNull();
     fireEvent.blur(chip(container, 'stage'));
     fireEvent.focus(chip(container, 'kind'));
-    expect(card(container, 'kind').hidden).toBe(false);
+    expect(card(container, 'kind')).not.toBeNull();
+  });
+
+  it('a tag chip takes its own direction, isolated, as <bdi> would', () => {
+    const r = makeRow({ createdAt: ORDERED, now, meta: { tags: ['\u202Eevil\u202C'] } });
+    const { container } = show(r, now);
+    expect(chip(container, 'tag-0').getAttribute('dir')).toBe('auto');
+    expect(chip(container, 'tag-0').textContent).toBe('\u202Eevil\u202C');
+    expect(chip(container, 'tier').hasAttribute('dir')).toBe(false);
   });
 
   it('with the detail half not loaded yet, hovering loads it and then shows the card', async () => {
@@ -195,8 +212,8 @@ describe('chip cards', () => {
     expect(load).not.toHaveBeenCalled();
     fireEvent.mouseOver(chip(container, 'tier'));
     expect(load).toHaveBeenCalledTimes(1);
-    await waitFor(() => expect(card(container, 'tier').hidden).toBe(false));
-    expect(card(container, 'tier').textContent).toContain('至尊VIP');
+    await waitFor(() => expect(card(container, 'tier')).not.toBeNull());
+    expect(card(container, 'tier')!.textContent).toContain('至尊VIP');
   });
 });
 

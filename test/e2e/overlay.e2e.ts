@@ -186,8 +186,8 @@ describe('overlay on Taobao (old page)', () => {
     const ov = overlayOf(page, id);
     // The row's answer carries no sentences: the on-demand half, loaded by this hover, writes them.
     await ov.hover('[data-chip="kind"]');
-    await ov.waitFor('[data-chip-wrap="kind"] .kz-tip:not([hidden])', { state: 'visible' });
-    const kind = await ov.innerText('[data-chip-wrap="kind"] .kz-tip');
+    await ov.waitFor('.kz-tip[data-tip-for="kind"]', { state: 'visible' });
+    const kind = await ov.innerText('.kz-tip[data-tip-for="kind"]');
     const chip = await ov.innerText('[data-chip="kind"]');
     const n = /×(\d+)/.exec(chip)?.[1];
     expect(n).toBeDefined();
@@ -195,7 +195,7 @@ describe('overlay on Taobao (old page)', () => {
     // The kind chip's card may cover the next chip in the narrow column: leave it first.
     await page.mouse.move(0, 0);
     await ov.hover('[data-chip="segment"]');
-    await ov.waitFor('[data-chip-wrap="segment"] .kz-tip:not([hidden])', { state: 'visible' });
+    await ov.waitFor('.kz-tip[data-tip-for="segment"]', { state: 'visible' });
     // Ranked among the shop's customers as the background counted them (its stored statistics;
     // uncertain buyers are left out), which the row's answer carries as a number, not a sentence.
     const stats = await readStore<{ shopKey: string; stats: { customers: number } }>(
@@ -205,7 +205,7 @@ describe('overlay on Taobao (old page)', () => {
     const ranked = stats.find((r) => r.shopKey.startsWith('taobao:'))?.stats.customers;
     expect(ranked).toBeGreaterThan(1);
     const segment = await until('the segment card', async () => {
-      const text = await ov.innerText('[data-chip-wrap="segment"] .kz-tip');
+      const text = await ov.innerText('.kz-tip[data-tip-for="segment"]');
       return text.includes(`在本店 ${ranked} 位顾客中`) ? text : undefined;
     });
     expect(segment).toMatch(/^R \d 分/);
