@@ -23,6 +23,8 @@ import {
   afterNextFrame,
   CLAIMED_TAG,
   createRowHost,
+  frameWatch,
+  inViewFirst,
   isOurs,
   sharedStyle,
   yieldToPage,
@@ -180,6 +182,8 @@ export class PageController {
       this.notice = undefined;
     }
     const rows = result.items;
+    // Has the page drawn these rows yet when their answer comes (then the ones in view go first)?
+    const drawn = frameWatch();
     // Forget overlays whose rows left the page (paging re-renders rows in place).
     const present = new Set(rows.map((r) => r.row));
     for (const [row, m] of [...this.mounted]) {
@@ -191,10 +195,10 @@ export class PageController {
       // Badges before writes: the answer from what is stored is mounted first; only then does
       // the page go to be stored (the worker's writes and their answer would compete with the
       // mounting for the same cores), and that answer repaints only the rows it changed.
-      await this.mountRows(rows);
+      await this.mountRows(rows, drawn);
       await this.orders.sync(fresh, ids, health, { onlyChanged: true });
     } else if (fresh.length || ids.length) await this.orders.sync(fresh, ids, health);
-    await this.mountRows(rows);
+    await this.mountRows(rows, drawn);
   }
 
   private async onJson(url: string, body: unknown): Promise<void> {
@@ -234,7 +238,8 @@ export class PageController {
     paintRows(rows, this.paintHost);
   }
 
-  private async mountRows(rows: PageRow[]): Promise<void> {
+  /** Mounts the rows' overlays; `drawn` says whether the page has drawn a frame with them yet. */
+  private async mountRows(rows: PageRow[], drawn: () => boolean): Promise<void> {
     // Stopped (the app routed away) while an answer was on its way: mount nothing.
     if (this.stopped) return;
     if (!this.orders.overlayEnabled || this.claimed) {
@@ -242,22 +247,29 @@ export class PageController {
       return;
     }
     const { summaries } = this.orders;
-    const todo = rows.filter((r) => summaries.has(r.orderId) && !this.mounted.has(r.row));
+    // The rows in the window first: they are the first slice, drawn in a frame of their own.
+    const { rows: todo, inView } = inViewFirst(
+      rows.filter((r) => summaries.has(r.orderId) && !this.mounted.has(r.row)),
+      drawn,
+    );
     if (todo.length === 0) return;
     this.style ??= sharedStyle(OVERLAY_CSS);
     // Read every row's surroundings before the first write (one style recalc for all).
     const themes = new Map<Element, boolean>();
     const dark = todo.map((r) => hostIsDark(r.row, themes));
     let sliceStart = performance.now();
-    let drawn = false;
+    let sliced = false;
     for (let i = 0; i < todo.length; i++) {
-      if (performance.now() - sliceStart > SLICE_MS) {
-        // The first slice is drawn before more is added: the top rows show a frame sooner, and
-        // the layout of a hundred overlays is split in two. Later slices only give the page a
-        // turn (each drawn frame costs the page a whole layout pass).
-        if (drawn) await yieldToPage();
+      // The first slice is the rows in the window (else a few milliseconds' worth, in page
+      // order); it is drawn before more is added, so the seller sees them a frame sooner and
+      // their layout is not held up by the rest. Later slices only give the page a turn (each
+      // drawn frame costs the page a whole layout pass).
+      const due =
+        sliced || inView === undefined ? performance.now() - sliceStart > SLICE_MS : i === inView;
+      if (i > 0 && due) {
+        if (sliced) await yieldToPage();
         else await afterNextFrame();
-        drawn = true;
+        sliced = true;
         if (this.stopped || !this.orders.overlayEnabled) return;
         sliceStart = performance.now();
       }

@@ -110,6 +110,41 @@ export function afterNextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => void nextTask().then(resolve)));
 }
 
+/**
+ * Whether the browser has drawn a frame since this was called: an animation frame has run, and a
+ * frame's style and layout run in the same task as its animation frames, so from the next task on
+ * the page's layout of what it had then is done. Never true in a hidden tab (no frames).
+ */
+export function frameWatch(): () => boolean {
+  let drawn = false;
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => (drawn = true));
+  return () => drawn;
+}
+
+/**
+ * The rows whose anchor is in the window, put first, and how many they are: the first slice the
+ * overlay draws is what the seller sees. Only once the page has drawn a frame with these rows
+ * (`drawnYet`, from {@link frameWatch} started when they were read): its layout is then done, so
+ * reading where the rows are costs nothing; before that (an answer that beat the page's first
+ * frame) reading it would lay the page out inside our task, so the rows keep their order and
+ * `inView` is undefined. Also undefined when no row is in the window.
+ */
+export function inViewFirst<R extends { anchor: Element }>(
+  rows: readonly R[],
+  drawnYet: () => boolean,
+): { rows: R[]; inView?: number } {
+  if (rows.length === 0 || document.visibilityState === 'hidden' || !drawnYet())
+    return { rows: [...rows] };
+  const seen: R[] = [];
+  const rest: R[] = [];
+  const height = window.innerHeight;
+  for (const r of rows) {
+    const box = r.anchor.getBoundingClientRect();
+    (box.bottom > 0 && box.top < height && box.height > 0 ? seen : rest).push(r);
+  }
+  return seen.length > 0 ? { rows: [...seen, ...rest], inView: seen.length } : { rows: rest };
+}
+
 /** Our own elements on the page: the row hosts and the notice. */
 export function isOurs(n: Node): boolean {
   return n instanceof Element && (n.tagName === 'KEZHI-OVERLAY' || n.tagName === 'KEZHI-NOTICE');

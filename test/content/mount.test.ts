@@ -2,6 +2,8 @@
 import {
   afterNextFrame,
   createRowHost,
+  frameWatch,
+  inViewFirst,
   sharedStyle,
   yieldToPage,
 } from '../../entrypoints/orders.content/mount';
@@ -192,5 +194,63 @@ describe('afterNextFrame', () => {
     await afterNextFrame();
     expect(raf).not.toHaveBeenCalled();
     vi.unstubAllGlobals();
+  });
+});
+
+describe('inViewFirst', () => {
+  /** Rows whose anchors report `tops` (each 40 px tall) in a 900 px window. */
+  const rows = (tops: number[]) =>
+    page(tops.length).map((anchor, i) => {
+      const top = tops[i]!;
+      anchor.getBoundingClientRect = () =>
+        ({ top, bottom: top + 40, height: 40, left: 0, right: 10, width: 10 }) as DOMRect;
+      return { anchor, i };
+    });
+  beforeEach(() => vi.stubGlobal('innerHeight', 900));
+
+  test('once the page has drawn its rows, the rows in the window come first, in page order', () => {
+    const r = rows([-500, -20, 100, 880, 900, 2000, 300]);
+    const out = inViewFirst(r, () => true);
+    expect(out.inView).toBe(4);
+    expect(out.rows.map((x) => x.i)).toEqual([1, 2, 3, 6, 0, 4, 5]);
+  });
+
+  test('before the page has drawn its rows, nothing is read and the order stays', () => {
+    const r = rows([2000, 100]);
+    const spy = vi.spyOn(r[0]!.anchor, 'getBoundingClientRect');
+    const out = inViewFirst(r, () => false);
+    expect(out).toEqual({ rows: r });
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  test('no row in the window (scrolled away) or a collapsed row: page order, no first slice', () => {
+    expect(inViewFirst(rows([-900, 1200, 5000]), () => true).inView).toBeUndefined();
+    const hidden = rows([100]);
+    hidden[0]!.anchor.getBoundingClientRect = () =>
+      ({ top: 100, bottom: 100, height: 0 }) as DOMRect;
+    expect(inViewFirst(hidden, () => true)).toEqual({ rows: hidden });
+  });
+
+  test('in a hidden tab nothing is read', () => {
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    const r = rows([2000, 100]);
+    expect(inViewFirst(r, () => true)).toEqual({ rows: r });
+    vi.restoreAllMocks();
+  });
+});
+
+describe('frameWatch', () => {
+  test('turns true once an animation frame has run, not before', () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => frames.push(f));
+    const drawn = frameWatch();
+    expect(drawn()).toBe(false);
+    frames.shift()!(0);
+    expect(drawn()).toBe(true);
+  });
+
+  test('without animation frames (no rendering) it stays false', () => {
+    vi.stubGlobal('requestAnimationFrame', undefined);
+    expect(frameWatch()()).toBe(false);
   });
 });
