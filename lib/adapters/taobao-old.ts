@@ -173,8 +173,13 @@ export function readRows(root: ParentNode, ctx: AdapterContext): AdapterResult<P
     if (empty && labels.empty.test(textOf(empty))) return { ok: true, items: [], skipped: [] };
     return { ok: false, problem: '页面结构已变化：找不到订单行' };
   }
-  // A closed block nested in a trade-order block is the same order: read the outer one.
-  const outer = blocks.filter((block) => !blocks.some((b) => b !== block && b.contains(block)));
+  // A closed block nested in a trade-order block is the same order: read the outer one (a walk
+  // up each block's ancestors, not every block against every other).
+  const found = new Set(blocks);
+  const outer = blocks.filter((block) => {
+    for (let p = block.parentElement; p; p = p.parentElement) if (found.has(p)) return false;
+    return true;
+  });
   return collectRows(outer, (block) => readOrder(block, ctx));
 }
 

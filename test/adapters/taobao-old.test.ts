@@ -48,6 +48,20 @@ describe('taobao-old: pages', () => {
     expect(orderOf(result, '4261123090000000103')!.amount).toBe(12570);
   });
 
+  test('a closed block nested in a trade-order block is read once, as the outer order', () => {
+    const doc = loadFixture(DIR, 'list_sold_items.html');
+    const outer = doc.querySelector('[class*="item-mod__trade-order___"]')!;
+    const inner = doc.createElement('div');
+    inner.className = 'item-mod__trade-order-mainClose___3cW1x';
+    inner.innerHTML = outer.innerHTML;
+    outer.append(inner);
+    const result = readRows(doc, ctx);
+    expect(result.ok && result.items).toHaveLength(8);
+    if (!result.ok) return;
+    expect(result.items.filter((r) => r.row === inner)).toHaveLength(0);
+    expect(result.items.filter((r) => r.row === outer)).toHaveLength(1);
+  });
+
   test('variants: plain-text and snapshot titles, a closed block, an unknown status, Tmall nick', () => {
     const { shopId, result } = readPage('variants.html');
     expect(shopId).toBe(SHOP);
