@@ -37,6 +37,25 @@ export function machine(chromiumVersion) {
 }
 
 /**
+ * Waits until `expression` is truthy in the page's main world and returns its value, asking over
+ * the page's CDP session every `every` ms. Not Playwright's waitForFunction: that evaluates
+ * Playwright's injected script (about 20 ms of main-thread work on this machine) in the page
+ * while it loads, inside the very window being timed.
+ */
+export async function waitInPage(cdp, expression, { timeout = 60_000, every = 20 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const r = await cdp
+      .send('Runtime.evaluate', { expression, returnByValue: true })
+      .catch(() => undefined); // the document was being replaced: ask again
+    const value = r && !r.exceptionDetails ? r.result.value : undefined;
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`waitInPage: timed out on ${expression}`);
+    await new Promise((res) => setTimeout(res, every));
+  }
+}
+
+/**
  * scripts/history.mjs as an expression that installs `globalThis.__kzHistory` in a page, so the
  * extension page can build 100k orders itself instead of receiving them over the wire.
  */

@@ -1,5 +1,6 @@
 // Overlay: first and repeat visits of a Taobao list of 100 orders, long tasks and heap.
 import { ORDER_URL } from '../harness.mjs';
+import { waitInPage } from '../lib.mjs';
 import { BASELINE_URL } from '../order-pages.mjs';
 
 /** Loads an order page once and returns what the page probe saw. */
@@ -8,9 +9,7 @@ async function overlayVisit(s, url = ORDER_URL, expectBadges = true) {
   const cdp = await s.context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.goto(url, { waitUntil: 'domcontentloaded' });
-  if (expectBadges)
-    await page.waitForFunction(() => window.__kz?.drawnAt > 0, null, { timeout: 60_000 });
-  else await page.waitForFunction(() => window.__kz?.rowsDrawnAt > 0, null, { timeout: 60_000 });
+  await waitInPage(cdp, expectBadges ? 'window.__kz?.drawnAt > 0' : 'window.__kz?.rowsDrawnAt > 0');
   await page.waitForTimeout(300); // let the last paint and any trailing task land
   await cdp.send('HeapProfiler.collectGarbage');
   const metrics = Object.fromEntries(
