@@ -60,29 +60,56 @@ export class PageController {
   /** A first touch of an overlay loads the on-demand half. */
   private touch: TouchTrigger;
 
+  /** The seller's settings, once read (only drawing needs them). */
+  private settings?: Settings;
+  /**
+   * Whether the settings came: the rows are read and asked about without them, and the answer is
+   * drawn once they are here. False when they could not be read; the controller has stopped then.
+   */
+  readonly ready: Promise<boolean>;
+
   constructor(
     private ctx: ContentScriptContext,
     private adapter: Adapter,
     private bridge: Bridge | undefined,
-    private settings: Settings,
+    settings: Settings | Promise<Settings | undefined>,
   ) {
+    this.ready = Promise.resolve(settings).then((s) => {
+      if (!s) {
+        this.stop();
+        return false;
+      }
+      this.settings ??= s; // a change that came meanwhile is newer
+      return true;
+    });
     this.orders = new OrderSync(adapter, {
       apply: (summaries, onlyChanged) => this.repaint(summaries, onlyChanged),
       // The background could not answer: say it once, keep the page.
       fail: (error) => {
-        this.notice ??= showNotice(ctx, this.settings.language, error);
+        this.notice ??= showNotice(ctx, this.language(), error);
       },
     });
     const detail = assistantLoader(() => send('loadAssistant', {}));
     this.touch = loadOnFirstTouch(ctx, detail, isOurs);
     this.paintHost = {
-      settings: () => this.settings,
+      settings: () => this.drawing(),
       shopName: () =>
-        this.settings.shops[shopKey(adapter.platform, this.orders.shopId)]?.name ||
+        this.drawing().shops[shopKey(adapter.platform, this.orders.shopId)]?.name ||
         shopDisplayName(this.orders.shopId),
       detail,
       refresh: () => this.refresh(),
     };
+  }
+
+  /** The settings a paint uses: paints wait for `ready`, so they are here. */
+  private drawing(): Settings {
+    if (!this.settings) throw new Error('kezhi: drawing before the settings came');
+    return this.settings;
+  }
+
+  /** The language for a notice: the seller's once known, else the default. */
+  private language(): Settings['language'] {
+    return this.settings?.language ?? 'zh_CN';
   }
 
   start(): void {
@@ -196,6 +223,7 @@ export class PageController {
       // the page go to be stored (the worker's writes and their answer would compete with the
       // mounting for the same cores), and that answer repaints only the rows it changed.
       await this.mountRows(rows, drawn);
+      if (this.stopped) return;
       await this.orders.sync(fresh, ids, health, { onlyChanged: true });
     } else if (fresh.length || ids.length) await this.orders.sync(fresh, ids, health);
     await this.mountRows(rows, drawn);
@@ -223,7 +251,7 @@ export class PageController {
   /** Wrong badges are worse than none: the page changed, so say so and show nothing. */
   private pause(problem: string): void {
     this.unmountAll();
-    this.notice ??= showNotice(this.ctx, this.settings.language, problem);
+    this.notice ??= showNotice(this.ctx, this.language(), problem);
   }
 
   /** Repaints the mounted rows the answers describe (with `onlyChanged`, those that differ). */
@@ -240,6 +268,8 @@ export class PageController {
 
   /** Mounts the rows' overlays; `drawn` says whether the page has drawn a frame with them yet. */
   private async mountRows(rows: PageRow[], drawn: () => boolean): Promise<void> {
+    // Drawing needs the settings (language, templates); the answer may come first.
+    if (!(await this.ready)) return;
     // Stopped (the app routed away) while an answer was on its way: mount nothing.
     if (this.stopped) return;
     if (!this.orders.overlayEnabled || this.claimed) {

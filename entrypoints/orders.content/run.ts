@@ -121,10 +121,16 @@ export async function runOrderPage(
   const route = async () => {
     const onOrders = adapter.isOrderPage(new URL(location.href));
     if (onOrders && !page) {
-      const s = await settled();
-      if (!s || page || ctx.isInvalid || !adapter.isOrderPage(new URL(location.href))) return;
-      page = new PageController(ctx, adapter, bridge, s);
-      page.start();
+      if (ctx.isInvalid) return;
+      // The rows are read and asked about at once: the settings (asked for at document_start)
+      // are needed only to draw the answer, and the controller waits for them there. When the
+      // worker is busy (the last page's orders being stored), they can come after the page's
+      // first frame, and the question waited for them.
+      const current = new PageController(ctx, adapter, bridge, settled());
+      page = current;
+      current.start();
+      // Not read (the notice says so): that controller stopped; the next route change tries again.
+      if (!(await current.ready) && page === current) page = undefined;
     } else if (!onOrders && page) {
       page.stop();
       page = undefined;

@@ -6,6 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { runOrderPage } from '../../entrypoints/orders.content/run';
 import { isEnvelope } from '../../lib/request';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { makeRow } from '../support/component-fixtures';
 import { rowAdapter } from '../support/row-adapter';
 
 const adapter = rowAdapter();
@@ -80,4 +81,59 @@ test('a script that starts after parsing reads the rows at once', async () => {
     '<div class="order" data-id="40000000000000009"><span class="buyer">b</span></div>';
   void runOrderPage(ctx, [adapter], () => undefined);
   await vi.waitFor(() => expect(askedAboutRows(names)).toBe(true));
+});
+
+describe('the settings come after the rows are read', () => {
+  /** Answers sync with a summary per row; holds getSettings until the test answers it. */
+  function slowSettings() {
+    const names: string[] = [];
+    let answer!: (reply: unknown) => void;
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((m: unknown) => {
+      if (!isEnvelope(m)) return Promise.resolve(undefined);
+      names.push(m.name);
+      if (m.name === 'getSettings') return new Promise((r) => (answer = r));
+      if (m.name !== 'sync') return new Promise(() => undefined);
+      const ids = (m.input as { rows: { orderId: string }[] }).rows.map((r) => r.orderId);
+      const summaries = ids.map((orderId) => ({ ...makeRow({ who: 'champ' }), orderId }));
+      return Promise.resolve({
+        ok: true,
+        value: { summaries, rejected: [], overlayEnabled: true, unknown: [] },
+      });
+    });
+    return { names, settings: (reply: unknown) => answer(reply) };
+  }
+  const drawn = () => document.querySelectorAll('kezhi-overlay[data-kezhi-kind]').length;
+
+  beforeEach(() => {
+    vi.stubGlobal('matchMedia', () => ({ matches: false })); // jsdom has none
+    state = 'complete';
+    document.body.innerHTML = [1, 2]
+      .map(
+        (i) =>
+          `<div class="order" data-id="4000000000000000${i}"><span class="buyer">b</span></div>`,
+      )
+      .join('');
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  test('the rows are asked about at once; their answer is drawn when the settings come', async () => {
+    const bg = slowSettings();
+    void runOrderPage(ctx, [adapter], () => undefined);
+    await vi.waitFor(() => expect(bg.names).toContain('sync'));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(drawn()).toBe(0); // answered, but not drawn without the seller's settings
+    bg.settings({ ok: true, value: DEFAULT_SETTINGS });
+    await vi.waitFor(() => expect(drawn()).toBe(2));
+  });
+
+  test('settings that cannot be read: a notice and no overlay', async () => {
+    const bg = slowSettings();
+    void runOrderPage(ctx, [adapter], () => undefined);
+    await vi.waitFor(() => expect(bg.names).toContain('sync'));
+    bg.settings({ ok: false, error: 'the extension is updating' });
+    await vi.waitFor(() => expect(document.querySelector('[data-kezhi-notice]')).not.toBeNull());
+    await new Promise((r) => setTimeout(r, 30));
+    expect(document.querySelectorAll('kezhi-overlay')).toHaveLength(0);
+  });
 });
