@@ -4,11 +4,10 @@
  * and back is order-sync.ts; how a row is painted is paint-row.tsx.
  * One MutationObserver for the page; its reports are coalesced into one scan per animation frame.
  * Rows mount in slices of a few milliseconds with the page getting a turn between them, so a
- * page of a hundred orders never blocks input; the first slice (the top of the list, what the
- * seller sees) is drawn in a frame of its own before the rest mounts. The overlay's on-demand
- * half (cards, 催付 assistant) loads on the first touch of an overlay.
+ * page of a hundred orders never blocks input; the first slice (the rows in the window first,
+ * then as many as fit) is drawn in a frame of its own before any rest mounts. The overlay's
+ * on-demand half (cards, 催付 assistant) loads on the first touch of an overlay.
  */
-import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { OVERLAY_CSS } from '@/components/overlay/styles';
 import { shopDisplayName } from '@/lib/shops';
@@ -37,12 +36,15 @@ import {
   paintRow,
   paintRows,
   sameSummary,
+  unpaint,
   type Mounted,
   type PaintHost,
 } from './paint-row';
 
 /** Longest stretch of mounting before the page gets a turn (a long task is 50 ms). */
 const SLICE_MS = 12;
+/** The first slice's: the rows in the window and what else fits, drawn together. */
+const FIRST_SLICE_MS = 20;
 
 export class PageController {
   private observer?: MutationObserver;
@@ -158,7 +160,7 @@ export class PageController {
   }
 
   private unmount(m: Mounted): void {
-    render(null, m.ui.container);
+    unpaint(m);
     m.ui.host.remove();
     this.mounted.delete(m.row);
   }
@@ -290,12 +292,14 @@ export class PageController {
     let sliceStart = performance.now();
     let sliced = false;
     for (let i = 0; i < todo.length; i++) {
-      // The first slice is the rows in the window (else a few milliseconds' worth, in page
-      // order); it is drawn before more is added, so the seller sees them a frame sooner and
-      // their layout is not held up by the rest. Later slices only give the page a turn (each
-      // drawn frame costs the page a whole layout pass).
+      // The first slice starts with the rows in the window and takes as many more as fit in
+      // FIRST_SLICE_MS (a page of a hundred light rows usually all): it is drawn in one frame.
+      // When rows remain, that frame comes before they are added, so the seller sees the top of
+      // the list then; later slices only give the page a turn (each drawn frame costs the page a
+      // whole layout pass, so one more frame for the rest, not one per slice).
+      const budget = sliced ? SLICE_MS : FIRST_SLICE_MS;
       const due =
-        sliced || inView === undefined ? performance.now() - sliceStart > SLICE_MS : i === inView;
+        performance.now() - sliceStart > budget && (sliced || inView === undefined || i >= inView);
       if (i > 0 && due) {
         if (sliced) await yieldToPage();
         else await afterNextFrame();

@@ -213,6 +213,30 @@ describe('overlay on Taobao (old page)', () => {
     await page.close();
   });
 
+  test("keyboard on a row nobody has touched: a chip's card on focus, Esc hides it, Enter opens 催付", async () => {
+    const url = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?tabCode=waitBuyerPay';
+    const page = await s.context.newPage();
+    await page.goto(url);
+    const id = '4261125093000000201';
+    await page.locator(`kezhi-overlay[data-kezhi-order="${id}"]`).waitFor({ state: 'attached' });
+    const ov = overlayOf(page, id);
+    // Focus, as Tab would bring it: the row is drawn by hand until then, and wakes on it.
+    await ov.evaluate((root) => (root.querySelector('[data-chip="tier"]') as HTMLElement).focus());
+    await ov.waitFor('.kz-tip[data-tip-for="tier"]', { state: 'visible' });
+    expect(await ov.innerText('.kz-tip[data-tip-for="tier"]')).toContain('至尊VIP');
+    await page.keyboard.press('Escape');
+    await until('the card to hide', async () => (await ov.count('.kz-tip')) === 0);
+    await page.keyboard.press('Tab'); // the next chip
+    await ov.waitFor('.kz-tip[data-tip-for="kind"]', { state: 'visible' });
+    await ov.evaluate((root) => (root.querySelector('.kz-toggle') as HTMLElement).focus());
+    await page.keyboard.press('Enter');
+    await ov.waitFor('.kz-pop[role="dialog"]', { state: 'visible' });
+    expect(
+      await ov.evaluate((root) => root.querySelector('.kz-toggle')!.getAttribute('aria-expanded')),
+    ).toBe('true');
+    await page.close();
+  });
+
   test('a tag set through the background shows on the open overlay', async () => {
     const url = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?tabCode=waitBuyerPay';
     const page = await s.context.newPage();
