@@ -9,10 +9,10 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Lang } from '@/lib/i18n';
 import { bounded, chipHeads, type CustomerBadgesProps } from '../badge-chips';
 import { t } from '@/lib/i18n/overlay';
 import type { AssistantSource, OverlayAssistant } from './assistant-slot';
-import { chipExtras, handledText, langAttr, overlayBadges } from './closed-row';
 import { toggleLabel } from './format';
 import type { AssistantProps } from './assistant-props';
 import { isUserEvent } from './trusted';
@@ -27,12 +27,6 @@ export interface OverlayProps extends AssistantProps {
   defaultOpen?: boolean;
   /** The assistant was opened (team sync marks the order "being handled" on other desks). */
   onAssistOpen?: () => void;
-  /**
-   * Base of the ids the overlay gives its elements, when its root is an id scope of its own (an
-   * order row's shadow root): the same ids every time, so the closed row drawn without Preact
-   * (closed-row.ts) carries them too. Else ids are generated.
-   */
-  idBase?: string;
 }
 
 /**
@@ -59,11 +53,7 @@ function useDetail(source: AssistantSource): [OverlayAssistant | undefined, () =
  * `aria-describedby`, with its lines from the detail half. Until then a row is its chips alone,
  * which is what a hundred rows cost to draw.
  */
-function BadgeRow(props: {
-  badges: CustomerBadgesProps;
-  detail: AssistantSource;
-  idBase?: string;
-}): JSX.Element {
+function BadgeRow(props: { badges: CustomerBadgesProps; detail: AssistantSource }): JSX.Element {
   const { badges } = props;
   const [hover, setHover] = useState<string | null>(null);
   const [focus, setFocus] = useState<string | null>(null);
@@ -71,7 +61,7 @@ function BadgeRow(props: {
   /** Where the open card goes: under its chip, in the badge row's box. */
   const [at, setAt] = useState({ left: 0, top: 0 });
   const [detail, wantDetail] = useDetail(props.detail);
-  const generatedId = useId();
+  const id = useId();
   const open = dismissed ? null : (hover ?? focus);
   const lines = open !== null && detail ? detail.chipTip(badges, open) : [];
   const chipOf = (e: Event) =>
@@ -86,14 +76,14 @@ function BadgeRow(props: {
       wantDetail();
     }
   };
-  const tipId = `${props.idBase ?? generatedId}-tip`;
+  const tipId = `${id}-tip`;
   const showTip = open !== null && lines.length > 0;
   return (
     <span
       class="kz-badges kz-compact"
       role="group"
       aria-label={t(badges.lang, 'badges.label')}
-      lang={langAttr(badges.lang)}
+      lang={badges.lang === 'zh_CN' ? 'zh-CN' : 'en'}
       onMouseOver={(e) => {
         const chip = chipOf(e);
         if ((chip?.getAttribute('data-chip') ?? null) !== hover) show(chip, setHover);
@@ -108,18 +98,23 @@ function BadgeRow(props: {
         }
       }}
     >
-      {chipHeads(badges).map((head) => (
-        <span
-          key={head.key}
-          class={`kz-chip ${head.cls}`}
-          tabIndex={0}
-          aria-describedby={showTip && open === head.key ? tipId : undefined}
-          data-chip={head.key}
-          {...chipExtras(head)}
-        >
-          {head.label}
-        </span>
-      ))}
+      {chipHeads(badges).map((head) => {
+        const tag = head.key.startsWith('tag-') || head.key === 'more-tags';
+        return (
+          <span
+            key={head.key}
+            class={`kz-chip ${head.cls}`}
+            tabIndex={0}
+            aria-describedby={showTip && open === head.key ? tipId : undefined}
+            data-chip={head.key}
+            // A tag is the seller's text: its own direction, isolated (what <bdi> does).
+            dir={tag ? 'auto' : undefined}
+            title={head.key.startsWith('tag-') ? bounded(head.label) : undefined}
+          >
+            {head.label}
+          </span>
+        );
+      })}
       {showTip && (
         <span
           role="tooltip"
@@ -139,13 +134,23 @@ function BadgeRow(props: {
   );
 }
 
+/** "小王 正在处理 14:02" (team sync: another 客服 opened this order's assistant just now). */
+function handledText(h: { staff: string; at: number }, lang: Lang): string {
+  const at = new Date(h.at).toLocaleTimeString(lang === 'en' ? 'en' : 'zh-CN', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
+  const who = h.staff.trim() || (lang === 'en' ? 'A teammate' : '同事');
+  return lang === 'en' ? `${who} is on it (${at})` : `${who} 正在处理（${at}）`;
+}
+
 /** One order row's overlay. */
 export function Overlay(props: OverlayProps): JSX.Element {
   const { summary, lang } = props;
   const plan = summary.plan;
   const [open, setOpen] = useState(Boolean(props.defaultOpen) && plan !== null);
-  const generatedId = useId();
-  const panelId = props.idBase ? `${props.idBase}-panel` : generatedId;
+  const panelId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
   const popRef = useRef<HTMLDivElement>(null);
   const unmountPanel = useRef<(() => void) | undefined>(undefined);
@@ -185,12 +190,23 @@ export function Overlay(props: OverlayProps): JSX.Element {
     if (panelOpen) props.onAssistOpen?.();
   }, [panelOpen]);
 
-  const badges = overlayBadges(summary, props.settings, lang);
+  const badges: CustomerBadgesProps = {
+    view: summary.view,
+    asOfOrder: true,
+    shopCustomers: summary.shopCustomers,
+    identity: summary.uncertain ? 'masked' : 'known',
+    tags: summary.meta.tags,
+    blacklisted: summary.meta.blacklisted,
+    blacklistReason: summary.meta.blacklistReason,
+    settings: props.settings,
+    lang,
+    compact: true,
+  };
 
   return (
     <div
       class="kz-overlay"
-      lang={langAttr(lang)}
+      lang={lang === 'zh_CN' ? 'zh-CN' : 'en'}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && open) {
           e.stopPropagation();
@@ -199,7 +215,7 @@ export function Overlay(props: OverlayProps): JSX.Element {
       }}
     >
       <div class="kz-row">
-        <BadgeRow badges={badges} detail={props.detail} idBase={props.idBase} />
+        <BadgeRow badges={badges} detail={props.detail} />
         {label && (
           <button
             ref={toggleRef}

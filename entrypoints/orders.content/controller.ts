@@ -8,6 +8,7 @@
  * then as many as fit) is drawn in a frame of its own before any rest mounts. The overlay's
  * on-demand half (cards, 催付 assistant) loads on the first touch of an overlay.
  */
+import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { OVERLAY_CSS } from '@/components/overlay/styles';
 import { shopDisplayName } from '@/lib/shops';
@@ -36,7 +37,6 @@ import {
   paintRow,
   paintRows,
   sameSummary,
-  unpaint,
   type Mounted,
   type PaintHost,
 } from './paint-row';
@@ -45,6 +45,12 @@ import {
 const SLICE_MS = 12;
 /** The first slice's: the rows in the window and what else fits, drawn together. */
 const FIRST_SLICE_MS = 20;
+/**
+ * Most new rows one frame lays out. A hundred rows' overlays took 35-50 ms of layout in one frame
+ * on the bench machine (the page's own tables re-laid around them), 55-100 ms with pre-paint and
+ * paint: half as many keeps each frame under a long task.
+ */
+const FRAME_ROWS = 50;
 
 export class PageController {
   private observer?: MutationObserver;
@@ -160,7 +166,7 @@ export class PageController {
   }
 
   private unmount(m: Mounted): void {
-    unpaint(m);
+    render(null, m.ui.container);
     m.ui.host.remove();
     this.mounted.delete(m.row);
   }
@@ -291,22 +297,30 @@ export class PageController {
     const dark = todo.map((r) => hostIsDark(r.row, themes));
     let sliceStart = performance.now();
     let sliced = false;
+    let framed = 0; // rows mounted since the last frame was drawn
     for (let i = 0; i < todo.length; i++) {
       // The first slice starts with the rows in the window and takes as many more as fit in
-      // FIRST_SLICE_MS (a page of a hundred light rows usually all): it is drawn in one frame.
-      // When rows remain, that frame comes before they are added, so the seller sees the top of
-      // the list then; later slices only give the page a turn (each drawn frame costs the page a
-      // whole layout pass, so one more frame for the rest, not one per slice).
+      // FIRST_SLICE_MS; it is drawn in a frame of its own before more is added, so the seller
+      // sees the top of the list then. Later slices only give the page a turn, except that no
+      // frame lays out more than FRAME_ROWS new rows: their layout is the frame's (the page's
+      // tables around them included), and a frame over 50 ms is a long task like any other.
       const budget = sliced ? SLICE_MS : FIRST_SLICE_MS;
+      const full = framed >= FRAME_ROWS;
       const due =
-        performance.now() - sliceStart > budget && (sliced || inView === undefined || i >= inView);
+        full ||
+        (performance.now() - sliceStart > budget &&
+          (sliced || inView === undefined || i >= inView));
       if (i > 0 && due) {
-        if (sliced) await yieldToPage();
-        else await afterNextFrame();
+        if (sliced && !full) await yieldToPage();
+        else {
+          await afterNextFrame();
+          framed = 0;
+        }
         sliced = true;
         if (this.stopped || !this.orders.overlayEnabled) return;
         sliceStart = performance.now();
       }
+      framed++;
       const r = todo[i]!;
       const summary = summaries.get(r.orderId);
       // The page may have re-rendered the row while we yielded, or another scan mounted it.

@@ -1,14 +1,10 @@
 /**
  * Paints one row's overlay: the host's `data-kezhi-*` attributes (all the page may read), the
  * host page's light or dark around it, and the Overlay with its copy, check and claim callbacks.
- * A row nobody has touched is the Overlay's closed markup drawn by hand (closed-row.ts), which
- * costs a hundred rows a few DOM calls each instead of a Preact render; the first touch of the
- * row (pointer, focus, touch, click, key) hydrates it, and Preact draws it from then on.
  */
-import { hydrate, render } from 'preact';
+import { render } from 'preact';
 import type { AssistantSource } from '@/components/overlay/assistant-slot';
-import { drawClosedRow } from '@/components/overlay/closed-row';
-import { Overlay, type OverlayProps } from '@/components/overlay/Overlay';
+import { Overlay } from '@/components/overlay/Overlay';
 import { send } from '@/lib/browser/rpc';
 import type { Settings } from '@/lib/settings';
 import { copyText } from '@/components/copy-text';
@@ -22,41 +18,6 @@ export interface Mounted {
   ui: RowHost;
   dark: boolean;
   summary?: RowSummary;
-  /**
-   * The overlay is Preact's (the row was touched). Until then it is the closed row drawn by hand,
-   * and `wake` (the props it was drawn from) hydrates it on the first touch.
-   */
-  live?: boolean;
-  wake?: () => void;
-}
-
-/** The ids inside a row's overlay: each row's shadow root is an id scope of its own. */
-const ID_BASE = 'kz';
-
-/**
- * What wakes a closed row: the events that come before anything in it can be used (the pointer
- * reaching it, focus, a touch; a click or key for assistive tech that activates without them).
- * Listened for in the capture phase at the row's root, so the component's own handlers, attached
- * by the hydration, receive the same event when it reaches them.
- */
-const WAKE_EVENTS = ['pointerover', 'mouseover', 'focus', 'touchstart', 'click', 'keydown'];
-
-/** Hydrates `m`'s closed row with the props it was last drawn from, once. */
-function listenForWake(m: Mounted): void {
-  const root = m.ui.root;
-  const onWake = () => {
-    for (const name of WAKE_EVENTS) root.removeEventListener(name, onWake, true);
-    if (m.live) return;
-    m.live = true;
-    m.wake?.();
-  };
-  for (const name of WAKE_EVENTS) root.addEventListener(name, onWake, { capture: true });
-}
-
-/** Takes a row's overlay down (the closed row is plain DOM, a live one Preact's). */
-export function unpaint(m: Mounted): void {
-  if (m.live) render(null, m.ui.container);
-  else m.ui.container.replaceChildren();
 }
 
 /** What a paint needs from the page, read when it paints (or when a callback runs). */
@@ -87,54 +48,51 @@ export function paintRow(m: Mounted, s: RowSummary, page: PaintHost): void {
   else host.removeAttribute('data-kezhi-remind');
   host.setAttribute('data-theme', m.dark ? 'dark' : 'light');
   const settings = page.settings();
-  const props: OverlayProps = {
-    summary: s,
-    settings,
-    lang: settings.language,
-    shopName: page.shopName(),
-    now: Date.now(),
-    detail: page.detail,
-    idBase: ID_BASE,
-    // Asked only from the open 催付 panel, which the on-demand half draws: it is loaded.
-    onCheck: () =>
-      page.detail.current()?.checkBeforeContact({
-        orderKey: s.orderKey,
-        purpose: 'remind',
-        contacts: s.contacts,
-        settings: page.settings(),
-        now: Date.now(),
-      }) ?? [],
-    onAssistOpen: () =>
-      void send('claimOrder', { orderKey: s.orderKey, customerKey: s.customerKey }),
-    onCopy: async ({ channel, templateId, text, overrode }) => {
-      // The fallback's textarea goes into the row's closed root, out of the page's sight.
-      if (!(await copyText(text, m.ui.root))) return { ok: false, error: 'clipboard unavailable' };
-      const entry = {
-        customerKey: s.customerKey,
-        orderKey: s.orderKey,
-        channel,
-        template: templateId,
-        purpose: 'remind' as const,
-        ...(overrode ? { overrode } : {}),
-      };
-      let logged = await send('logContact', entry);
-      // The background logs only rows it described to this tab; a restarted service worker
-      // has forgotten them, so describe the rows again and retry once.
-      if (!logged.ok) {
-        await page.refresh();
-        logged = await send('logContact', entry);
+  render(
+    <Overlay
+      summary={s}
+      settings={settings}
+      lang={settings.language}
+      shopName={page.shopName()}
+      now={Date.now()}
+      detail={page.detail}
+      // Asked only from the open 催付 panel, which the on-demand half draws: it is loaded.
+      onCheck={() =>
+        page.detail.current()?.checkBeforeContact({
+          orderKey: s.orderKey,
+          purpose: 'remind',
+          contacts: s.contacts,
+          settings: page.settings(),
+          now: Date.now(),
+        }) ?? []
       }
-      return logged.ok ? { ok: true } : { ok: false, error: logged.error };
-    },
-  };
-  if (m.live) {
-    render(<Overlay {...props} />, m.ui.container);
-    return;
-  }
-  // Untouched: the closed row by hand, which Preact takes over on the first touch.
-  drawClosedRow(m.ui.container, { ...props, idBase: ID_BASE });
-  if (!m.wake) listenForWake(m);
-  m.wake = () => hydrate(<Overlay {...props} />, m.ui.container);
+      onAssistOpen={() =>
+        void send('claimOrder', { orderKey: s.orderKey, customerKey: s.customerKey })
+      }
+      onCopy={async ({ channel, templateId, text, overrode }) => {
+        // The fallback's textarea goes into the row's closed root, out of the page's sight.
+        if (!(await copyText(text, m.ui.root)))
+          return { ok: false, error: 'clipboard unavailable' };
+        const entry = {
+          customerKey: s.customerKey,
+          orderKey: s.orderKey,
+          channel,
+          template: templateId,
+          purpose: 'remind' as const,
+          ...(overrode ? { overrode } : {}),
+        };
+        let logged = await send('logContact', entry);
+        // The background logs only rows it described to this tab; a restarted service worker
+        // has forgotten them, so describe the rows again and retry once.
+        if (!logged.ok) {
+          await page.refresh();
+          logged = await send('logContact', entry);
+        }
+        return logged.ok ? { ok: true } : { ok: false, error: logged.error };
+      }}
+    />,
+    m.ui.container,
+  );
 }
 
 /** Two answers for one row that paint the same (JSON: summaries are plain data). */

@@ -177,6 +177,27 @@ describe('PageController: light overlays', () => {
     await settle(c, 40);
   });
 
+  test('no frame lays out more than 50 new rows, however fast they mount', async () => {
+    page(120);
+    answerSync();
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('visible');
+    vi.spyOn(performance, 'now').mockReturnValue(1000); // no time passes
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => frames.push(f));
+    const c = controller();
+    c.start();
+    const mountedRows = () => hosts().length;
+    await vi.waitFor(() => expect(mountedRows()).toBe(50));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(mountedRows()).toBe(50); // waiting for that frame
+    for (const f of frames.splice(0)) f(0);
+    await vi.waitFor(() => expect(mountedRows()).toBe(100));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(mountedRows()).toBe(100);
+    for (const f of frames.splice(0)) f(0);
+    await settle(c, 120);
+  });
+
   test('a second scan while the first waits for the background mounts nothing twice', async () => {
     page(10);
     const asked = answerSync();

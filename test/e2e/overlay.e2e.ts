@@ -213,14 +213,14 @@ describe('overlay on Taobao (old page)', () => {
     await page.close();
   });
 
-  test("keyboard on a row nobody has touched: a chip's card on focus, Esc hides it, Enter opens 催付", async () => {
+  test("keyboard: a chip's card on focus, Esc hides it, Tab to the next chip, Enter opens 催付", async () => {
     const url = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?tabCode=waitBuyerPay';
     const page = await s.context.newPage();
     await page.goto(url);
     const id = '4261125093000000201';
     await page.locator(`kezhi-overlay[data-kezhi-order="${id}"]`).waitFor({ state: 'attached' });
     const ov = overlayOf(page, id);
-    // Focus, as Tab would bring it: the row is drawn by hand until then, and wakes on it.
+    // Focus, as Tab would bring it there.
     await ov.evaluate((root) => (root.querySelector('[data-chip="tier"]') as HTMLElement).focus());
     await ov.waitFor('.kz-tip[data-tip-for="tier"]', { state: 'visible' });
     expect(await ov.innerText('.kz-tip[data-tip-for="tier"]')).toContain('至尊VIP');
