@@ -4,7 +4,7 @@
  * the shadow host), visible focus rings, and the assistant as a popover that never reflows the
  * host table. Includes the badge row's CSS.
  */
-import { BADGE_CSS, themeCss } from '../badge-css';
+import { ROW_BADGE_CSS, themeCss } from '../badge-css';
 
 const FONT =
   'system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif';
@@ -31,6 +31,6 @@ const OWN = [
 ].join('\n');
 
 /** What every row's shadow root shares: badge CSS plus the row, toggle and popover box. */
-export const OVERLAY_CSS = `${BADGE_CSS}\n${OWN}\n`;
+export const OVERLAY_CSS = `${ROW_BADGE_CSS}\n${OWN}\n`;
 
 export { ASSISTANT_CSS } from './assistant-css';

@@ -3,7 +3,8 @@
  * used, and `explain` turns that into the sentence a tooltip shows.
  */
 import type { Label, Lang } from '../i18n';
-import * as labels from './labels';
+import { GROUP_LABELS, RHYTHM_LABELS } from './card-labels';
+import { KIND_LABELS, SEGMENT_LABELS, STAGE_LABELS, TIER_LABELS } from './labels';
 
 /** A rule id (e.g. `stage.active`) and the values it was applied to. */
 export type Explanation = { rule: string; values: Record<string, number | string> };
@@ -98,12 +99,12 @@ export const EXPLANATION_TEMPLATES: Readonly<Record<string, Label>> = {
 
 /** Each label kind's table, by the value name explanations and the card use for it. */
 export const LABELS = {
-  tier: labels.TIER_LABELS,
-  stage: labels.STAGE_LABELS,
-  kind: labels.KIND_LABELS,
-  group: labels.GROUP_LABELS,
-  segment: labels.SEGMENT_LABELS,
-  rhythm: labels.RHYTHM_LABELS,
+  tier: TIER_LABELS,
+  stage: STAGE_LABELS,
+  kind: KIND_LABELS,
+  group: GROUP_LABELS,
+  segment: SEGMENT_LABELS,
+  rhythm: RHYTHM_LABELS,
 } as const;
 
 const byName: Readonly<Record<string, Readonly<Record<string, Label>>>> = LABELS;

@@ -1,6 +1,9 @@
-/** Display names for every customer label, in the two languages the extension speaks. */
-import type { Group, Kind, Stage } from './lifecycle';
-import type { Rhythm } from './measures';
+/**
+ * Display names for every customer label, in the two languages the extension speaks. The ones an
+ * order row's badges show are here (the order page shares them with its on-demand half, see
+ * components/overlay/kit); the cards' others are in ./card-labels.ts, re-exported below.
+ */
+import type { Kind, Stage } from './lifecycle';
 import type { Segment } from './segments';
 import type { Tier } from './tiers';
 
@@ -27,13 +30,6 @@ export const KIND_LABELS: Readonly<Record<Kind, Label>> = {
   returning: { zh_CN: '老客', en: 'Returning customer' },
 };
 
-export const GROUP_LABELS: Readonly<Record<Group, Label>> = {
-  activeNew: { zh_CN: '活跃新客', en: 'Active new' },
-  sleepingNew: { zh_CN: '沉睡新客', en: 'Sleeping new' },
-  activeReturning: { zh_CN: '活跃老客', en: 'Active returning' },
-  sleepingReturning: { zh_CN: '沉睡老客', en: 'Sleeping returning' },
-};
-
 export const SEGMENT_LABELS: Readonly<Record<Segment, Label>> = {
   champions: { zh_CN: '冠军客户', en: 'Champions' },
   loyal: { zh_CN: '忠诚客户', en: 'Loyal' },
@@ -48,14 +44,6 @@ export const SEGMENT_LABELS: Readonly<Record<Segment, Label>> = {
   lost: { zh_CN: '已流失客户', en: 'Lost' },
 };
 
-export const RHYTHM_LABELS: Readonly<Record<Rhythm, Label>> = {
-  monthly: { zh_CN: '月度回购', en: 'Monthly' },
-  seasonal: { zh_CN: '季度回购', en: 'Seasonal' },
-  halfyearly: { zh_CN: '半年回购', en: 'Half-yearly' },
-  irregular: { zh_CN: '不定期', en: 'Irregular' },
-  unknown: { zh_CN: '暂无规律', en: 'Unknown' },
-};
-
 /** Platform names as sellers call them (a customer is shown with the platform they buy on). */
 export const PLATFORM_LABELS: Readonly<Record<Platform, Label>> = {
   taobao: { zh_CN: '淘宝', en: 'Taobao' },
@@ -65,3 +53,5 @@ export const PLATFORM_LABELS: Readonly<Record<Platform, Label>> = {
   woocommerce: { zh_CN: 'WooCommerce', en: 'WooCommerce' },
   shopify: { zh_CN: 'Shopify', en: 'Shopify' },
 };
+
+export { GROUP_LABELS, RHYTHM_LABELS } from './card-labels';

@@ -18,8 +18,6 @@ const zh_CN = {
   'badge.moreTags': '+{n}',
   'badge.moreTagsTip': '其他标签：{tags}',
   // Overlay
-  'overlay.label': '客知',
-  'overlay.remind': '催付',
   'overlay.remindNow': '催付 · {channel} 现在',
   'overlay.remindAt': '催付 · {time} {channel}',
   'overlay.remindBlocked': '催付 · 不建议',
@@ -56,8 +54,6 @@ const en: Record<keyof typeof zh_CN, string> = {
   'badge.tag': 'Tag: {tag}',
   'badge.moreTags': '+{n}',
   'badge.moreTagsTip': 'More tags: {tags}',
-  'overlay.label': 'Kezhi',
-  'overlay.remind': 'Remind',
   'overlay.remindNow': 'Remind · {channel} now',
   'overlay.remindAt': 'Remind · {time} {channel}',
   'overlay.remindBlocked': 'Remind · not advised',

@@ -4,7 +4,7 @@ import { Overlay, type OverlayProps } from '../../components/overlay/Overlay';
 import { overlayAssistant } from '../../components/overlay/assistant-bundle';
 import { bundledAssistant } from '../../components/overlay/bundled-assistant';
 import { ASSISTANT_CSS, OVERLAY_CSS } from '../../components/overlay/styles';
-import { BADGE_CSS } from '../../components/CustomerBadges';
+import { ROW_BADGE_CSS } from '../../components/badge-css';
 import type { RowSummary } from '../../lib/summary';
 import { HOUR, cn, makeRow, settingsWith } from '../support/component-fixtures';
 
@@ -219,7 +219,8 @@ describe('chip cards', () => {
 
 describe('OVERLAY_CSS', () => {
   it('includes the badge CSS and its own theme, popover and focus rules', () => {
-    expect(OVERLAY_CSS.startsWith(BADGE_CSS)).toBe(true);
+    expect(OVERLAY_CSS.startsWith(ROW_BADGE_CSS)).toBe(true);
+    expect(OVERLAY_CSS).not.toContain('.kz-chip-wrap'); // the popup's card layout, not the row's
     expect(OVERLAY_CSS).toMatch(/\.kz-pop\{position:absolute;[^}]*z-index:2147483647/);
     expect(OVERLAY_CSS).toMatch(/\.kz-pop\{[^}]*max-width:min\(420px/);
     expect(OVERLAY_CSS).toContain('@media (prefers-color-scheme: dark)');

@@ -11,7 +11,10 @@ import { Fragment, render } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { jsx, jsxs } from 'preact/jsx-runtime';
 import { bounded, chipHeads, COMPACT_TAGS, purchaseNumber } from '@/components/badge-chips';
+import { KIND_LABELS, SEGMENT_LABELS, STAGE_LABELS, TIER_LABELS } from '@/lib/customers/labels';
 import { t } from '@/lib/i18n/overlay';
+import { translator } from '@/lib/i18n/translate';
+import { isUserEvent } from '../trusted';
 import { formatOrderTime } from '@/lib/reminders/order-time';
 import { channelLabel, formatAgo, formatWhen, toggleLabel } from '../format';
 import type { SharedModules } from './shared';
@@ -23,6 +26,9 @@ const modules = {
   'components/overlay/format.ts': { channelLabel, formatAgo, formatWhen, toggleLabel },
   'components/badge-chips.ts': { bounded, chipHeads, COMPACT_TAGS, purchaseNumber },
   'lib/reminders/order-time.ts': { formatOrderTime },
+  'lib/i18n/translate.ts': { translator },
+  'lib/customers/labels.ts': { KIND_LABELS, SEGMENT_LABELS, STAGE_LABELS, TIER_LABELS },
+  'components/overlay/trusted.ts': { isUserEvent },
 } satisfies { [M in keyof SharedModules]: Record<SharedModules[M][number], unknown> };
 
 export const sharedKit = {

@@ -10,6 +10,9 @@ export const SHARED_MODULES = {
   'components/overlay/format.ts': ['channelLabel', 'formatAgo', 'formatWhen', 'toggleLabel'],
   'components/badge-chips.ts': ['bounded', 'chipHeads', 'COMPACT_TAGS', 'purchaseNumber'],
   'lib/reminders/order-time.ts': ['formatOrderTime'],
+  'lib/i18n/translate.ts': ['translator'],
+  'lib/customers/labels.ts': ['KIND_LABELS', 'SEGMENT_LABELS', 'STAGE_LABELS', 'TIER_LABELS'],
+  'components/overlay/trusted.ts': ['isUserEvent'],
 } as const;
 
 export type SharedModules = typeof SHARED_MODULES;
