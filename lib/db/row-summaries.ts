@@ -154,17 +154,11 @@ async function describeRows(
           ? [o.customerKey, keyOfCustomer(o.platform, o.shopId, `order:${o.orderId}`)]
           : [o.customerKey],
       );
-      // The buyers the page's orders name are read in this round too, not after the orders
-      // that lead to them: on a list the shop has seen, they are the buyers the rows show. The
-      // next round reads only the keys a stored order or a join leads to instead.
-      const named = [...new Set(pending.map((o) => o.customerKey))];
-      const [shop, stored, roots, namedCustomers] = await Promise.all([
+      const [shop, stored, roots] = await Promise.all([
         db.shops.get(shopKey(req.platform, req.shopId)),
         db.orders.bulkGet(keys),
         joinKeys.length > 0 ? resolveJoins(db, joinKeys) : new Map<string, string>(),
-        named.length > 0 ? db.customers.bulkGet(named) : [],
       ]);
-      const read = new Map(named.map((k, i) => [k, namedCustomers[i]]));
       const tokenVerdict = judgeKind(shop?.identityEvidence ?? {}, 'token').verdict;
       const storedBy = new Map(stored.map((o, i) => [keys[i]!, o]));
       const next = new Map(storedBy);
@@ -180,16 +174,14 @@ async function describeRows(
       ];
       // Meta and contacts only for the customers that have any (few do): in the background,
       // known from memory, so a page of new orders reads no more than its customers.
-      const unread = customerKeys.filter((k) => !read.has(k));
       const [customers, metas, contacts] = await Promise.all([
-        unread.length > 0 ? db.customers.bulkGet(unread) : [],
+        db.customers.bulkGet(customerKeys),
         mayHaveRecords(db, 'meta', customerKeys).then((keys) => db.meta.bulkGet(keys)),
         mayHaveRecords(db, 'contacts', customerKeys).then((keys) =>
           keys.length > 0 ? db.contacts.where('customerKey').anyOf(keys).toArray() : [],
         ),
       ]);
-      unread.forEach((k, i) => read.set(k, customers[i]));
-      const customerBy = new Map(customerKeys.map((k) => [k, read.get(k)]));
+      const customerBy = new Map(customerKeys.map((k, i) => [k, customers[i]]));
       // Each changed order applied to its buyer's aggregate as ingest applies it.
       await applyChanges(db, changed, customerBy);
       return { next, customerBy, metas, contacts, tokenVerdict };

@@ -76,43 +76,6 @@ describe('previewRows', () => {
     expect(n4!.current.purchaseCount).toBe(1);
   });
 
-  test('the buyers the page names are read with its orders, in one round, not again', async () => {
-    await ingestOrders(
-      db,
-      [
-        order({ orderId: '1', buyerNick: 'a', buyerId: 'nick:a', createdAt: T0 }),
-        order({ orderId: '2', buyerNick: 'b', buyerId: 'nick:b', createdAt: T0 }),
-      ],
-      NOW,
-    );
-    await summarizeRows(db, req([], ['1']), DEFAULT_SETTINGS, NOW); // statistics built
-    const page = [
-      order({ orderId: '1', buyerNick: 'a', buyerId: 'nick:a', createdAt: T0 }),
-      order({ orderId: '2', buyerNick: 'b', buyerId: 'nick:b', createdAt: T0 }),
-      order({ orderId: '5', buyerNick: 'c', buyerId: 'nick:c', createdAt: NOW - DAY }),
-    ];
-    const events: string[] = [];
-    const readOrders = db.orders.bulkGet.bind(db.orders);
-    vi.spyOn(db.orders, 'bulkGet').mockImplementation((keys) =>
-      readOrders(keys).then((r) => {
-        events.push('orders read');
-        return r;
-      }),
-    );
-    const readCustomers = db.customers.bulkGet.bind(db.customers);
-    const bulkGet = vi.spyOn(db.customers, 'bulkGet').mockImplementation((keys) => {
-      events.push('customers asked');
-      return readCustomers(keys);
-    });
-    const preview = await previewRows(db, req(page, ['1', '2', '5']), DEFAULT_SETTINGS, NOW);
-    expect(events).toEqual(['customers asked', 'orders read']);
-    expect(preview.summaries.map((r) => r.view.kind)).toEqual(['new', 'new', 'new']);
-    expect(preview.summaries.map((r) => r.current.purchaseCount)).toEqual([1, 1, 1]);
-    expect(bulkGet.mock.calls.map(([keys]) => [...keys].sort())).toEqual([
-      ['taobao:shop1:nick:a', 'taobao:shop1:nick:b', 'taobao:shop1:nick:c'],
-    ]);
-  });
-
   test('a status move on the page shows before the write (unpaid → paid drops the 催付 plan)', async () => {
     await ingestOrders(
       db,
