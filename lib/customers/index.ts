@@ -52,6 +52,7 @@ export {
 export type { Explanation } from './explain';
 export { EXPLANATION_TEMPLATES, LABELS, explain } from './explain';
 export * from './labels';
+export * from './card-labels';
 export type { CustomerView, DescribeOptions } from './describe';
 export { describeCustomer, describeFigures } from './describe';
 export type { ExplainContext, ViewFigures } from './explain-view';

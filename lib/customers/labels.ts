@@ -1,7 +1,7 @@
 /**
  * Display names for every customer label, in the two languages the extension speaks. The ones an
  * order row's badges show are here (the order page shares them with its on-demand half, see
- * components/overlay/kit); the cards' others are in ./card-labels.ts, re-exported below.
+ * components/overlay/kit); the cards' others are in ./card-labels.ts.
  */
 import type { Kind, Stage } from './lifecycle';
 import type { Segment } from './segments';
@@ -53,5 +53,3 @@ export const PLATFORM_LABELS: Readonly<Record<Platform, Label>> = {
   woocommerce: { zh_CN: 'WooCommerce', en: 'WooCommerce' },
   shopify: { zh_CN: 'Shopify', en: 'Shopify' },
 };
-
-export { GROUP_LABELS, RHYTHM_LABELS } from './card-labels';
