@@ -4,6 +4,8 @@ import { IDLE_SPA_URL, IDLE_URL, ORDER_URL } from './harness.mjs';
 import { IDLE_PAGE, chinaStamp, taobaoOldPage } from './lib.mjs';
 
 export const BASELINE_URL = 'https://trade.taobao.com/kzbench-baseline.htm';
+/** The main list with its badges in its own markup (bench/scenarios/overlay.mjs serves it). */
+export const BADGED_URL = 'https://trade.taobao.com/kzbench-badged.htm';
 
 /** Serves the pages on the bench's session; sets `b.pageOrders` (the main list's orders). */
 export async function serveOrderPages(b) {
