@@ -77,7 +77,7 @@ export default async function overlay(b) {
   // The page with every badge already in its own markup: a repeat visit's document as drawn,
   // the badges' closed shadow roots written out as declarative shadow DOM (CDP's outer HTML with
   // shadow roots), served at a URL where nothing of ours runs. Its first frame is what drawing
-  // these badges costs the page when no script has to add them: the floor of the visits' badges.
+  // these badges costs the page when no script has to add them.
   const drawn = await overlayVisit(s);
   const cdp = await drawn.page.context().newCDPSession(drawn.page);
   const { root } = await cdp.send('DOM.getDocument', { depth: 1 });
@@ -94,13 +94,13 @@ export default async function overlay(b) {
     contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.startsWith(b.ext)),
   );
   const { result } = await cdp.send('Runtime.evaluate', {
-    contextId: world?.id,
+    contextId: world.id,
     returnByValue: true,
     expression: `[...chrome.dom.openOrClosedShadowRoot(document.querySelector('kezhi-overlay'))
       .adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText)).join('\\n')`,
   });
   await drawn.page.close();
-  if (!world || !result.value) throw new Error('badged page: the badges’ stylesheet was not read');
+  if (!result.value) throw new Error('badged page: the badges’ stylesheet was not read');
   const badgedHtml = outerHTML.replace(
     /<template shadowrootmode="closed">/g,
     (t) => `${t}<style>${result.value}</style>`,
