@@ -10,10 +10,11 @@ import { IDLE_SPA_URL, IDLE_URL, fmt } from '../harness.mjs';
 import { IDLE_PAGE, summarize } from '../lib.mjs';
 
 /**
- * An extension that runs what ours runs on 千牛's other routes, minus our code: one empty script in
- * an isolated world and one in the page's world, both at document_start, on the same pages.
+ * An extension that runs what ours runs on 千牛's other routes, with the given code instead of
+ * ours: one script in an isolated world and one in the page's world, both at document_start, on
+ * the same pages.
  */
-function emptyScriptsExtension(isolated = '', main = '') {
+function scriptsExtension(isolated, main) {
   const dir = mkdtempSync(join(tmpdir(), 'kezhi-floor-ext-'));
   const matches = ['https://myseller.taobao.com/home.htm*'];
   const manifest = {
@@ -50,7 +51,7 @@ c.port1.postMessage({ endpoints: ['^https://trade\\.taobao\\.com/trade/itemlist/
 
 /** ScriptDuration of the SPA page with an extension of the two given scripts there. */
 async function withScripts(isolated, main) {
-  const dir = emptyScriptsExtension(isolated, main);
+  const dir = scriptsExtension(isolated, main);
   const floor = await launch({ extensionDir: dir });
   try {
     await floor.serve(IDLE_SPA_URL, IDLE_PAGE);
