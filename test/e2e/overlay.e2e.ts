@@ -20,6 +20,8 @@ import type { Page } from 'playwright-core';
 
 const DAY = 86400_000;
 const WEEK_MIN = 7 * 24 * 60;
+const UNPAID_URL =
+  'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?tabCode=waitBuyerPay';
 
 let s: Session;
 let newest: number;
@@ -73,6 +75,14 @@ const attrs = (page: Page, orderId: string) =>
     remind: el.getAttribute('data-kezhi-remind'),
   }));
 
+/** The unpaid list (served by the first test) opened again, once `orderId`'s row has its overlay. */
+async function openUnpaidRow(orderId: string) {
+  const page = await s.context.newPage();
+  await page.goto(UNPAID_URL);
+  await page.locator(`kezhi-overlay[data-kezhi-order="${orderId}"]`).waitFor({ state: 'attached' });
+  return { page, ov: overlayOf(page, orderId) };
+}
+
 describe('overlay on Taobao (old page)', () => {
   test('history from older orders, then the unpaid page shows buyers as of each order', async () => {
     const history = await visit(
@@ -92,12 +102,7 @@ describe('overlay on Taobao (old page)', () => {
     });
     await history.close();
 
-    const page = await visit(
-      'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?tabCode=waitBuyerPay',
-      'taobao-old',
-      'unpaid.html',
-      4,
-    );
+    const page = await visit(UNPAID_URL, 'taobao-old', 'unpaid.html', 4);
     // 测试买家丙: never bought -> new, the new-customer ladder starts with chat.
     expect(await attrs(page, '4261124230000000203')).toEqual({
       kind: 'new',
@@ -121,17 +126,11 @@ describe('overlay on Taobao (old page)', () => {
   });
 
   test('the assistant copies the due message, logs the contact and moves to the next step', async () => {
-    const url = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?tabCode=waitBuyerPay';
     await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: 'https://trade.taobao.com',
     });
-    const page = await s.context.newPage();
-    await page.goto(url);
-    await page.locator('kezhi-overlay[data-kezhi-order="4261124230000000203"]').waitFor({
-      state: 'attached',
-    });
     // Inside the row's closed shadow root, through CDP (scripts/closed-root.mjs).
-    const ov = overlayOf(page, '4261124230000000203');
+    const { page, ov } = await openUnpaidRow('4261124230000000203');
     expect(await ov.mode()).toBe('closed');
     await ov.click('.kz-toggle');
     await ov.waitFor('[data-testid="message-chat"]');
@@ -178,12 +177,7 @@ describe('overlay on Taobao (old page)', () => {
   });
 
   test("a chip's card explains it from the row's figures: the order's place and the shop's size", async () => {
-    const url = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?tabCode=waitBuyerPay';
-    const page = await s.context.newPage();
-    await page.goto(url);
-    const id = '4261125081520000202';
-    await page.locator(`kezhi-overlay[data-kezhi-order="${id}"]`).waitFor({ state: 'attached' });
-    const ov = overlayOf(page, id);
+    const { page, ov } = await openUnpaidRow('4261125081520000202');
     // The row's answer carries no sentences: the on-demand half, loaded by this hover, writes them.
     await ov.hover('[data-chip="kind"]');
     await ov.waitFor('.kz-tip[data-tip-for="kind"]', { state: 'visible' });
@@ -214,12 +208,7 @@ describe('overlay on Taobao (old page)', () => {
   });
 
   test("keyboard: a chip's card on focus, Esc hides it, Tab to the next chip, Enter opens 催付", async () => {
-    const url = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?tabCode=waitBuyerPay';
-    const page = await s.context.newPage();
-    await page.goto(url);
-    const id = '4261125093000000201';
-    await page.locator(`kezhi-overlay[data-kezhi-order="${id}"]`).waitFor({ state: 'attached' });
-    const ov = overlayOf(page, id);
+    const { page, ov } = await openUnpaidRow('4261125093000000201');
     // Focus, as Tab would bring it there.
     await ov.evaluate((root) => (root.querySelector('[data-chip="tier"]') as HTMLElement).focus());
     await ov.waitFor('.kz-tip[data-tip-for="tier"]', { state: 'visible' });
@@ -238,13 +227,7 @@ describe('overlay on Taobao (old page)', () => {
   });
 
   test('a tag set through the background shows on the open overlay', async () => {
-    const url = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?tabCode=waitBuyerPay';
-    const page = await s.context.newPage();
-    await page.goto(url);
-    await page.locator('kezhi-overlay[data-kezhi-order="4261125081520000202"]').waitFor({
-      state: 'attached',
-    });
-    const ov = overlayOf(page, '4261125081520000202');
+    const { page, ov } = await openUnpaidRow('4261125081520000202');
     const popup = await s.context.newPage();
     await popup.goto(`chrome-extension://${s.extensionId}/popup.html`);
     const customers = await readStore<{ key: string; nick: string }>(s.worker, 'customers');
