@@ -11,7 +11,6 @@
  * text: ingest refuses any that names another buyer for a stored order.
  */
 import {
-  ACK_EVENT,
   HELLO_EVENT,
   isHello,
   MAX_CAPTURE_BYTES,
@@ -64,6 +63,7 @@ export function installInterceptor(win: Window & typeof globalThis): void {
   const MessageEventCtor = win.MessageEvent;
   const CustomEventCtor = win.CustomEvent;
   const dispatch = win.EventTarget.prototype.dispatchEvent;
+  const preventDefault = win.Event.prototype.preventDefault;
   const removeListener = win.EventTarget.prototype.removeEventListener;
   const XHR = win.XMLHttpRequest.prototype;
   const xhrSend = XHR.send;
@@ -97,7 +97,8 @@ export function installInterceptor(win: Window & typeof globalThis): void {
       },
     ]);
     apply(portStart, p, []);
-    apply(dispatch, doc, [new CustomEventCtor(ACK_EVENT)]);
+    // Taken: the isolated end reads this from its dispatchEvent's result, synchronously.
+    apply(preventDefault, e, []);
   };
   apply(portListen, win, [HELLO_EVENT, onHello, true]);
   apply(dispatch, doc, [new CustomEventCtor(READY_EVENT)]);

@@ -7,18 +7,22 @@
  *   hostile page script could take the port and the secret and inject orders; the hardening
  *   browser test did exactly that);
  * - the secret and the endpoints then travel over that port, never over the window;
- * - the interceptor accepts one port only and says so with ACK_EVENT, after which the isolated
- *   script no longer answers READY_EVENT (a page could fire it to ask for a new hello);
+ * - the interceptor accepts one port only and says so by cancelling the hello event, which the
+ *   isolated script reads synchronously from dispatchEvent's result: a hello that was taken
+ *   leaves no READY_EVENT listener behind (a page could fire one to ask for a new hello);
+ *   answering with an event of its own cost the idle 千牛 page about as much script time as all
+ *   the rest of the channel (bench: idle_spa_page_script_ms);
  * - every captured body travels over the private port, tagged with the per-page secret;
  * - bodies over MAX_CAPTURE_BYTES are dropped (counted, never parsed).
  */
 export const HELLO_TAG = 'kezhi-capture-hello-v1';
 /** Event the interceptor dispatches when it starts, so a late isolated script can say hello. */
 export const READY_EVENT = 'kezhi-capture-ready';
-/** MessageEvent (on window) carrying the port; dispatched synchronously, never posted. */
+/**
+ * MessageEvent (on window) carrying the port; dispatched synchronously, never posted, and
+ * cancelable: the interceptor cancels the one whose port it takes.
+ */
 export const HELLO_EVENT = 'kezhi-capture-hello';
-/** Event (on document) the interceptor dispatches once it holds a port. */
-export const ACK_EVENT = 'kezhi-capture-ack';
 export const MAX_CAPTURE_BYTES = 8 * 1024 * 1024;
 
 export interface Hello {

@@ -4,7 +4,6 @@
  */
 import { decodeBody } from '@/lib/adapters/response-text';
 import {
-  ACK_EVENT,
   HELLO_EVENT,
   HELLO_TAG,
   READY_EVENT,
@@ -30,7 +29,8 @@ export interface Bridge {
 const QUEUE_MAX = 20;
 
 export function openBridge(endpoints: RegExp[]): Bridge {
-  const secret = crypto.randomUUID() + crypto.randomUUID();
+  // 122 random bits: no guess reaches it (and only our interceptor holds the port anyway).
+  const secret = crypto.randomUUID();
   const queue: CapturedJson[] = [];
   let listener: ((c: CapturedJson) => void) | undefined;
   let dropped = 0;
@@ -65,22 +65,27 @@ export function openBridge(endpoints: RegExp[]): Bridge {
     }
   };
 
-  const hello = () => {
+  /** Says hello; true when the interceptor took the port (it cancels the event it takes). */
+  const hello = (): boolean => {
     const channel = new MessageChannel();
     channel.port1.onmessage = onMessage;
     ports.push(channel.port1);
     // Synchronous dispatch: only listeners that exist now (the interceptor, at document_start)
     // get the port. The secret goes over the port itself.
-    window.dispatchEvent(new MessageEvent(HELLO_EVENT, { ports: [channel.port2] }));
+    const taken = !window.dispatchEvent(
+      new MessageEvent(HELLO_EVENT, { ports: [channel.port2], cancelable: true }),
+    );
     const msg: Hello = { tag: HELLO_TAG, secret, endpoints: endpoints.map((r) => r.source) };
     channel.port1.postMessage(msg);
+    return taken;
   };
-  // Once the interceptor holds our port, a READY from anyone (the page can fire it) is ignored.
-  const stopHello = () => document.removeEventListener(READY_EVENT, hello);
-  document.addEventListener(ACK_EVENT, stopHello, { once: true });
   // If the interceptor starts after us, it says so; say hello then (it accepts only one port).
-  document.addEventListener(READY_EVENT, hello, { once: true });
-  hello();
+  // Once it holds our port no READY is listened for: the page can fire one too.
+  const onReady = () => {
+    document.removeEventListener(READY_EVENT, onReady);
+    hello();
+  };
+  if (!hello()) document.addEventListener(READY_EVENT, onReady);
 
   return {
     onJson(cb) {
@@ -89,8 +94,7 @@ export function openBridge(endpoints: RegExp[]): Bridge {
     },
     dropped: () => dropped,
     close() {
-      document.removeEventListener(READY_EVENT, hello);
-      document.removeEventListener(ACK_EVENT, stopHello);
+      document.removeEventListener(READY_EVENT, onReady);
       ports.forEach((p) => p.close());
     },
   };

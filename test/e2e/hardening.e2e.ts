@@ -299,6 +299,49 @@ describe('in the browser', () => {
     await page.close();
   });
 
+  for (const first of ['isolated', 'page-world'] as const) {
+    test(`the capture channel opens when the ${first} end starts first, and says hello once`, async () => {
+      // The two built ends in one plain page (nothing of ours matches it), in the given order:
+      // when the isolated end comes first its hello finds no listener and the interceptor's
+      // ready event opens the channel; either way, a ready event after that gets no new hello.
+      const read = (file: string) => readFileSync(join(EXTENSION_DIR, file), 'utf8');
+      const ends = {
+        isolated: read('qianniu.js'),
+        'page-world': read('content-scripts/interceptor.js'),
+      };
+      const order =
+        first === 'isolated'
+          ? ends.isolated + ends['page-world']
+          : ends['page-world'] + ends.isolated;
+      const url = `https://kezhi.test/capture-${first}`;
+      await s.serve(
+        /asyncSold\.htm/,
+        fixture('taobao-old', 'asyncSold.json'),
+        'application/json;charset=UTF-8',
+      );
+      await s.serve(
+        url,
+        `<!doctype html><html><head><script>${order}</script></head><body><script>
+          window.__hellos = 0;
+          addEventListener('kezhi-capture-hello', () => window.__hellos++, true);
+          document.dispatchEvent(new CustomEvent('kezhi-capture-ready'));
+          window.__got = new Promise((res) => { globalThis.__kezhiBridge.onJson((c) => res(c.url)); setTimeout(() => res('nothing captured in 10 s'), 10000); });
+          fetch('https://trade.taobao.com/trade/itemlist/asyncSold.htm?event_submit_do_query=1', { method: 'POST' });
+        </script></body></html>`,
+      );
+      const page = await s.context.newPage();
+      await page.goto(url);
+      const got = await page.evaluate(
+        () => (window as unknown as { __got: Promise<string> }).__got,
+      );
+      expect(got).toMatch(/asyncSold\.htm/);
+      expect(await page.evaluate(() => (window as unknown as { __hellos: number }).__hellos)).toBe(
+        0,
+      );
+      await page.close();
+    });
+  }
+
   test('service worker stopped mid-import: consistent afterwards, and the resend completes', async () => {
     const cdp = await s.context.newCDPSession(ext);
     // Proof the fault happened: the worker's running status as CDP reports it.
