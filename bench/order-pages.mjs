@@ -6,6 +6,8 @@ import { IDLE_PAGE, chinaStamp, taobaoOldPage } from './lib.mjs';
 export const BASELINE_URL = 'https://trade.taobao.com/kzbench-baseline.htm';
 /** The main list with its badges in its own markup (bench/scenarios/overlay.mjs serves it). */
 export const BADGED_URL = 'https://trade.taobao.com/kzbench-badged.htm';
+/** The same list with the same badges added by a plain page script after its first frame. */
+export const LATE_BADGES_URL = 'https://trade.taobao.com/kzbench-late-badges.htm';
 
 /** Serves the pages on the bench's session; sets `b.pageOrders` (the main list's orders). */
 export async function serveOrderPages(b) {

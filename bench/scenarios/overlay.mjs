@@ -2,7 +2,7 @@
 import { until } from '../../scripts/browser.mjs';
 import { ORDER_URL } from '../harness.mjs';
 import { waitInPage } from '../lib.mjs';
-import { BADGED_URL, BASELINE_URL } from '../order-pages.mjs';
+import { BADGED_URL, BASELINE_URL, LATE_BADGES_URL } from '../order-pages.mjs';
 
 /** Loads an order page once and returns what the page probe saw. */
 async function overlayVisit(s, url = ORDER_URL, expectBadges = true) {
@@ -110,16 +110,27 @@ export default async function overlay(b) {
   )?.length;
   if (badgedHosts !== 100) throw new Error(`badged page: ${badgedHosts} badges in its markup`);
   await s.serve(BADGED_URL, `<!DOCTYPE html>${badgedHtml}`);
+  await s.serve(LATE_BADGES_URL, `<!DOCTYPE html>${lateBadges(badgedHtml)}`);
   const ms = [];
   const longest = [];
   const heap = [];
   const baseLongest = [];
   const basePaint = [];
   const badgedPaint = [];
+  const latePaint = [];
   for (let run = 0; run < 7; run++) {
     const badged = await overlayVisit(s, BADGED_URL, false);
     badgedPaint.push(badged.probe.rowsDrawnAt - badged.probe.rowsAt);
     await badged.page.close();
+    const late = await overlayVisit(s, LATE_BADGES_URL, false);
+    const lateAt = await late.page.evaluate(async () => {
+      while (!window.__kz.lateDrawnAt) await new Promise((r) => setTimeout(r, 20));
+      if (document.querySelectorAll('kezhi-overlay').length !== 100)
+        throw new Error('late badges: not 100 hosts');
+      return window.__kz.lateDrawnAt;
+    });
+    latePaint.push(lateAt - late.probe.rowsAt);
+    await late.page.close();
     const base = await overlayVisit(s, BASELINE_URL, false);
     if (await base.page.locator('kezhi-overlay').count())
       throw new Error('badges on the baseline page');
@@ -170,9 +181,42 @@ export default async function overlay(b) {
     unit: 'ms',
     note: 'the same page with every badge of a repeat visit already in its markup (closed shadow roots as declarative shadow DOM with the badges’ stylesheet), nothing of ours running: rows parsed to the end of its first frame. What drawing these badges costs the page when no script adds them',
   });
+  record('overlay_page_badges_after_first_frame_ms', latePaint, {
+    unit: 'ms',
+    note: 'floor of the visits for an overlay that adds its badges once the page has drawn its rows (ours: the rows and their buyers are known only then): the same page and badges, nothing of ours running, a plain page script inserting all 100 hosts at once (their markup in hand, no lookup, no rendering code) in the task after the page’s first frame; rows parsed to the end of the frame that shows them',
+  });
   record('overlay_heap_delta_mb', heap, {
     unit: 'MB',
     target: 5,
     note: 'JSHeapUsedSize after GC: order page vs same markup on a non-order URL',
   });
+}
+
+/**
+ * The badged page with its badge hosts taken out of the markup and put back by a page script in
+ * one task once the page's first frame is drawn (each host parsed with its declarative closed
+ * root by setHTMLUnsafe where it stood); `__kz.lateDrawnAt` is the end of the frame showing them.
+ */
+function lateBadges(badgedHtml) {
+  const hosts = [];
+  const html = badgedHtml.replace(/<kezhi-overlay[\s\S]*?<\/kezhi-overlay>/g, (h) => {
+    hosts.push(h);
+    return '<!--kz-late-->';
+  });
+  if (hosts.length !== 100) throw new Error(`late badges: ${hosts.length} hosts in the markup`);
+  const script = `<script>(() => {
+  const hosts = ${JSON.stringify(hosts).replace(/</g, '\\u003c')};
+  __kz.afterFrame(() => {
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_COMMENT);
+    const slots = [];
+    for (let n; (n = walk.nextNode()); ) if (n.data === 'kz-late') slots.push(n);
+    const box = document.createElement('div');
+    slots.forEach((slot, i) => {
+      box.setHTMLUnsafe(hosts[i]);
+      slot.replaceWith(box.firstChild);
+    });
+    __kz.afterFrame((t) => (__kz.lateDrawnAt = t));
+  });
+})();</script>`;
+  return html.replace('</body>', `${script}</body>`);
 }
