@@ -116,11 +116,12 @@ export default async function overlay(b) {
   const heap = [];
   const baseLongest = [];
   const basePaint = [];
-  const badgedPaint = [];
+  const baseLoad = [];
+  const badgedLoad = [];
   const latePaint = [];
   for (let run = 0; run < 7; run++) {
     const badged = await overlayVisit(s, BADGED_URL, false);
-    badgedPaint.push(badged.probe.rowsDrawnAt - badged.probe.rowsAt);
+    badgedLoad.push(badged.probe.rowsDrawnAt);
     await badged.page.close();
     const late = await overlayVisit(s, LATE_BADGES_URL, false);
     const lateAt = await late.page.evaluate(async () => {
@@ -136,6 +137,7 @@ export default async function overlay(b) {
       throw new Error('badges on the baseline page');
     baseLongest.push(timing(base).longest);
     basePaint.push(base.probe.rowsDrawnAt - base.probe.rowsAt);
+    baseLoad.push(base.probe.rowsDrawnAt);
     await base.page.close();
     const v = await overlayVisit(s);
     const t = timing(v);
@@ -177,9 +179,16 @@ export default async function overlay(b) {
     unit: 'ms',
     note: 'floor of the visits: rows parsed to the end of the page’s own first frame with them drawn, same markup with nothing of ours (measured as the badges are: an animation frame, then a message)',
   });
-  record('overlay_page_with_badges_first_frame_ms', badgedPaint, {
+  // From navigation start, not from the rows parsed: the page draws itself in several frames
+  // while it is parsed (a trace shows three or four layouts before its last row), so badges in
+  // its markup are laid out in those and cost nothing after the last row.
+  record('overlay_page_own_load_ms', baseLoad, {
     unit: 'ms',
-    note: 'the same page with every badge of a repeat visit already in its markup (closed shadow roots as declarative shadow DOM with the badges’ stylesheet), nothing of ours running: rows parsed to the end of its first frame. What drawing these badges costs the page when no script adds them',
+    note: 'the same markup with nothing of ours: navigation start to the end of the first frame after its last row was parsed',
+  });
+  record('overlay_page_with_badges_load_ms', badgedLoad, {
+    unit: 'ms',
+    note: 'the same page with every badge of a repeat visit already in its markup (closed shadow roots as declarative shadow DOM with the badges’ stylesheet), nothing of ours running: navigation start to the end of the first frame after its last row was parsed. Against overlay_page_own_load_ms: what these badges cost when the page draws them as it is parsed',
   });
   record('overlay_page_badges_after_first_frame_ms', latePaint, {
     unit: 'ms',
