@@ -14,7 +14,7 @@ import {
   until,
   type Session,
 } from '../../scripts/browser.mjs';
-import { overlayOf } from '../../scripts/closed-root.mjs';
+import { evalInRoot, overlayOf } from '../../scripts/closed-root.mjs';
 import { shiftStamps } from '../../scripts/fixture-time.mjs';
 import type { Page } from 'playwright-core';
 
@@ -123,6 +123,95 @@ describe('overlay on Taobao (old page)', () => {
     });
     await s.screenshot(page, 'taobao-old-unpaid-overlay');
     await page.close();
+  });
+
+  test("the page's inherited styles do not reach the badges", async () => {
+    // Every inherited property a page might set around its rows, set on the rows' ancestors
+    // (page CSS reaches our shadow content only by inheritance through the host).
+    const hostile = `<style>body, table, tbody, tr, td, div, span, p {
+      letter-spacing: 7px; word-spacing: 11px; text-transform: uppercase; text-indent: 33px;
+      text-shadow: 3px 3px red; font: italic small-caps 900 22px/3 serif; color: rgb(255, 0, 0);
+      white-space: pre; word-break: break-all; overflow-wrap: anywhere; cursor: wait;
+      direction: rtl; text-align: right; font-feature-settings: "smcp"; hyphens: auto;
+      tab-size: 17; -webkit-text-stroke: 1px red; paint-order: stroke; text-underline-offset: 5px;
+      font-kerning: none; text-rendering: optimizeSpeed; list-style: square inside;
+      quotes: "<" ">"; caret-color: red; border-collapse: collapse; border-spacing: 9px;
+      line-break: anywhere; text-align-last: right; font-synthesis: none; font-stretch: condensed;
+      -webkit-text-fill-color: blue; color-scheme: dark; pointer-events: none; user-select: all;
+      orphans: 9; widows: 9; font-variation-settings: "wght" 900; text-emphasis: circle red }</style>`;
+    const props = [
+      'letter-spacing',
+      'word-spacing',
+      'text-transform',
+      'text-indent',
+      'text-shadow',
+      'font-style',
+      'font-variant-caps',
+      'font-weight',
+      'font-size',
+      'line-height',
+      'font-family',
+      'font-stretch',
+      'color',
+      'white-space-collapse',
+      'text-wrap-mode',
+      'word-break',
+      'overflow-wrap',
+      'cursor',
+      'direction',
+      'text-align',
+      'font-feature-settings',
+      'hyphens',
+      'tab-size',
+      '-webkit-text-stroke-width',
+      'paint-order',
+      'text-underline-offset',
+      'font-kerning',
+      'text-rendering',
+      'list-style-type',
+      'quotes',
+      'caret-color',
+      'border-collapse',
+      'border-spacing',
+      'line-break',
+      'text-align-last',
+      'font-synthesis-weight',
+      '-webkit-text-fill-color',
+      'color-scheme',
+      'pointer-events',
+      'user-select',
+      'orphans',
+      'font-variation-settings',
+      'text-emphasis-style',
+    ];
+    const chipStyle = async (url: string, html: string) => {
+      await s.serve(url, html);
+      const page = await s.context.newPage();
+      await page.goto(url);
+      await page.locator('kezhi-overlay[data-kezhi-kind]').first().waitFor({ state: 'attached' });
+      const style = await evalInRoot(
+        page,
+        'kezhi-overlay[data-kezhi-kind]',
+        (root: ShadowRoot, names: string[]) => {
+          const chip = root.querySelector('.kz-chip');
+          if (!chip) return null;
+          const cs = getComputedStyle(chip);
+          return Object.fromEntries(names.map((n) => [n, cs.getPropertyValue(n)]));
+        },
+        props,
+      );
+      await page.close();
+      return style;
+    };
+    const html = shiftStamps(fixture('taobao-old', 'list_sold_items.html'), newest);
+    const url = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm';
+    const plain = await chipStyle(`${url}?styles=plain`, html);
+    const styled = await chipStyle(
+      `${url}?styles=hostile`,
+      html.replace('</head>', `${hostile}</head>`),
+    );
+    expect(plain).not.toBeNull();
+    expect(styled).toEqual(plain);
   });
 
   test('the assistant copies the due message, logs the contact and moves to the next step', async () => {
