@@ -4,9 +4,11 @@
  * page asks for the host permission and talks to the background.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { bound, type Label, type Lang } from '@/lib/i18n';
-import type { SyncStatus } from '@/lib/sync/team';
+import { bound, type Lang } from '@/lib/i18n';
 import { t as syncT } from '@/lib/i18n/sync';
+import { pullProgress, type SyncView } from '../sync-view';
+
+export type { SyncView } from '../sync-view';
 
 export interface SyncForm {
   enabled: boolean;
@@ -17,15 +19,6 @@ export interface SyncForm {
   passphrase: string;
   encrypt: boolean;
   staffName: string;
-}
-
-export interface SyncView {
-  state: SyncStatus['state'];
-  lastSyncAt?: number;
-  pending: number;
-  pulled?: number;
-  total?: number;
-  error?: Label;
 }
 
 export interface SyncPanelProps {
@@ -139,10 +132,4 @@ export function SyncPanel(props: SyncPanelProps) {
       )}
     </fieldset>
   );
-}
-
-/** "499 / 10,000" while a pull runs (the total is known on a first pull or from the server). */
-export function pullProgress(st: Pick<SyncView, 'pulled' | 'total'>): string {
-  const n = (x: number) => x.toLocaleString('en');
-  return st.total ? `${n(st.pulled ?? 0)} / ${n(st.total)}` : n(st.pulled ?? 0);
 }

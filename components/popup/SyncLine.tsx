@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import type { Lang } from '@/lib/i18n';
 import { t } from '@/lib/i18n/sync';
-import { pullProgress, type SyncView } from '../options/SyncPanel';
+import { pullProgress, type SyncView } from '../sync-view';
 
 export function SyncLine(props: { lang: Lang; status?: SyncView }): JSX.Element | null {
   const st = props.status;

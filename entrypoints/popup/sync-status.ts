@@ -1,7 +1,7 @@
 /** The team-sync state the background keeps in storage.local, for the popup's health line. */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { SyncView } from '@/components/options/SyncPanel';
+import type { SyncView } from '@/components/sync-view';
 
 const SYNC_STATUS_KEY = 'kezhiSyncStatus';
 

@@ -3,7 +3,7 @@
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, expect, it } from 'vitest';
 import { SyncLine } from '../../components/popup/SyncLine';
-import { pullProgress } from '../../components/options/SyncPanel';
+import { pullProgress } from '../../components/sync-view';
 
 afterEach(cleanup);
 
