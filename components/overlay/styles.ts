@@ -10,74 +10,14 @@ const FONT =
   'system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif';
 
 /**
- * Every inherited CSS property a page might set around a row, back to its initial value (font
- * and colour to ours). Chromium 150's inherited properties, less the SVG-only and the
- * vendor-prefixed ones no page sets.
+ * Every inherited CSS property a page might set around a row that changes how the overlay looks
+ * or behaves, back to its initial value (font and colour to ours). Left to inherit: those with
+ * nothing to act on inside (tables, lists, quotes, ruby, math, images, paged media).
  */
-const INHERITED_RESET = [
-  `font:12px/1.4 ${FONT}`,
-  'color:CanvasText',
-  ...[
-    'font-kerning',
-    'font-feature-settings',
-    'font-variation-settings',
-    'font-synthesis',
-    'font-size-adjust',
-    'font-optical-sizing',
-    'font-palette',
-    'letter-spacing',
-    'word-spacing',
-    'text-transform',
-    'text-indent',
-    'text-align',
-    'text-align-last',
-    'text-justify',
-    'text-shadow',
-    'text-emphasis',
-    'text-emphasis-position',
-    'text-underline-position',
-    'text-underline-offset',
-    'text-decoration-skip-ink',
-    'text-wrap',
-    'white-space-collapse',
-    'word-break',
-    'overflow-wrap',
-    'line-break',
-    'hyphens',
-    'tab-size',
-    'text-rendering',
-    'text-size-adjust',
-    'visibility',
-    'cursor',
-    'pointer-events',
-    'user-select',
-    'direction',
-    'writing-mode',
-    'text-orientation',
-    'list-style',
-    'quotes',
-    'caret-color',
-    'accent-color',
-    'color-scheme',
-    'border-collapse',
-    'border-spacing',
-    'empty-cells',
-    'caption-side',
-    'orphans',
-    'widows',
-    'ruby-position',
-    'hanging-punctuation',
-    'image-rendering',
-    'paint-order',
-    'print-color-adjust',
-    'forced-color-adjust',
-    'math-depth',
-    'math-style',
-    '-webkit-text-fill-color',
-    '-webkit-text-stroke',
-    '-webkit-font-smoothing',
-  ].map((p) => `${p}:initial`),
-].join(';');
+const INHERITED_RESET = `font:12px/1.4 ${FONT};color:CanvasText;${'font-kerning font-feature-settings font-variation-settings font-synthesis font-size-adjust letter-spacing word-spacing text-transform text-indent text-align text-align-last text-shadow text-emphasis text-underline-position text-underline-offset text-wrap white-space-collapse word-break overflow-wrap line-break hyphens tab-size text-rendering visibility cursor pointer-events user-select direction writing-mode text-orientation caret-color accent-color color-scheme paint-order forced-color-adjust -webkit-text-fill-color -webkit-text-stroke'
+  .split(' ')
+  .map((p) => `${p}:initial`)
+  .join(';')}`;
 
 const OWN = [
   // The host is inline-block; nothing of ours widens the row much. Of the page's styles only
