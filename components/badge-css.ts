@@ -74,12 +74,12 @@ const FAMILIES = Object.keys(FAMILY_COLOURS);
 /**
  * The chips' CSS (own fonts, colours and focus rings), as an order row's overlay draws them: one
  * element per chip, and one card placed by the row (components/overlay). Nothing from the host
- * page reaches them there: the overlay's shadow host resets what inherits (overlay/styles.ts).
+ * page reaches them there: the overlay's shadow host resets what inherits (overlay/styles.ts),
+ * and the colours come from the overlay's own theme (its `.kz-overlay` rules).
  * No `all:initial` here: on a hundred rows each one cost the frame that draws them about 30 ms
  * on the bench machine.
  */
 export const ROW_BADGE_CSS = [
-  themeCss('.kz-badges'),
   `.kz-badges{display:inline-flex;flex-wrap:wrap;gap:4px;align-items:center;max-width:100%;font:12px/1.4 system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:var(--kz-fg);unicode-bidi:isolate;direction:ltr;text-align:start}`,
   // Compact rows still wrap: order-list buyer cells are often ~90px wide, and a chip cut to one
   // character says nothing.
@@ -103,9 +103,10 @@ export const ROW_BADGE_CSS = [
  * The badge row's CSS as the popup's card draws it (CustomerBadges): each chip in a wrapper
  * holding its own card, which is in the DOM from the start and hidden until hovered or focused.
  * In the popup's own document the row starts from nothing of the page around it (`all:initial`
- * first; the row's rules then set what it needs).
+ * first; the row's rules then set what it needs) and carries its own theme.
  */
 export const BADGE_CSS = `.kz-badges{all:initial}
+${themeCss('.kz-badges')}
 ${ROW_BADGE_CSS}
 .kz-chip-wrap{position:relative;display:inline-flex;flex:none;max-width:100%}
 .kz-chip-text{unicode-bidi:isolate}

@@ -37,7 +37,7 @@ export default async function csv(b) {
       // The whole bench must stay under 10 minutes here: a run that would not fit is left out
       // (and the spread says n=…). The first run goes whatever the time (its figure is reported).
       const elapsed = (Date.now() - started) / 1000;
-      // 75 s: the idle pages after it (about 70 s alone: a plain browser and nine new ones).
+      // 75 s: the idle pages after it (about 50 s alone: a plain browser and six new ones).
       if (run > 1 && elapsed + secs.at(-1) + 75 > 570) {
         log(`CSV: run ${run} left out to stay under 10 minutes`);
         break;

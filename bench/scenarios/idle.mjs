@@ -147,7 +147,7 @@ export default async function idle(b) {
   const emptySpa = [];
   const captureSpa = [];
   try {
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < 2; round++) {
       oursFresh.push(...(await freshBrowser(b.extDir)));
       emptySpa.push(...(await freshBrowser(emptyDir)));
       captureSpa.push(...(await freshBrowser(captureDir, 'globalThis.__floor === true')));
@@ -180,7 +180,7 @@ export default async function idle(b) {
     oursFresh.map((x) => x - baseSpa),
     {
       unit: 'ms',
-      note: `idle_spa_page_script_ms in new browsers with our extension and no shop, alternated with the two below (three rounds of three loads), so the three compare like with like; minus without (${fmt(baseSpa)} ms)`,
+      note: `idle_spa_page_script_ms in new browsers with our extension and no shop, alternated with the two below (two rounds of three loads), so the three compare like with like; minus without (${fmt(baseSpa)} ms)`,
     },
   );
   b.record(

@@ -9,22 +9,12 @@ import { ROW_BADGE_CSS, themeCss } from '../badge-css';
 const FONT =
   'system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif';
 
-/**
- * Every inherited CSS property a page might set around a row that changes how the overlay looks
- * or behaves, back to its initial value (font and colour to ours). Left to inherit: those with
- * nothing to act on inside (tables, lists, quotes, ruby, math, images, paged media).
- */
-const INHERITED_RESET = `font:12px/1.4 ${FONT};color:CanvasText;${'font-kerning font-feature-settings font-variation-settings font-synthesis font-size-adjust letter-spacing word-spacing text-transform text-indent text-align text-align-last text-shadow text-emphasis text-underline-position text-underline-offset text-wrap white-space-collapse word-break overflow-wrap line-break hyphens tab-size text-rendering visibility cursor pointer-events user-select direction writing-mode text-orientation caret-color accent-color color-scheme paint-order forced-color-adjust -webkit-text-fill-color -webkit-text-stroke'
-  .split(' ')
-  .map((p) => `${p}:initial`)
-  .join(';')}`;
-
 const OWN = [
   // The host is inline-block; nothing of ours widens the row much. Of the page's styles only
-  // what inherits crosses into the root, so the host resets each inherited property by name
-  // (test/e2e/overlay.e2e.ts sets them all on a row's cell). `all:initial` did the same and cost
-  // the frame that draws a hundred rows about 30 ms on the bench machine: it sets every property.
-  `:host{display:inline-block;vertical-align:middle;max-width:100%;contain:style;${INHERITED_RESET}}`,
+  // what inherits crosses into the root: the host resets all of it (test/e2e/overlay.e2e.ts sets
+  // 40-odd inherited properties on a row's cell). Once per row, here: inside the root nothing
+  // repeats it (each `all:initial` cost a hundred rows' frame about 30 ms on the bench machine).
+  `:host{all:initial;display:inline-block;vertical-align:middle;max-width:100%;contain:style}`,
   themeCss('.kz-overlay'),
   `.kz-overlay{position:relative;display:inline-block;max-width:100%;font:12px/1.4 ${FONT};color:var(--kz-fg);text-align:start;direction:ltr;unicode-bidi:isolate;-webkit-font-smoothing:antialiased}`,
   `.kz-overlay *,.kz-overlay *::before,.kz-overlay *::after{box-sizing:border-box}`,

@@ -128,14 +128,15 @@ describe('overlay on Taobao (old page)', () => {
   test("the page's inherited styles do not reach the badges", async () => {
     // Every inherited property a page might set around its rows that acts on the badges, set on
     // the rows' ancestors (page CSS reaches our shadow content only by inheritance through the
-    // host). Table, list, quote and paged-media properties have nothing to act on inside.
+    // host). Those with nothing to act on inside (tables, lists, quotes, paged media, text inputs,
+    // underlines, tabs, vertical text) are not checked.
     const hostile = `<style>body, table, tbody, tr, td, div, span, p {
       letter-spacing: 7px; word-spacing: 11px; text-transform: uppercase; text-indent: 33px;
       text-shadow: 3px 3px red; font: italic small-caps 900 22px/3 serif; color: rgb(255, 0, 0);
       white-space: pre; word-break: break-all; overflow-wrap: anywhere; cursor: wait;
       direction: rtl; text-align: right; font-feature-settings: "smcp"; hyphens: auto;
-      tab-size: 17; -webkit-text-stroke: 1px red; paint-order: stroke; text-underline-offset: 5px;
-      font-kerning: none; text-rendering: optimizeSpeed; caret-color: red; line-break: anywhere;
+      -webkit-text-stroke: 1px red; font-kerning: none; text-rendering: optimizeSpeed;
+      line-break: anywhere;
       text-align-last: right; font-synthesis: none; font-stretch: condensed;
       -webkit-text-fill-color: blue; color-scheme: dark; pointer-events: none; user-select: all;
       font-variation-settings: "wght" 900; text-emphasis: circle red }</style>`;
@@ -162,13 +163,9 @@ describe('overlay on Taobao (old page)', () => {
       'text-align',
       'font-feature-settings',
       'hyphens',
-      'tab-size',
       '-webkit-text-stroke-width',
-      'paint-order',
-      'text-underline-offset',
       'font-kerning',
       'text-rendering',
-      'caret-color',
       'line-break',
       'text-align-last',
       'font-synthesis-weight',
