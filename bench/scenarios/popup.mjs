@@ -1,32 +1,43 @@
 // Popup: open to first results, and search p95 per query kind.
 import { percentile, waitInPage } from '../lib.mjs';
 
-export default async function popup(b) {
-  const { s, ctl, ext, n, record, log } = b;
-  const open = [];
+/**
+ * Five loads of `url` in the session, each with `probe` evaluated in the new document from its
+ * start; the value `window.__kzOpen` takes in each (the probe sets it when it is done).
+ */
+async function timedLoads(s, url, probe) {
+  const out = [];
   for (let run = 0; run < 5; run++) {
     const page = await s.context.newPage();
     const cdp = await s.context.newCDPSession(page);
-    // A probe of a few lines in the popup's document from its start: the frame after the first
-    // result list is in it. (Playwright's waitForFunction would evaluate its own injected script
-    // in the popup while it starts, and that was timed with it.)
     await cdp.send('Page.enable');
-    await cdp.send('Page.addScriptToEvaluateOnNewDocument', {
-      source: `(() => {
-        const tick = () => {
-          const list = document.querySelector('.kp-list');
-          if (list && list.children.length > 0)
-            requestAnimationFrame(() => (window.__kzOpen = performance.now()));
-          else requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      })()`,
-    });
-    await page.goto(`${ext}/popup.html`, { waitUntil: 'commit' });
-    open.push(await waitInPage(cdp, 'window.__kzOpen', { timeout: 30_000 }));
+    await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: probe });
+    await page.goto(url, { waitUntil: 'commit' });
+    out.push(await waitInPage(cdp, 'window.__kzOpen', { timeout: 30_000 }));
     await cdp.detach();
     await page.close();
   }
+  return out;
+}
+
+export default async function popup(b) {
+  const { s, ctl, ext, n, record, log } = b;
+  // A probe of a few lines in the popup's document from its start: the frame after the first
+  // result list is in it. (Playwright's waitForFunction would evaluate its own injected script
+  // in the popup while it starts, and that was timed with it.)
+  const open = await timedLoads(
+    s,
+    `${ext}/popup.html`,
+    `(() => {
+      const tick = () => {
+        const list = document.querySelector('.kp-list');
+        if (list && list.children.length > 0)
+          requestAnimationFrame(() => (window.__kzOpen = performance.now()));
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    })()`,
+  );
   record('popup_open_ms', open, {
     unit: 'ms',
     target: 150,
@@ -37,13 +48,10 @@ export default async function popup(b) {
   // shows a JSON file): open the database, read what the recent list reads in one read-only
   // transaction (the ten customers last to order, by the lastOrderAt index; the shops; the meta
   // and stats keys), write the names into the page and let a frame draw them.
-  const floor = [];
-  for (let run = 0; run < 5; run++) {
-    const page = await s.context.newPage();
-    const cdp = await s.context.newCDPSession(page);
-    await cdp.send('Page.enable');
-    await cdp.send('Page.addScriptToEvaluateOnNewDocument', {
-      source: `(() => {
+  const floor = await timedLoads(
+    s,
+    `${ext}/manifest.json`,
+    `(() => {
         const req = indexedDB.open('kezhi');
         req.onsuccess = () => {
           const db = req.result;
@@ -76,14 +84,9 @@ export default async function popup(b) {
           };
         };
       })()`,
-    });
-    await page.goto(`${ext}/manifest.json`, { waitUntil: 'commit' });
-    const at = await waitInPage(cdp, 'window.__kzOpen', { timeout: 30_000 });
-    if (at < 0) throw new Error('popup floor: the recent list did not read ten customers');
-    floor.push(at);
-    await cdp.detach();
-    await page.close();
-  }
+  );
+  if (floor.some((at) => at < 0))
+    throw new Error('popup floor: the recent list did not read ten customers');
   record('popup_open_floor_ms', floor, {
     unit: 'ms',
     note: 'floor of popup_open_ms: navigation start to the frame after the recent list’s records were read and written into a page of the extension’s origin with nothing of ours in it (the manifest as the browser shows it), with one IndexedDB open and one read-only transaction of the same reads; no settings, no rendering code',
