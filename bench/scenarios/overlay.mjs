@@ -76,8 +76,8 @@ export default async function overlay(b) {
   await seed.page.close();
   // The page with every badge already in its own markup: a repeat visit's document as drawn,
   // the badges' closed shadow roots written out as declarative shadow DOM (CDP's outer HTML with
-  // shadow roots), served at a URL where nothing of ours runs. Its first frame is what drawing
-  // these badges costs the page when no script has to add them.
+  // shadow roots), served at a URL where nothing of ours runs; and the same page with those
+  // badges added by a plain page script after its first frame (lateBadges below).
   const drawn = await overlayVisit(s);
   const cdp = await drawn.page.context().newCDPSession(drawn.page);
   const { root } = await cdp.send('DOM.getDocument', { depth: 1 });
@@ -124,12 +124,11 @@ export default async function overlay(b) {
     badgedLoad.push(badged.probe.rowsDrawnAt);
     await badged.page.close();
     const late = await overlayVisit(s, LATE_BADGES_URL, false);
-    const lateAt = await late.page.evaluate(async () => {
-      while (!window.__kz.lateDrawnAt) await new Promise((r) => setTimeout(r, 20));
-      if (document.querySelectorAll('kezhi-overlay').length !== 100)
-        throw new Error('late badges: not 100 hosts');
-      return window.__kz.lateDrawnAt;
-    });
+    const lateAt = await until('the late badges drawn', () =>
+      late.page.evaluate(() => window.__kz.lateDrawnAt),
+    );
+    const lateHosts = await late.page.locator('kezhi-overlay').count();
+    if (lateHosts !== 100) throw new Error(`late badges: ${lateHosts} hosts drawn`);
     latePaint.push(lateAt - late.probe.rowsAt);
     await late.page.close();
     const base = await overlayVisit(s, BASELINE_URL, false);
