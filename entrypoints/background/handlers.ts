@@ -11,7 +11,7 @@ import { mergeCustomers, splitCustomer } from '@/lib/db/joins';
 import { previewRows, summarizeRows } from '@/lib/db/row-summaries';
 import { clearStatsCache, getShopStats } from '@/lib/db/shop-stats';
 import { deleteShop, logContact, markCareDone, recordHealth, updateMeta } from '@/lib/db/writes';
-import type { Handlers } from '@/lib/messaging';
+import { batchOrders, type Handlers } from '@/lib/messaging';
 import { loadAssistant } from './inject';
 import { search } from './search';
 import { grantedWooPatterns } from './woo';
@@ -191,11 +191,12 @@ export const handlers = {
 
   async importBatch(input) {
     await refuseWhilePaused('importBatch');
-    const r = await ingestOrders(getDb(), input.orders, Date.now());
+    const orders = batchOrders(input);
+    const r = await ingestOrders(getDb(), orders, Date.now());
     // Sync's queue and the overlays' revision do not wait on each other.
     if (r.written > 0)
       await Promise.all([
-        noteLocal((s) => queueOrders(s, orderKeysOf(input.orders), Date.now())),
+        noteLocal((s) => queueOrders(s, orderKeysOf(orders), Date.now())),
         bumpRevision(),
       ]);
     return { written: r.written, unchanged: r.unchanged, rejected: r.rejected };

@@ -55,6 +55,16 @@ async function grantedOrigins(): Promise<Set<string>> {
   return new Set((await browser.permissions.getAll()).origins ?? []);
 }
 
+const label = (s: Shop) => `${s.key}\u0000${s.platform}\u0000${s.shopId}\u0000${s.name}`;
+const sameShopLabels = (a: readonly Shop[], b: readonly Shop[]) =>
+  a.length === b.length && a.every((s, i) => label(s) === label(b[i]!));
+
+/** The history import: its state re-renders this panel alone, not every tab of the page. */
+function ImportTab(props: { lang: Settings['language']; shops: readonly Shop[] }) {
+  const importPanel = useImportPanel();
+  return <ImportPanel lang={props.lang} shops={props.shops} {...importPanel} />;
+}
+
 /** The options page root: tabs for settings, templates, history import, backup and data. */
 export function App() {
   const [settings, setSettings] = useState<Settings | undefined>();
@@ -62,11 +72,12 @@ export function App() {
   const [tab, setTab] = useState<Tab>(tabOf(location.hash));
   const [granted, setGranted] = useState<Set<string>>(new Set());
   const [preview, setPreview] = useState<TemplatePreviewSource | undefined>();
-  const shopsLive = useLiveQuery(() => getDb().shops.toArray(), []);
+  // A shop shows here by its platform, id and name: an import rewrites every shop record it
+  // touches (counters, evidence) each batch, and re-rendering every tab for that held the page.
+  const shopsLive = useLiveQuery(() => getDb().shops.toArray(), [], { same: sameShopLabels });
   const shops: Shop[] = shopsLive.status === 'ok' ? shopsLive.value : [];
 
   const syncPanel = useSyncPanel(settings);
-  const importPanel = useImportPanel();
   const backupPanel = useBackupPanel();
 
   useEffect(() => {
@@ -199,7 +210,7 @@ export function App() {
           />
         </TabPanel>
         <TabPanel id="import" current={tab}>
-          <ImportPanel lang={lang} shops={shops} {...importPanel} />
+          <ImportTab lang={lang} shops={shops} />
         </TabPanel>
         <TabPanel id="backup" current={tab}>
           <BackupPanel lang={lang} shops={shops} {...backupPanel} />

@@ -10,7 +10,7 @@ import {
 } from '@/components/options/import-state';
 import type { Preview, Refusal } from '@/lib/importers';
 import type { Output, Reply } from '@/lib/messaging';
-import type { OrderInput, Platform } from '@/lib/schemas';
+import type { Platform } from '@/lib/schemas';
 import type { FromWorker, ToWorker } from './import-job';
 
 /** The part of a Worker the controller uses (tests pass an in-process one). */
@@ -23,8 +23,8 @@ export interface WorkerLike {
 
 export interface ImportDeps {
   createWorker: () => WorkerLike;
-  /** send('importBatch', { orders }) */
-  sendBatch: (orders: OrderInput[]) => Promise<Reply<Output<'importBatch'>>>;
+  /** send('importBatch', { ordersJson }): the worker's JSON text of one batch, passed on as it is. */
+  sendBatch: (ordersJson: string) => Promise<Reply<Output<'importBatch'>>>;
 }
 
 const emptyCounts = (): ImportCounts => ({
@@ -199,7 +199,7 @@ export class ImportController {
   private async onBatch(m: Extract<FromWorker, { type: 'batch' }>) {
     let error: string | undefined;
     try {
-      const reply = await this.deps.sendBatch(m.orders);
+      const reply = await this.deps.sendBatch(m.ordersJson);
       if (!reply.ok) error = reply.error;
       else if (this.state.phase === 'importing') {
         const c = this.state.counts;
@@ -207,7 +207,7 @@ export class ImportController {
         for (const r of reply.value.rejected)
           if (rejected.length < REJECTED_SHOWN)
             rejected.push({
-              orderId: m.orders[r.index]?.orderId ?? `#${r.index}`,
+              orderId: m.orderIds[r.index] ?? `#${r.index}`,
               reason: r.reason,
             });
         this.set({

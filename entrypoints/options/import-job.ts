@@ -35,7 +35,19 @@ export type ToWorker =
 /** Worker -> page. */
 export type FromWorker =
   | { type: 'preview'; id: number; results: (Preview | Refusal)[] }
-  | { type: 'batch'; id: number; seq: number; orders: OrderInput[]; progress: ImportProgress }
+  | {
+      type: 'batch';
+      id: number;
+      seq: number;
+      /**
+       * The batch's orders as JSON text, made here: the page passes it on to the background as it
+       * is (importBatch `ordersJson`), so its main thread never copies or serializes the orders.
+       */
+      ordersJson: string;
+      /** Each order's id, for the report's rejected rows (the background answers by index). */
+      orderIds: string[];
+      progress: ImportProgress;
+    }
   | { type: 'progress'; id: number; progress: ImportProgress }
   | { type: 'done'; id: number; result: ImportReport | Refusal }
   | { type: 'error'; id: number; message: string };
@@ -89,7 +101,14 @@ export function createImportJob(post: (m: FromWorker) => void): (m: ToWorker) =>
         const acked = new Promise<string | undefined>((resolve) =>
           acks.set(`${m.id}:${n}`, resolve),
         );
-        post({ type: 'batch', id: m.id, seq: n, orders: batch.orders, progress });
+        post({
+          type: 'batch',
+          id: m.id,
+          seq: n,
+          ordersJson: JSON.stringify(batch.orders),
+          orderIds: batch.orders.map((o) => o.orderId),
+          progress,
+        });
         const error = await acked;
         if (error) throw new Error(error);
       },

@@ -12,7 +12,8 @@ import {
 import { BATCH_SIZE, createImportJob } from '../../entrypoints/options/import-job';
 import { openDb, type KezhiDb } from '../../lib/db';
 import { ingestOrders } from '../../lib/db/ingest';
-import type { OrderInput, Shop } from '../../lib/schemas';
+import { batchOrders } from '../../lib/messaging';
+import type { Shop } from '../../lib/schemas';
 
 const NOW = Date.UTC(2026, 4, 17);
 
@@ -65,7 +66,8 @@ afterEach(() => {
 });
 
 /** What the background's importBatch handler does. */
-const sendBatch: ImportDeps['sendBatch'] = async (orders: OrderInput[]) => {
+const sendBatch: ImportDeps['sendBatch'] = async (ordersJson) => {
+  const orders = batchOrders({ ordersJson });
   batches.push(orders.length);
   if (gate) await gate;
   const r = await ingestOrders(db, orders, NOW);

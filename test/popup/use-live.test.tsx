@@ -118,3 +118,57 @@ describe('useLiveQuery watching tables', () => {
     expect(query).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('useLiveQuery with same', () => {
+  let db: KezhiDb;
+  beforeEach(async () => {
+    db = openDb(`use-live-same-${Math.random()}`);
+    await db.open();
+  });
+  afterEach(() => db.close());
+
+  /** Renders the notes' keys; counts its renders. */
+  function Keys(props: { renders: { n: number }; same?: (a: string[], b: string[]) => boolean }) {
+    props.renders.n++;
+    const live = useLiveQuery(async () => (await db.meta.toArray()).map((m) => m.customerKey), [], {
+      timing: 'now',
+      watch: { db, tables: ['meta'] },
+      ...(props.same ? { same: props.same } : {}),
+    });
+    return <p data-testid="out">{live.status === 'ok' ? live.value.join(',') : live.status}</p>;
+  }
+  const put = (customerKey: string, note: string) =>
+    db.meta.put({
+      customerKey,
+      tags: [],
+      note,
+      blacklisted: false,
+      blacklistReason: '',
+      updatedAt: 0,
+    });
+  const sameKeys = (a: string[], b: string[]) => a.join() === b.join();
+
+  it('does not re-render for a result that shows the same, and does for one that does not', async () => {
+    const renders = { n: 0 };
+    render(<Keys renders={renders} same={sameKeys} />);
+    await put('k1', 'a');
+    await waitFor(() => expect(screen.getByTestId('out').textContent).toBe('k1'));
+    const before = renders.n;
+    for (const text of ['b', 'c', 'd']) await put('k1', text);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(renders.n).toBe(before);
+    await put('k2', 'e');
+    await waitFor(() => expect(screen.getByTestId('out').textContent).toBe('k1,k2'));
+    expect(renders.n).toBe(before + 1);
+  });
+
+  it('without it, every result re-renders (what the option saves)', async () => {
+    const renders = { n: 0 };
+    render(<Keys renders={renders} />);
+    await put('k1', 'a');
+    await waitFor(() => expect(screen.getByTestId('out').textContent).toBe('k1'));
+    const before = renders.n;
+    for (const text of ['b', 'c', 'd']) await put('k1', text);
+    await waitFor(() => expect(renders.n).toBeGreaterThanOrEqual(before + 1));
+  });
+});
