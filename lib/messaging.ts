@@ -50,7 +50,7 @@ export function batchOrders(input: { orders: unknown[] } | { ordersJson: string 
   try {
     parsed = JSON.parse(input.ordersJson);
   } catch (e) {
-    throw new Error(`importBatch: the batch is not JSON (${e instanceof Error ? e.message : e})`);
+    throw new Error(`importBatch: the batch is not JSON (${describeError(e)})`, { cause: e });
   }
   if (!Array.isArray(parsed)) throw new Error('importBatch: the batch is not a list of orders');
   if (parsed.length > IMPORT_BATCH_MAX)

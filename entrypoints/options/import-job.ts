@@ -15,7 +15,7 @@ import {
   type Preview,
   type Refusal,
 } from '@/lib/importers';
-import type { OrderInput, Platform } from '@/lib/schemas';
+import type { Platform } from '@/lib/schemas';
 
 /** Page -> worker. */
 export type ToWorker =
