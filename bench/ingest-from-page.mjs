@@ -20,7 +20,9 @@ export function ingestFromPage(
       let rejected = 0;
       const unique = new Set(orders.map((o) => o.orderId)).size;
       const t0 = performance.now();
+      const batchMs = [];
       for (let i = 0; i < orders.length; i += batch) {
+        const tb = performance.now();
         const r = await chrome.runtime.sendMessage({
           kezhi: 1,
           name: 'importBatch',
@@ -29,6 +31,7 @@ export function ingestFromPage(
         if (!r?.ok) throw new Error(`importBatch: ${r?.error}`);
         written += r.value.written;
         rejected += r.value.rejected.length;
+        batchMs.push(performance.now() - tb);
       }
       const ingestMs = performance.now() - t0;
       let after = 0;
@@ -49,6 +52,7 @@ export function ingestFromPage(
         written,
         rejected,
         ingestMs,
+        batchMs,
         rawMs,
         bytes: after - before,
       };

@@ -53,9 +53,14 @@ export default async function ingest(b) {
   //   batch must merge with what is stored), then put its orders and those customers (each batch
   //   commits before it is answered), into a store with both tables' indexes that holds what the
   //   batches before it put. The customers are as they ended, a little larger than each batch's
-  //   version of them.
+  //   version of them. Only the first REPLAYED of run 2's batches are replayed (the whole replay
+  //   took about 40 s of a run that must stay under ten minutes), against the ingest time of the
+  //   same batches.
+  const run2 = ingestRuns[1];
+  const replayed = Math.ceil(run2.batchMs.length / 2);
+  const replayedIngestMs = run2.batchMs.slice(0, replayed).reduce((a, x) => a + x, 0);
   const { bound, batched } = await ctl.evaluate(
-    async ({ gen, batch }) => {
+    async ({ gen, batch, replayed }) => {
       const { req, open, asStored, put, drop } = globalThis.__kzRaw;
       const kz = await req(indexedDB.open('kezhi'));
       const tx = kz.transaction(['orders', 'customers'], 'readonly');
@@ -65,16 +70,12 @@ export default async function ingest(b) {
         req(tx.objectStore('customers').getAll(range)),
       ]);
       kz.close();
-      /** Raw put of the orders and customers into a fresh database with the tables' indexes. */
-      const rawPut = async (searchIndex) => {
-        const db = await open('kezhi-bench-bound', { customers: true, searchIndex });
-        const ms = await put(db, { orders, customers });
-        await drop(db);
-        return ms;
-      };
+      // Raw put of the orders and customers into a fresh database with the tables' indexes.
+      const boundDb = await open('kezhi-bench-bound', { customers: true, searchIndex: true });
+      const boundMs = await put(boundDb, { orders, customers });
+      await drop(boundDb);
       const bound = {
-        ms: await rawPut(true),
-        msNoSearch: await rawPut(false),
+        ms: boundMs,
         orders: orders.length,
         customers: customers.length,
         terms: customers.reduce((k, c) => k + c.searchTerms.length, 0) / customers.length,
@@ -85,7 +86,7 @@ export default async function ingest(b) {
       const db = await open('kezhi-bench-batched', { customers: true, searchIndex: true });
       let ms = 0;
       let customerPuts = 0;
-      for (let i = 0; i < sightings.length; i += batch) {
+      for (let i = 0; i < Math.min(sightings.length, replayed * batch); i += batch) {
         const keys = [...new Set(sightings.slice(i, i + batch).map((o) => asStored(o).key))];
         const stored = keys.map((k) => orderBy.get(k)).filter(Boolean);
         const ck = [...new Set(stored.map((o) => o.customerKey))];
@@ -110,27 +111,23 @@ export default async function ingest(b) {
       await drop(db);
       return {
         bound,
-        batched: { ms, customerPuts, batches: Math.ceil(sightings.length / batch) },
+        batched: { ms, customerPuts },
       };
     },
-    { gen: workloadOf(2), batch: BATCH },
+    { gen: workloadOf(2), batch: BATCH, replayed },
   );
-  const run2 = ingestRuns[1];
-  record('raw_batches_read_write_vs_ingest', [batched.ms / run2.ingestMs], {
+  const batchedVsIngest = batched.ms / replayedIngestMs;
+  record('raw_batches_read_write_vs_ingest', [batchedVsIngest], {
     unit: '×',
-    note: `what bounds ingest_vs_raw_idb: run 2's ${batched.batches} batches replayed raw, each in one readwrite transaction of a store with both tables' indexes (multiEntry search keys included) holding the batches before it: its order keys and customers read, then its orders and ${batched.customerPuts} customer records in all put / ingest time. Ceiling of ingest_vs_raw_idb: run 2's ratio / this`,
+    note: `what bounds ingest_vs_raw_idb: the first ${replayed} of run 2's ${run2.batchMs.length} batches replayed raw, each in one readwrite transaction of a store with both tables' indexes (multiEntry search keys included) holding the batches before it: its order keys and customers read, then its orders and ${batched.customerPuts} customer records in all put / the ingest time of the same batches. Ceiling of ingest_vs_raw_idb: run 2's ratio / this`,
   });
-  record('ingest_vs_raw_idb_ceiling', [run2.rawMs / batched.ms], {
+  record('ingest_vs_raw_idb_ceiling', [run2.rawMs / run2.ingestMs / batchedVsIngest], {
     unit: '×',
-    note: 'the most ingest_vs_raw_idb can be: run 2’s raw put of its sightings / the batches’ raw reads and writes above (an ingest at that floor would score this)',
+    note: 'the most ingest_vs_raw_idb can be: run 2’s ratio / raw_batches_read_write_vs_ingest (an ingest as fast as the replayed batches’ raw reads and writes would score this)',
   });
   record('raw_orders_and_customers_vs_ingest', [bound.ms / run2.ingestMs], {
     unit: '×',
     note: `raw put of run 2's ${bound.orders} orders + ${bound.customers} customer aggregates (${bound.terms.toFixed(1)} search keys each, same indexes) / ingest time: the writes alone, without the reads each batch must make (raw_batches_read_write_vs_ingest)`,
-  });
-  record('raw_orders_and_customers_no_search_index_vs_ingest', [bound.msNoSearch / run2.ingestMs], {
-    unit: '×',
-    note: 'the same raw put without the customers’ multiEntry search index / ingest time: what the search keys cost',
   });
   record('ingest_orders_per_s', rates, {
     unit: 'orders/s',
