@@ -75,7 +75,7 @@ describe('importBatch from JSON text', () => {
     expect(await getDb().orders.count()).toBe(before);
   });
 
-  it('refuses a list and its text together, or text that is not a string', async () => {
+  it('refuses text that is not a string, and a batch with neither orders nor text', async () => {
     for (const input of [{ ordersJson: 42 }, { ordersJson: ['x'] }, {}]) {
       const r = await dispatch(handlers, { kezhi: 1, name: 'importBatch', input }, PAGE, SELF);
       expect(r.ok).toBe(false);
