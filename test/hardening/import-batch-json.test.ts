@@ -7,7 +7,7 @@
 import { handlers } from '../../entrypoints/background/handlers';
 import { getDb } from '../../lib/db';
 import { dispatch, IMPORT_BATCH_MAX } from '../../lib/messaging';
-import type { OrderInput } from '../../lib/schemas';
+import { order as base, T0 } from '../support/make-order';
 
 const SELF = {
   extensionId: 'kezhiextensionid',
@@ -15,19 +15,15 @@ const SELF = {
 };
 const PAGE = { id: SELF.extensionId, url: `${SELF.extensionOrigin}options.html` };
 
-const order = (i: number): OrderInput => ({
-  platform: 'taobao',
-  shopId: 'shop1',
-  orderId: `42700000000000${String(i).padStart(5, '0')}`,
-  buyerId: `nick:buyer${i % 5}`,
-  buyerNick: `buyer${i % 5}`,
-  identity: 'known',
-  status: 'paid',
-  createdAt: Date.UTC(2026, 0, 1) + i * 60_000,
-  amount: 1000 + i,
-  items: [{ title: '测试商品', quantity: 1 }],
-  source: 'import',
-});
+const order = (i: number) =>
+  base({
+    orderId: `42700000000000${String(i).padStart(5, '0')}`,
+    buyerId: `nick:buyer${i % 5}`,
+    buyerNick: `buyer${i % 5}`,
+    createdAt: T0 + i * 60_000,
+    amount: 1000 + i,
+    source: 'import',
+  });
 
 const importJson = (ordersJson: string) =>
   dispatch(handlers, { kezhi: 1, name: 'importBatch', input: { ordersJson } }, PAGE, SELF);
