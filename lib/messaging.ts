@@ -39,10 +39,11 @@ const OneCustomer = z.object({ customerKey: CustomerKey });
 export const IMPORT_BATCH_MAX = 5000;
 
 /**
- * The orders of an importBatch: as sent, or parsed from `ordersJson`. The options page sends the
- * worker's JSON text as it is: copying a thousand orders into the page and serializing them for
- * the message held its main thread for 30 to 60 ms a batch. Throws a sentence when the text is not
- * a JSON array of at most IMPORT_BATCH_MAX entries.
+ * The orders of an importBatch: as sent, or parsed from `ordersJson`. The options page passes the
+ * worker's JSON text on as it is, so its main thread neither receives nor serializes order objects
+ * (a trace of a 1,000-order batch: 31 to 62 ms of that thread with objects, 32 to 44 with text,
+ * most of it the message itself). Throws a sentence when the text is not a JSON array of at most
+ * IMPORT_BATCH_MAX entries.
  */
 export function batchOrders(input: { orders: unknown[] } | { ordersJson: string }): unknown[] {
   if ('orders' in input) return input.orders;
