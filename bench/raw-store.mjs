@@ -20,9 +20,9 @@ function rawStore() {
   });
   /**
    * A scratch database with the orders table's indexes and, with `customers`, the customers
-   * table's (its multiEntry search index only with `searchIndex`).
+   * table's, its multiEntry search index included.
    */
-  const open = (prefix, { customers = false, searchIndex = false } = {}) => {
+  const open = (prefix, { customers = false } = {}) => {
     const name = `${prefix}-${Math.random().toString(36).slice(2)}`;
     const o = indexedDB.open(name, 1);
     o.onupgradeneeded = () => {
@@ -33,7 +33,7 @@ function rawStore() {
       if (!customers) return;
       const c = o.result.createObjectStore('customers', { keyPath: 'key' });
       c.createIndex('platform+shopId', ['platform', 'shopId']);
-      if (searchIndex) c.createIndex('searchTerms', 'searchTerms', { multiEntry: true });
+      c.createIndex('searchTerms', 'searchTerms', { multiEntry: true });
       c.createIndex('lastOrderAt', 'lastOrderAt');
     };
     return req(o);

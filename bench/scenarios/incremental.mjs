@@ -20,7 +20,7 @@ export default async function incremental(b) {
       // page's customers as they were: read the page's order keys and its customers, then put the
       // orders and the customer records the ingest wrote (both read from the extension's
       // database, untimed).
-      const both = await open('kezhi-bench-inc-c', { customers: true, searchIndex: true });
+      const both = await open('kezhi-bench-inc-c', { customers: true });
       const kezhi = await req(indexedDB.open('kezhi'));
       const customersOf = (keys) => {
         const tx = kezhi.transaction('customers', 'readonly');
