@@ -4,7 +4,7 @@
  * background (lib/browser/rpc `send`).
  */
 import type { JSX } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { BADGE_CSS } from '@/components/CustomerBadges';
 import { CustomerCard } from '@/components/popup/CustomerCard';
 import { DueList } from '@/components/popup/DueList';
@@ -40,7 +40,9 @@ export interface AppProps {
 /** The popup root. */
 export function App({ db, now = Date.now }: AppProps): JSX.Element {
   const [settings, setSettings] = useState<Settings | null>(null);
-  useEffect(() => {
+  // Asked for in the render's own task: the list waits on the settings, and an effect would
+  // wait for a paint of the empty popup first.
+  useLayoutEffect(() => {
     let alive = true;
     loadSettings().then(
       (s) => alive && setSettings(s),

@@ -22,9 +22,19 @@ const SortedAxis = z.custom<Float64Array>(
   (v) =>
     ArrayBuffer.isView(v) &&
     (v as { [Symbol.toStringTag]?: string })[Symbol.toStringTag] === 'Float64Array' &&
-    (v as Float64Array).every((x, i, a) => i === 0 || a[i - 1]! <= x),
+    ascending(v as Float64Array),
   'expected an ascending Float64Array',
 );
+
+/**
+ * Whether the axis never goes down (a NaN after the first value fails). A plain loop: `every`
+ * with a callback took about 2 ms (under the profiler) for a 20k-customer shop's three axes as
+ * the popup opened, and the popup reads the record on every open.
+ */
+function ascending(a: Float64Array): boolean {
+  for (let i = 1; i < a.length; i++) if (!(a[i - 1]! <= a[i]!)) return false;
+  return true;
+}
 
 /** Cached per shop; schema and type share the name, so a cache read can be validated. */
 export const ShopStats = z.object({

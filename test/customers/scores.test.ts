@@ -62,6 +62,24 @@ describe('shop statistics', () => {
     expect(ShopStats.safeParse({ ...stats, version: 1 }).success).toBe(false);
   });
 
+  it('accepts an axis exactly when no value is below the one before it (fixed seed)', () => {
+    const stats = computeShopStats([customerWith([3, 1]), customerWith([30])], settings, NOW);
+    // The oracle: every neighbouring pair compared, written the plain way.
+    const naive = (xs: number[]) => xs.every((x, i) => i === 0 || xs[i - 1]! <= x);
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constant(Number.NaN)), {
+          maxLength: 8,
+        }),
+        (xs) => {
+          const ok = ShopStats.safeParse({ ...stats, spend: Float64Array.from(xs) }).success;
+          expect(ok).toBe(naive(xs));
+        },
+      ),
+      { seed: 1207, numRuns: 500 },
+    );
+  });
+
   it('handles 100,000 customers with one sort per axis', () => {
     const shop = Array.from({ length: 100_000 }, (_, i) =>
       buildCustomer(
