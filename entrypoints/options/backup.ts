@@ -15,10 +15,17 @@ import {
 } from '@/lib/backup';
 import { send } from '@/lib/browser/rpc';
 import { getDb } from '@/lib/db';
-import { deepEqual, mergeOrder, recomputeCustomer } from '@/lib/db/aggregate';
 import { download } from './download';
 
-const restoreRules = { mergeOrder, recomputeCustomer, deepEqual };
+/**
+ * The ingest rules a restore preview applies, loaded when a backup is checked: they bring the
+ * search terms and their pinyin dictionary (about 200 kB of code, several MB once loaded), which
+ * the options page otherwise never needs and would carry in its heap through every import.
+ */
+async function restoreRules() {
+  const { deepEqual, mergeOrder, recomputeCustomer } = await import('@/lib/db/aggregate');
+  return { mergeOrder, recomputeCustomer, deepEqual };
+}
 
 async function readStorage(): Promise<StorageInfo> {
   const s = navigator.storage as StorageManager | undefined;
@@ -50,7 +57,7 @@ async function onExport(opts: { shopKey?: string; passphrase: string }): Promise
 async function onCheck(file: File, passphrase: string): Promise<BackupCheck> {
   const read = await readBackup(await readText(file), passphrase);
   if (!read.ok) return read;
-  const summary = await previewRestore(getDb(), read.backup, restoreRules);
+  const summary = await previewRestore(getDb(), read.backup, await restoreRules());
   return { ok: true, backup: read.backup, summary, encrypted: read.encrypted };
 }
 
