@@ -17,6 +17,7 @@ import {
 } from './schemas';
 import type { BuiltInTemplates } from './reminders/templates';
 import { describeError, isEnvelope, type Reply } from './request';
+import { STAGED_KEY } from './importers/staging';
 import { SearchRequest, type SearchAnswer } from './search/answer';
 import type { Settings } from './settings';
 import type { RowSummary } from './summary';
@@ -39,10 +40,8 @@ const OneCustomer = z.object({ customerKey: CustomerKey });
 export const IMPORT_BATCH_MAX = 5000;
 
 /**
- * The orders of an importBatch: as sent, or parsed from `ordersJson`. The options page passes the
- * worker's JSON text on as it is, so its main thread neither receives nor serializes order objects
- * (a trace of a 1,000-order batch: 31 to 62 ms of that thread with objects, 32 to 44 with text,
- * most of it the message itself). Throws a sentence when the text is not a JSON array of at most
+ * The orders of an importBatch: as sent, or parsed from `ordersJson`, the text the import worker
+ * staged (lib/importers/staging). Throws a sentence when the text is not a JSON array of at most
  * IMPORT_BATCH_MAX entries.
  */
 export function batchOrders(input: { orders: unknown[] } | { ordersJson: string }): unknown[] {
@@ -65,6 +64,8 @@ const RowRef = z.object({
   orderId: z.string().max(64),
   /** Auto-close time the row shows, if any. */
   autoCloseAt: z.number().int().optional(),
+  /** Digest of the answer the page holds for this row (lib/row-answer): unchanged, not resent. */
+  seen: z.string().max(16).optional(),
 });
 
 export const contract = {
@@ -82,7 +83,10 @@ export const contract = {
       health: PageHealth.optional(),
     }),
     output: {} as {
+      /** The rows whose answer differs from the one the page said it holds (`seen`). */
       summaries: RowSummary[];
+      /** Order ids whose answer is the one the page holds (absent from an older background). */
+      same?: string[];
       rejected: { index: number; orderId?: string; reason: string }[];
       overlayEnabled: boolean;
       /** Rows the background has no order for (the content script resends them). */
@@ -106,6 +110,7 @@ export const contract = {
     }),
     output: {} as {
       summaries: RowSummary[];
+      same?: string[];
       overlayEnabled: boolean;
       unknown: string[];
     },
@@ -150,14 +155,14 @@ export const contract = {
     output: {} as { meta: CustomerMeta },
   },
   /**
-   * Import of one batch from an order-report file (options page): the orders, or their JSON text
-   * (batchOrders reads either; the text up to 4 MB a thousand orders' worth many times over).
+   * Import of one batch from an order-report file (options page): the orders, or the key of their
+   * JSON text, staged by the import worker (lib/importers/staging; read with batchOrders).
    */
   importBatch: {
     from: 'page',
     input: z.union([
       z.object({ orders: z.array(z.unknown()).max(IMPORT_BATCH_MAX) }),
-      z.object({ ordersJson: z.string().max(IMPORT_BATCH_MAX * 4000) }),
+      z.object({ staged: z.string().regex(STAGED_KEY, 'not a staged batch key') }),
     ]),
     output: {} as {
       written: number;

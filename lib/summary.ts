@@ -42,6 +42,11 @@ export interface RowSummary {
   contacts: ContactEntry[];
   /** Team sync: another 客服 opened the assistant on this unpaid order in the last ten minutes. */
   handledBy?: { staff: string; at: number };
+  /**
+   * Digest of the rest, set by the background as it replies (lib/row-answer): the page names it
+   * when it asks about the row again, and an unchanged answer is not sent twice.
+   */
+  digest?: string;
 }
 
 export interface SummaryInput {

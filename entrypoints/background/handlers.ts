@@ -9,9 +9,11 @@ import { deepEqual, mergeOrder, recomputeCustomer } from '@/lib/db/aggregate';
 import { ingestOrders } from '@/lib/db/ingest';
 import { mergeCustomers, splitCustomer } from '@/lib/db/joins';
 import { previewRows, summarizeRows } from '@/lib/db/row-summaries';
+import { answerRows } from '@/lib/row-answer';
 import { clearStatsCache, getShopStats } from '@/lib/db/shop-stats';
 import { deleteShop, logContact, markCareDone, recordHealth, updateMeta } from '@/lib/db/writes';
 import { batchOrders, type Handlers } from '@/lib/messaging';
+import { takeStaged } from '@/lib/importers/staging';
 import { loadAssistant } from './inject';
 import { search } from './search';
 import { grantedWooPatterns } from './woo';
@@ -90,7 +92,7 @@ export const handlers = {
     const { summaries, unknown } = await previewRows(getDb(), input, settings, Date.now());
     const overlayEnabled =
       settings.shops[shopKey(input.platform, input.shopId)]?.overlayEnabled ?? true;
-    return { summaries: await withClaims(summaries), overlayEnabled, unknown };
+    return { ...answerRows(await withClaims(summaries), input.rows), overlayEnabled, unknown };
   },
 
   async sync(input, sender) {
@@ -113,7 +115,13 @@ export const handlers = {
       tabs.summarized(tabId, summaries);
       const overlayEnabled =
         settings.shops[shopKey(input.platform, input.shopId)]?.overlayEnabled ?? true;
-      return { summaries, rejected: [], overlayEnabled, unknown: [], paused: true };
+      return {
+        ...answerRows(summaries, input.rows),
+        rejected: [],
+        overlayEnabled,
+        unknown: [],
+        paused: true,
+      };
     }
     // Orders of another platform or shop are the page's doing, never ours: refused one by one.
     const own: unknown[] = [];
@@ -160,7 +168,12 @@ export const handlers = {
     const overlayEnabled =
       settings.shops[shopKey(input.platform, input.shopId)]?.overlayEnabled ?? true;
     rejected.sort((a, b) => a.index - b.index);
-    return { summaries: await withClaims(summaries), rejected, overlayEnabled, unknown };
+    return {
+      ...answerRows(await withClaims(summaries), input.rows),
+      rejected,
+      overlayEnabled,
+      unknown,
+    };
   },
 
   async logContact(input, sender) {
@@ -191,7 +204,9 @@ export const handlers = {
 
   async importBatch(input) {
     await refuseWhilePaused('importBatch');
-    const orders = batchOrders(input);
+    const orders = batchOrders(
+      'staged' in input ? { ordersJson: await takeStaged(input.staged) } : input,
+    );
     const r = await ingestOrders(getDb(), orders, Date.now());
     // Sync's queue and the overlays' revision do not wait on each other.
     if (r.written > 0)

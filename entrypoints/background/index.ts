@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { getDb, useBackgroundCache } from '@/lib/db';
 import { repairFigures } from '@/lib/db/figures-log';
+import { dropStale } from '@/lib/importers/staging';
 import { dispatch } from '@/lib/messaging';
 import { SETTINGS_KEY } from '@/lib/settings';
 import { forgetSettings, handlers, loadSettings, tabs } from './handlers';
@@ -16,6 +17,8 @@ export default defineBackground(() => {
   useBackgroundCache();
   // Figure blocks a stopped worker left unwritten behind their customers (lib/db/figures-log).
   repairFigures(getDb()).catch((e: unknown) => console.warn('kezhi: figure repair failed', e));
+  // Report-import batches an import page left staged when it closed mid-way (lib/importers/staging).
+  dropStale().catch((e: unknown) => console.warn('kezhi: staged import batches not cleared', e));
   // The popup's search index follows every write to customers from here on.
   startSearchIndex();
   const self = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };

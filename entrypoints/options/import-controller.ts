@@ -23,8 +23,8 @@ export interface WorkerLike {
 
 export interface ImportDeps {
   createWorker: () => WorkerLike;
-  /** send('importBatch', { ordersJson }): the worker's JSON text of one batch, passed on as it is. */
-  sendBatch: (ordersJson: string) => Promise<Reply<Output<'importBatch'>>>;
+  /** send('importBatch', { staged }): the key of one batch the worker staged. */
+  sendBatch: (staged: string) => Promise<Reply<Output<'importBatch'>>>;
 }
 
 const emptyCounts = (): ImportCounts => ({
@@ -199,7 +199,7 @@ export class ImportController {
   private async onBatch(m: Extract<FromWorker, { type: 'batch' }>) {
     let error: string | undefined;
     try {
-      const reply = await this.deps.sendBatch(m.ordersJson);
+      const reply = await this.deps.sendBatch(m.staged);
       if (!reply.ok) error = reply.error;
       else if (this.state.phase === 'importing') {
         const c = this.state.counts;

@@ -15,6 +15,7 @@ import {
   type Preview,
   type Refusal,
 } from '@/lib/importers';
+import { clearJob, stageBatch } from '@/lib/importers/staging';
 import type { Platform } from '@/lib/schemas';
 
 /** Page -> worker. */
@@ -40,10 +41,10 @@ export type FromWorker =
       id: number;
       seq: number;
       /**
-       * The batch's orders as JSON text, made here: the page passes it on to the background as it
-       * is (importBatch `ordersJson`), so its main thread never copies or serializes the orders.
+       * The key of the batch's orders, staged here as JSON text (lib/importers/staging): the page
+       * passes the key on (importBatch `staged`), so its main thread never holds the orders.
        */
-      ordersJson: string;
+      staged: string;
       /** Each order's id, for the report's rejected rows (the background answers by index). */
       orderIds: string[];
       progress: ImportProgress;
@@ -73,8 +74,23 @@ export function createImportJob(post: (m: FromWorker) => void): (m: ToWorker) =>
   async function run(m: Extract<ToWorker, { type: 'import' }>) {
     const abort = new AbortController();
     aborts.set(m.id, abort);
+    // This job's batches wait in the staging store under its own tag; whatever is left there when
+    // it ends (a failed or cancelled import) is dropped.
+    const tag = crypto.randomUUID();
+    try {
+      post({ type: 'done', id: m.id, result: await importStaged(m, abort.signal, tag) });
+    } finally {
+      await clearJob(tag).catch(() => undefined);
+    }
+  }
+
+  async function importStaged(
+    m: Extract<ToWorker, { type: 'import' }>,
+    signal: AbortSignal,
+    tag: string,
+  ): Promise<ImportReport | Refusal> {
     let seq = 0;
-    const base = { shopId: m.shopId, platform: m.platform, signal: abort.signal };
+    const base = { shopId: m.shopId, platform: m.platform, signal };
     let joined: Map<string, OrderItemsPatch['items']> | undefined;
     if (m.items) {
       const patches: OrderItemsPatch[] = [];
@@ -84,10 +100,10 @@ export function createImportJob(post: (m: FromWorker) => void): (m: ToWorker) =>
           if (b.kind === 'items') patches.push(...b.items);
         },
       });
-      if (!r.ok || r.cancelled) return post({ type: 'done', id: m.id, result: r });
+      if (!r.ok || r.cancelled) return r;
       joined = itemsByOrder(patches);
     }
-    const result = await importFile(await bytesOf(m.file), {
+    return importFile(await bytesOf(m.file), {
       ...base,
       batchSize: BATCH_SIZE,
       ...(joined ? { itemsByOrder: joined } : {}),
@@ -98,6 +114,8 @@ export function createImportJob(post: (m: FromWorker) => void): (m: ToWorker) =>
             'items report without its orders report / 宝贝明细报表需要与订单报表一起导入',
           );
         const n = seq++;
+        const staged = `${tag}:${n}`;
+        await stageBatch(staged, JSON.stringify(batch.orders));
         const acked = new Promise<string | undefined>((resolve) =>
           acks.set(`${m.id}:${n}`, resolve),
         );
@@ -105,7 +123,7 @@ export function createImportJob(post: (m: FromWorker) => void): (m: ToWorker) =>
           type: 'batch',
           id: m.id,
           seq: n,
-          ordersJson: JSON.stringify(batch.orders),
+          staged,
           orderIds: batch.orders.map((o) => o.orderId),
           progress,
         });
@@ -113,7 +131,6 @@ export function createImportJob(post: (m: FromWorker) => void): (m: ToWorker) =>
         if (error) throw new Error(error);
       },
     });
-    post({ type: 'done', id: m.id, result });
   }
 
   return (m) => {

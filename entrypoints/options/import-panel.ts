@@ -14,7 +14,7 @@ export function useImportPanel(): Omit<ImportPanelProps, 'lang' | 'shops'> {
           new Worker(new URL('./import-worker.ts', import.meta.url), {
             type: 'module',
           }) as unknown as WorkerLike,
-        sendBatch: (ordersJson) => send('importBatch', { ordersJson }),
+        sendBatch: (staged) => send('importBatch', { staged }),
       }),
     [],
   );

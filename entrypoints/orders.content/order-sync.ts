@@ -27,7 +27,7 @@ export interface SyncHooks {
   fail(error: string): void;
 }
 
-type RowRef = { orderId: string; autoCloseAt: number | undefined };
+type RowRef = { orderId: string; autoCloseAt: number | undefined; seen: string | undefined };
 
 export class OrderSync {
   /** What we last sent per order id (JSON), so unchanged rows are not sent again. */
@@ -87,7 +87,7 @@ export class OrderSync {
         rows,
       });
       if (!reply.ok) return false;
-      this.take(reply.value.summaries, reply.value.overlayEnabled, false);
+      this.take(reply.value, false);
       return true;
     });
   }
@@ -116,7 +116,7 @@ export class OrderSync {
       batch.forEach((o, j) => {
         if (!rejected.has(j)) this.sent.set(o.orderId, JSON.stringify(o));
       });
-      this.take(reply.value.summaries, reply.value.overlayEnabled, onlyChanged);
+      this.take(reply.value, onlyChanged);
       return true;
     });
   }
@@ -139,10 +139,15 @@ export class OrderSync {
     });
   }
 
-  private take(summaries: RowSummary[], overlayEnabled: boolean, onlyChanged: boolean): void {
-    this.overlayEnabled = overlayEnabled;
-    for (const s of summaries) this.summaries.set(s.orderId, s);
-    this.hooks.apply(summaries, onlyChanged);
+  /** An answer: new summaries kept, and the ones it says are unchanged (`same`) taken as held. */
+  private take(
+    reply: { summaries: RowSummary[]; same?: string[]; overlayEnabled: boolean },
+    onlyChanged: boolean,
+  ): void {
+    this.overlayEnabled = reply.overlayEnabled;
+    for (const s of reply.summaries) this.summaries.set(s.orderId, s);
+    const held = (reply.same ?? []).flatMap((id) => this.summaries.get(id) ?? []);
+    this.hooks.apply([...reply.summaries, ...held], onlyChanged);
   }
 
   /** Walks orders and rows in step, BATCH at a time, until `ask` says stop. */
@@ -152,9 +157,12 @@ export class OrderSync {
     ask: (batch: OrderInput[], rows: RowRef[], first: boolean) => Promise<boolean>,
   ): Promise<boolean> {
     for (let i = 0; i < Math.max(orders.length, rowIds.length); i += BATCH) {
-      const rows = rowIds
-        .slice(i, i + BATCH)
-        .map((orderId) => ({ orderId, autoCloseAt: this.autoClose.get(orderId) }));
+      const rows = rowIds.slice(i, i + BATCH).map((orderId) => ({
+        orderId,
+        autoCloseAt: this.autoClose.get(orderId),
+        // The answer held for the row: if it is still the same, only its id comes back.
+        seen: this.summaries.get(orderId)?.digest,
+      }));
       if (!(await ask(orders.slice(i, i + BATCH), rows, i === 0))) return false;
     }
     return true;

@@ -97,7 +97,10 @@ export function paintRow(m: Mounted, s: RowSummary, page: PaintHost): void {
 
 /** Two answers for one row that paint the same (JSON: summaries are plain data). */
 export function sameSummary(a: RowSummary | undefined, b: RowSummary): boolean {
-  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+  if (a === undefined) return false;
+  // The background's digest of each (lib/row-answer), when both carry one.
+  if (a.digest !== undefined && b.digest !== undefined) return a.digest === b.digest;
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**

