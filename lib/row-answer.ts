@@ -8,17 +8,35 @@
  */
 import type { RowSummary } from './summary';
 
+const encoder = new TextEncoder();
+/** The text's UTF-8 bytes, in a buffer reused from call to call (grown when a text needs more). */
+let bytes = new Uint8Array(1 << 16);
+let words = new Uint32Array(bytes.buffer);
+
 /**
- * A 53-bit hash of the text (two 32-bit multiply-xor lanes, folded), as base-36 text: equal
- * texts give equal digests; two different answers for one row collide about once in 2^53.
+ * A 53-bit hash of the text (two 32-bit multiply-xor lanes over its UTF-8 bytes, four at a time,
+ * folded), as base-36 text: equal texts give equal digests; two different answers for one row
+ * collide about once in 2^53. Four bytes a step: a character a step took about 3 ms of the
+ * background's answer for 100 rows (about 80 kB), most of a repeat's work.
  */
 export function digestText(s: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
+  if (bytes.length < s.length * 3 + 4) {
+    bytes = new Uint8Array((s.length * 3 + 4) * 2);
+    words = new Uint32Array(bytes.buffer);
+  }
+  const n = encoder.encodeInto(s, bytes).written;
+  // The last word's bytes past the text are zeroed; the length is hashed in, so a text and the
+  // same text with zero bytes added differ.
+  bytes.fill(0, n, (n + 3) & ~3);
+  let h1 = 0xdeadbeef ^ n;
+  let h2 = 0x41c6ce57 ^ n;
+  for (let i = 0, end = (n + 3) >>> 2; i < end; i++) {
+    const w = words[i]!;
+    // The shift brings each product's high bits down, where the next multiply spreads them.
+    h1 = Math.imul(h1 ^ w, 2654435761);
+    h1 ^= h1 >>> 15;
+    h2 = Math.imul(h2 ^ w, 1597334677);
+    h2 ^= h2 >>> 13;
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
@@ -27,6 +45,7 @@ export function digestText(s: string): string {
 
 /** The digest of a summary's content (its own digest left out). */
 export function summaryDigest(s: RowSummary): string {
+  if (s.digest === undefined) return digestText(JSON.stringify(s));
   const { digest: _, ...content } = s;
   return digestText(JSON.stringify(content));
 }

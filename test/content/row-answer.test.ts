@@ -7,27 +7,16 @@
  */
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handlers } from '../../entrypoints/background/handlers';
 import { OrderSync } from '../../entrypoints/orders.content/order-sync';
 import type { Adapter } from '../../lib/adapters/types';
-import { dispatch, type SenderInfo } from '../../lib/messaging';
 import { answerRows, digestText, summaryDigest } from '../../lib/row-answer';
 import type { RowSummary } from '../../lib/summary';
 import { makeRow } from '../support/component-fixtures';
+import { callBackground, POPUP, tabSender } from '../support/dispatch';
 import { order } from '../support/make-order';
 
-const SELF = {
-  extensionId: 'kezhiextensionid',
-  extensionOrigin: 'chrome-extension://kezhiextensionid/',
-};
-const TAB: SenderInfo = {
-  id: SELF.extensionId,
-  url: 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm',
-  tab: { id: 733 },
-};
-const POPUP: SenderInfo = { id: SELF.extensionId, url: `${SELF.extensionOrigin}popup.html` };
-const call = (name: string, input: unknown, sender: SenderInfo = TAB) =>
-  dispatch(handlers, { kezhi: 1, name, input }, sender, SELF);
+const TAB = tabSender(733);
+const call = (name: string, input: unknown, sender = TAB) => callBackground(name, input, sender);
 
 type SyncReply = { summaries: RowSummary[]; same?: string[] };
 
@@ -42,13 +31,20 @@ describe('digestText', () => {
     );
   });
 
-  it('tells apart texts one character apart', () => {
+  it('tells apart texts one character apart, and 5,000 answers one field apart', () => {
     const base = JSON.stringify(makeRow());
-    const seen = new Set<string>();
-    for (let i = 0; i < base.length; i++)
-      seen.add(digestText(`${base.slice(0, i)}\u0001${base.slice(i + 1)}`));
-    expect(seen.size).toBe(base.length);
-    expect(seen.has(digestText(base))).toBe(false);
+    for (const c of ['\u0001', 'Z', '中']) {
+      const seen = new Set<string>();
+      for (let i = 0; i < base.length; i++)
+        if (base[i] !== c) seen.add(digestText(`${base.slice(0, i)}${c}${base.slice(i + 1)}`));
+      expect(seen.size).toBe([...base].filter((x) => x !== c).length);
+      expect(seen.has(digestText(base))).toBe(false);
+    }
+    const row = makeRow();
+    const answers = new Set<string>();
+    for (let i = 0; i < 5000; i++)
+      answers.add(summaryDigest({ ...row, shopCustomers: row.shopCustomers + i }));
+    expect(answers.size).toBe(5000);
   });
 });
 

@@ -6,7 +6,6 @@
  * staged, gets a sentence that says so, and nothing of it is written. Batches a closed page left
  * behind are dropped.
  */
-import { handlers } from '../../entrypoints/background/handlers';
 import { getDb } from '../../lib/db';
 import {
   clearJob,
@@ -15,14 +14,11 @@ import {
   STAGED_MAX_AGE_MS,
   takeBatch,
 } from '../../lib/importers/staging';
-import { dispatch, IMPORT_BATCH_MAX } from '../../lib/messaging';
+import { IMPORT_BATCH_MAX } from '../../lib/messaging';
+import { callBackground, pageSender } from '../support/dispatch';
 import { order as base, T0 } from '../support/make-order';
 
-const SELF = {
-  extensionId: 'kezhiextensionid',
-  extensionOrigin: 'chrome-extension://kezhiextensionid/',
-};
-const PAGE = { id: SELF.extensionId, url: `${SELF.extensionOrigin}options.html` };
+const PAGE = pageSender('options.html');
 
 const order = (i: number) =>
   base({
@@ -34,8 +30,7 @@ const order = (i: number) =>
     source: 'import',
   });
 
-const importStaged = (staged: string) =>
-  dispatch(handlers, { kezhi: 1, name: 'importBatch', input: { staged } }, PAGE, SELF);
+const importStaged = (staged: string) => callBackground('importBatch', { staged }, PAGE);
 
 let batches = 0;
 /** Stages the text as the worker does, then sends its key as the page does. */
@@ -63,12 +58,7 @@ describe('importBatch from a staged batch', () => {
       'buyer4',
     ]);
     // The same batch again, as a list: nothing new.
-    const again = await dispatch(
-      handlers,
-      { kezhi: 1, name: 'importBatch', input: { orders } },
-      PAGE,
-      SELF,
-    );
+    const again = await callBackground('importBatch', { orders }, PAGE);
     expect(again).toMatchObject({ ok: true, value: { written: 0, unchanged: 19 } });
   });
 
@@ -106,7 +96,7 @@ describe('importBatch from a staged batch', () => {
       { ordersJson: '[]' },
       {},
     ]) {
-      const r = await dispatch(handlers, { kezhi: 1, name: 'importBatch', input }, PAGE, SELF);
+      const r = await callBackground('importBatch', input, PAGE);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error).toMatch(/^invalid importBatch/);
     }

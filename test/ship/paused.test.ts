@@ -4,25 +4,15 @@
  * care, merge, restore), rows still get what is already kept, and switching back resumes.
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { forgetSettings, handlers } from '../../entrypoints/background/handlers';
+import { forgetSettings } from '../../entrypoints/background/handlers';
 import { getDb } from '../../lib/db';
-import { dispatch, type SenderInfo } from '../../lib/messaging';
 import { SETTINGS_KEY } from '../../lib/settings';
 import { resetSettings, saveSettings, loadSettings } from '../../lib/browser/settings-store';
+import { callBackground, tabSender } from '../support/dispatch';
 import { order } from '../support/make-order';
 
-const SELF = {
-  extensionId: 'kezhiextensionid',
-  extensionOrigin: 'chrome-extension://kezhiextensionid/',
-};
-const TAB: SenderInfo = {
-  id: SELF.extensionId,
-  url: 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm',
-  tab: { id: 601 },
-};
-const POPUP: SenderInfo = { id: SELF.extensionId, url: `${SELF.extensionOrigin}popup.html` };
-const call = (name: string, input: unknown, sender: SenderInfo = POPUP) =>
-  dispatch(handlers, { kezhi: 1, name, input }, sender, SELF);
+const TAB = tabSender(601);
+const call = callBackground;
 
 const syncPage = (orders: unknown[], rows: string[], json = false) =>
   call(
