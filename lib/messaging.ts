@@ -40,15 +40,14 @@ const OneCustomer = z.object({ customerKey: CustomerKey });
 export const IMPORT_BATCH_MAX = 5000;
 
 /**
- * The orders of an importBatch: as sent, or parsed from `ordersJson`, the text the import worker
- * staged (lib/importers/staging). Throws a sentence when the text is not a JSON array of at most
+ * The orders of a staged importBatch, parsed from the JSON text the import worker staged
+ * (lib/importers/staging). Throws a sentence when the text is not a JSON array of at most
  * IMPORT_BATCH_MAX entries.
  */
-export function batchOrders(input: { orders: unknown[] } | { ordersJson: string }): unknown[] {
-  if ('orders' in input) return input.orders;
+export function batchOrders(text: string): unknown[] {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(input.ordersJson);
+    parsed = JSON.parse(text);
   } catch (e) {
     throw new Error(`importBatch: the batch is not JSON (${describeError(e)})`, { cause: e });
   }

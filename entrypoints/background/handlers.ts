@@ -204,9 +204,7 @@ export const handlers = {
 
   async importBatch(input) {
     await refuseWhilePaused('importBatch');
-    const orders = batchOrders(
-      'staged' in input ? { ordersJson: await takeStaged(input.staged) } : input,
-    );
+    const orders = 'staged' in input ? batchOrders(await takeStaged(input.staged)) : input.orders;
     const r = await ingestOrders(getDb(), orders, Date.now());
     // Sync's queue and the overlays' revision do not wait on each other.
     if (r.written > 0)

@@ -68,7 +68,7 @@ afterEach(() => {
 
 /** What the background's importBatch handler does. */
 const sendBatch: ImportDeps['sendBatch'] = async (staged) => {
-  const orders = batchOrders({ ordersJson: await takeStaged(staged) });
+  const orders = batchOrders(await takeStaged(staged));
   batches.push(orders.length);
   if (gate) await gate;
   const r = await ingestOrders(db, orders, NOW);
