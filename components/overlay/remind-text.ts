@@ -108,7 +108,7 @@ export function warningText(w: Warning, now: number, lang: Lang): string {
       return t(lang, 'warning.quiet-hours', { at: formatWhen(w.until, now, lang) });
     case 'too-soon':
       return t(lang, 'warning.too-soon', {
-        ago: formatAgo(w.msAgo, lang),
+        ago: formatAgo(Math.max(0, now - w.lastAt), lang),
         gap: Math.round(w.minGapMs / 60_000),
       });
     case 'would-exceed-cap':

@@ -2,6 +2,7 @@
  * Customer aggregates: the full recompute (the definition) and the incremental update (the fast
  * path ingest takes). A property test holds the two equal over random batches.
  */
+import { deepEqual } from '../deep-equal';
 import { netAmount, nextStatus } from '../orders/status-machine';
 import {
   CUSTOMER_ORDER_IDS,
@@ -276,22 +277,10 @@ export function buyerConflict(
   return !upgrade;
 }
 
+export { deepEqual };
+
 function sameOrder(a: Order, b: Order): boolean {
   return deepEqual(a, b);
-}
-
-/** Structural equality for JSON-like records; a key holding undefined counts as absent. */
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b))
-    return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(ra), ...Object.keys(rb)]);
-  for (const k of keys) if (!deepEqual(ra[k], rb[k])) return false;
-  return true;
 }
 
 /**

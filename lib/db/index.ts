@@ -161,18 +161,37 @@ export function openDb(name = DB_NAME): KezhiDb {
 
 let singleton: KezhiDb | undefined;
 let backgroundCache: RecordCache | undefined;
+const cacheByDb = new WeakMap<KezhiDb, RecordCache>();
+
+/** The tables the background caches (lib/db/record-cache). */
+export const CACHED_TABLES = ['orders', 'customers', 'meta', 'shops'] as const;
 
 /**
- * The background's handle gets a read cache of orders, customers and meta (lib/db/record-cache).
- * Call once, before the first query, and only where every write happens: the background.
+ * Gives `db` a read cache of {@link CACHED_TABLES} (lib/db/record-cache). Only on a handle every
+ * write goes through: the background's ({@link useBackgroundCache}), and tests'.
+ */
+export function attachRecordCache(db: KezhiDb): RecordCache {
+  const cache = createRecordCache(CACHED_TABLES);
+  db.use(cache.middleware);
+  cacheByDb.set(db, cache);
+  return cache;
+}
+
+/**
+ * The background's handle gets the record cache and the key presence. Call once, before the
+ * first query, and only where every write happens: the background.
  */
 export function useBackgroundCache(db: KezhiDb = getDb()): RecordCache {
   if (!backgroundCache) {
-    backgroundCache = createRecordCache(['orders', 'customers', 'meta']);
-    db.use(backgroundCache.middleware);
+    backgroundCache = attachRecordCache(db);
     trackKeyPresence(db);
   }
   return backgroundCache;
+}
+
+/** `db`'s record cache, if it has one (the background's handle). */
+export function recordCacheOf(db: KezhiDb): RecordCache | undefined {
+  return cacheByDb.get(db);
 }
 
 const presenceByDb = new WeakMap<KezhiDb, KeyPresence>();

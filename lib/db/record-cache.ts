@@ -39,6 +39,20 @@ interface TableCache {
 
 export interface RecordCache {
   middleware: Middleware<DBCore>;
+  /**
+   * The records under `keys` (undefined where a key is known to have none) read from memory
+   * alone, with no transaction, when every key is cached and no write transaction is open: what
+   * a read transaction begun now would read. Undefined otherwise; the caller then reads in a
+   * transaction as before. A repeat lookup's records are all cached, and its read transaction
+   * (Dexie's and the database's) took about 1.5 to 3 ms of a 100-row answer in the service
+   * worker.
+   */
+  peek(table: string, keys: readonly string[]): unknown[] | undefined;
+  /**
+   * Counts every write transaction's start and end: two peeks under the same count (with no
+   * write open) read one moment of the database, whatever was awaited between them.
+   */
+  readonly writes: number;
   /** Drops everything (tests; a restore). */
   clear(): void;
   /** Hits and misses so far (tests and benchmarks). */
@@ -56,6 +70,10 @@ export function createRecordCache(
   const readonly = new WeakSet<DBCoreTransaction>();
   /** Keys written per write transaction and table; null: a range delete (drop the table). */
   const touched = new WeakMap<DBCoreTransaction, Map<string, Set<string> | null>>();
+  /** Write transactions not yet ended, and starts plus ends of write transactions so far. */
+  const open = new WeakSet<DBCoreTransaction>();
+  let openWrites = 0;
+  let writes = 0;
   const stats = { hits: 0, misses: 0 };
 
   const remember = (cache: TableCache, key: string, value: unknown) => {
@@ -75,6 +93,10 @@ export function createRecordCache(
     return v;
   };
   const settle = (trans: DBCoreTransaction, committed: boolean) => {
+    if (open.delete(trans)) {
+      openWrites--;
+      writes++;
+    }
     const byTable = touched.get(trans);
     if (!byTable) return;
     for (const [table, keys] of byTable) {
@@ -92,6 +114,9 @@ export function createRecordCache(
       if (mode === 'readonly') readonly.add(trans);
       else {
         touched.set(trans, new Map());
+        open.add(trans);
+        openWrites++;
+        writes++;
         const idb = trans as unknown as EventTarget;
         idb.addEventListener('complete', () => settle(trans, true));
         idb.addEventListener('abort', () => settle(trans, false));
@@ -168,6 +193,22 @@ export function createRecordCache(
 
   return {
     middleware,
+    peek(table, keys) {
+      const cache = caches.get(table);
+      if (!cache || openWrites > 0) return undefined;
+      const out: unknown[] = new Array(keys.length);
+      for (let i = 0; i < keys.length; i++) {
+        const v = cache.map.get(keys[i]!);
+        if (v === undefined) return undefined;
+        out[i] = v === ABSENT ? undefined : v;
+      }
+      for (const k of keys) recall(cache, k); // most recently used last
+      stats.hits += keys.length;
+      return out;
+    },
+    get writes() {
+      return writes;
+    },
     clear() {
       for (const c of caches.values()) {
         c.map.clear();

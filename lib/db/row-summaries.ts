@@ -9,14 +9,18 @@ import {
   customerKey as keyOfCustomer,
   orderKey,
   shopKey,
+  type ContactEntry,
+  type Customer,
+  type CustomerMeta,
   type Order,
   type Platform,
+  type Shop,
 } from '../schemas';
 import type { Settings } from '../settings';
 import { summarizeRow, type RowSummary } from '../summary';
 import { screenSightings, mergeOrder, toStoredOrder } from './aggregate';
 import { applyChanges, groupBy, type OrderChange } from './apply-changes';
-import { mayHaveRecords, type KezhiDb } from './index';
+import { mayHaveRecords, recordCacheOf, type KezhiDb } from './index';
 import { validateOrders } from './ingest';
 import { resolveJoins } from './joins';
 import { getShopStats } from './shop-stats';
@@ -130,6 +134,52 @@ function readTogether<T>(db: KezhiDb, tables: Table[], reads: () => Promise<T>):
   });
 }
 
+/** What {@link describeRows} reads for the rows. */
+interface RowRecords {
+  next: Map<string, Order | undefined>;
+  customerBy: Map<string, Customer | undefined>;
+  metas: (CustomerMeta | undefined)[];
+  contacts: ContactEntry[];
+  tokenVerdict: ReturnType<typeof judgeKind>['verdict'];
+}
+
+/**
+ * The rows' records from the background's record cache alone (lib/db/record-cache `peek`), with
+ * no transaction, when every one is there, as a repeat lookup's are: the shop, the orders, their
+ * buyers and the meta the buyers have. Undefined when anything is missing, a write is open or
+ * began meanwhile, or a buyer has contacts (a query the cache does not hold): then the rows are
+ * read in a transaction.
+ */
+async function peekRows(
+  db: KezhiDb,
+  req: RowsRequest,
+  rowKeys: readonly string[],
+): Promise<RowRecords | undefined> {
+  const cache = recordCacheOf(db);
+  const orders = cache?.peek('orders', rowKeys) as (Order | undefined)[] | undefined;
+  if (!cache || !orders) return undefined;
+  const writes = cache.writes;
+  const customerKeys = [...new Set(orders.flatMap((o) => (o ? [o.customerKey] : [])))];
+  const [metaKeys, contactKeys] = await Promise.all([
+    mayHaveRecords(db, 'meta', customerKeys),
+    mayHaveRecords(db, 'contacts', customerKeys),
+  ]);
+  // Nothing written since the orders were peeked: the rest is read as of the same moment.
+  if (contactKeys.length > 0 || cache.writes !== writes) return undefined;
+  const shop = cache.peek('shops', [shopKey(req.platform, req.shopId)]) as
+    (Shop | undefined)[] | undefined;
+  const customers = cache.peek('customers', customerKeys) as (Customer | undefined)[] | undefined;
+  const metas = cache.peek('meta', metaKeys) as (CustomerMeta | undefined)[] | undefined;
+  if (!shop || !customers || !metas) return undefined;
+  return {
+    next: new Map(rowKeys.map((k, i) => [k, orders[i]])),
+    customerBy: new Map(customerKeys.map((k, i) => [k, customers[i]])),
+    metas,
+    contacts: [],
+    tokenVerdict: judgeKind(shop[0]?.identityEvidence ?? {}, 'token').verdict,
+  };
+}
+
 async function describeRows(
   db: KezhiDb,
   req: RowsRequest,
@@ -143,50 +193,49 @@ async function describeRows(
   // reads that do not depend on each other in one round: the shop, the orders, the joins.
   const tables = [db.shops, db.orders, db.customers, db.meta, db.contacts];
   if (pending.length > 0) tables.push(db.joins as never);
-  const { next, customerBy, metas, contacts, tokenVerdict } = await readTogether(
-    db,
-    tables,
-    async () => {
-      const keys = [...new Set([...rowKeys, ...pending.map((o) => o.key)])];
-      // Where the pending orders' keys lead (under either of the keys a token verdict allows).
-      const joinKeys = pending.flatMap((o) =>
-        kindOf(o.identity) === 'token'
-          ? [o.customerKey, keyOfCustomer(o.platform, o.shopId, `order:${o.orderId}`)]
-          : [o.customerKey],
-      );
-      const [shop, stored, roots] = await Promise.all([
-        db.shops.get(shopKey(req.platform, req.shopId)),
-        db.orders.bulkGet(keys),
-        joinKeys.length > 0 ? resolveJoins(db, joinKeys) : new Map<string, string>(),
-      ]);
-      const tokenVerdict = judgeKind(shop?.identityEvidence ?? {}, 'token').verdict;
-      const storedBy = new Map(stored.map((o, i) => [keys[i]!, o]));
-      const next = new Map(storedBy);
-      const changed =
-        pending.length > 0 ? await applyPending(db, pending, storedBy, tokenVerdict, roots) : [];
-      for (const c of changed) next.set(c.next.key, c.next);
-      const customerKeys = [
-        ...new Set(
-          [...rowKeys.map((k) => next.get(k)), ...changed.flatMap((c) => [c.prev, c.next])].flatMap(
-            (o) => (o ? [o.customerKey] : []),
-          ),
+  const read = async (): Promise<RowRecords> => {
+    const keys = [...new Set([...rowKeys, ...pending.map((o) => o.key)])];
+    // Where the pending orders' keys lead (under either of the keys a token verdict allows).
+    const joinKeys = pending.flatMap((o) =>
+      kindOf(o.identity) === 'token'
+        ? [o.customerKey, keyOfCustomer(o.platform, o.shopId, `order:${o.orderId}`)]
+        : [o.customerKey],
+    );
+    const [shop, stored, roots] = await Promise.all([
+      db.shops.get(shopKey(req.platform, req.shopId)),
+      db.orders.bulkGet(keys),
+      joinKeys.length > 0 ? resolveJoins(db, joinKeys) : new Map<string, string>(),
+    ]);
+    const tokenVerdict = judgeKind(shop?.identityEvidence ?? {}, 'token').verdict;
+    const storedBy = new Map(stored.map((o, i) => [keys[i]!, o]));
+    const next = new Map(storedBy);
+    const changed =
+      pending.length > 0 ? await applyPending(db, pending, storedBy, tokenVerdict, roots) : [];
+    for (const c of changed) next.set(c.next.key, c.next);
+    const customerKeys = [
+      ...new Set(
+        [...rowKeys.map((k) => next.get(k)), ...changed.flatMap((c) => [c.prev, c.next])].flatMap(
+          (o) => (o ? [o.customerKey] : []),
         ),
-      ];
-      // Meta and contacts only for the customers that have any (few do): in the background,
-      // known from memory, so a page of new orders reads no more than its customers.
-      const [customers, metas, contacts] = await Promise.all([
-        db.customers.bulkGet(customerKeys),
-        mayHaveRecords(db, 'meta', customerKeys).then((keys) => db.meta.bulkGet(keys)),
-        mayHaveRecords(db, 'contacts', customerKeys).then((keys) =>
-          keys.length > 0 ? db.contacts.where('customerKey').anyOf(keys).toArray() : [],
-        ),
-      ]);
-      const customerBy = new Map(customerKeys.map((k, i) => [k, customers[i]]));
-      // Each changed order applied to its buyer's aggregate as ingest applies it.
-      await applyChanges(db, changed, customerBy);
-      return { next, customerBy, metas, contacts, tokenVerdict };
-    },
-  );
+      ),
+    ];
+    // Meta and contacts only for the customers that have any (few do): in the background,
+    // known from memory, so a page of new orders reads no more than its customers.
+    const [customers, metas, contacts] = await Promise.all([
+      db.customers.bulkGet(customerKeys),
+      mayHaveRecords(db, 'meta', customerKeys).then((keys) => db.meta.bulkGet(keys)),
+      mayHaveRecords(db, 'contacts', customerKeys).then((keys) =>
+        keys.length > 0 ? db.contacts.where('customerKey').anyOf(keys).toArray() : [],
+      ),
+    ]);
+    const customerBy = new Map(customerKeys.map((k, i) => [k, customers[i]]));
+    // Each changed order applied to its buyer's aggregate as ingest applies it.
+    await applyChanges(db, changed, customerBy);
+    return { next, customerBy, metas, contacts, tokenVerdict };
+  };
+  const { next, customerBy, metas, contacts, tokenVerdict } =
+    (pending.length === 0 ? await peekRows(db, req, rowKeys) : undefined) ??
+    (await readTogether(db, tables, read));
   const metaBy = new Map(metas.flatMap((m) => (m ? [[m.customerKey, m] as const] : [])));
   const contactsBy = groupBy(contacts, (c) => c.customerKey);
 

@@ -49,7 +49,7 @@ export type Reason =
   | { code: 'not-unpaid'; status: OrderStatus }
   /** The page's status could not be read: never remind an order that may well be paid. */
   | { code: 'unknown-status'; rawStatus?: string }
-  | { code: 'auto-closed'; autoCloseAt: number; msAgo: number }
+  | { code: 'auto-closed'; autoCloseAt: number }
   | { code: 'sibling-paid' }
   | { code: 'blacklisted' }
   | {
@@ -64,7 +64,7 @@ export type Reason =
 /** Something staff should confirm with a second click before copying a message. */
 export type Warning =
   | { code: 'quiet-hours'; until: number }
-  | { code: 'too-soon'; lastAt: number; msAgo: number; minGapMs: number }
+  | { code: 'too-soon'; lastAt: number; minGapMs: number }
   | { code: 'would-exceed-cap'; count: number; cap: number };
 
 export interface ReminderPlan {
@@ -75,9 +75,13 @@ export interface ReminderPlan {
   dueNow: Channel | null;
   /** The earliest upcoming step; null when none or when a reason blocks. */
   next: { channel: Channel; at: number } | null;
+  /**
+   * The platform closes the order then. A plan holds times, never durations from `now` (the time
+   * left, how long ago): whoever shows it counts those at their own clock, and a plan asked for
+   * again a minute later is the same answer unless a step's state changed (the overlay's minute
+   * re-ask sends only answers that changed, lib/row-answer).
+   */
   autoCloseAt: number;
-  /** Time until auto-close, never negative. */
-  msLeft: number;
   reasonsNot: Reason[];
   warnings: Warning[];
 }
@@ -216,8 +220,7 @@ export function checkBeforeContact(input: {
     // A loop, not Math.max(...spread): a long-served buyer's log can outgrow the argument limit.
     let lastAt = -Infinity;
     for (const c of contacts) if (c.at > lastAt) lastAt = c.at;
-    const msAgo = Math.max(0, now - lastAt);
-    if (msAgo < minGapMs) warnings.push({ code: 'too-soon', lastAt, msAgo, minGapMs });
+    if (Math.max(0, now - lastAt) < minGapMs) warnings.push({ code: 'too-soon', lastAt, minGapMs });
   }
 
   if (input.purpose === 'remind') {
@@ -240,8 +243,7 @@ function reasonsNotToRemind(input: PlanInput, autoCloseAt: number): Reason[] {
     );
   else if (order.status !== 'unpaid') reasons.push({ code: 'not-unpaid', status: order.status });
   // Auto-close only concerns an order still waiting for payment; a paid order never closes so.
-  else if (now >= autoCloseAt)
-    reasons.push({ code: 'auto-closed', autoCloseAt, msAgo: now - autoCloseAt });
+  else if (now >= autoCloseAt) reasons.push({ code: 'auto-closed', autoCloseAt });
   if (input.siblingPaid) reasons.push({ code: 'sibling-paid' });
   if (input.blacklisted) reasons.push({ code: 'blacklisted' });
 
@@ -307,7 +309,6 @@ export function planReminders(input: PlanInput): ReminderPlan {
     dueNow: !blocked && due ? due.channel : null,
     next: !blocked && upcoming ? { channel: upcoming.channel, at: upcoming.at } : null,
     autoCloseAt,
-    msLeft: Math.max(0, autoCloseAt - now),
     reasonsNot,
     warnings: checkBeforeContact({
       orderKey: order.key,

@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OrderSync } from '../../entrypoints/orders.content/order-sync';
 import type { Adapter } from '../../lib/adapters/types';
-import { answerRows, digestText, summaryDigest } from '../../lib/row-answer';
+import { deepEqual } from '../../lib/deep-equal';
+import { answerDigest, answerRows, digestText, summaryDigest } from '../../lib/row-answer';
 import type { RowSummary } from '../../lib/summary';
 import { makeRow } from '../support/component-fixtures';
 import { callBackground, POPUP, tabSender } from '../support/dispatch';
@@ -75,6 +76,97 @@ describe('answerRows', () => {
 
   it('leaves the digest itself out of the digest', () => {
     expect(summaryDigest({ ...a, digest: 'anything' })).toBe(summaryDigest(a));
+  });
+});
+
+/** A naive oracle: JSON with every object's keys sorted (undefined values dropped, as JSON does). */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([p], [q]) => (p < q ? -1 : p > q ? 1 : 0)))
+      : x,
+  );
+}
+
+describe('deepEqual', () => {
+  // Pairs that are often equal: a value and a copy with one leaf changed (or none).
+  const pair = fc
+    .tuple(fc.jsonValue({ maxDepth: 4 }), fc.nat(), fc.jsonValue({ maxDepth: 1 }), fc.boolean())
+    .map(([a, pick, leaf, change]) => {
+      const b = structuredClone(a) as unknown;
+      if (!change) return [a, b] as const;
+      const slots: [Record<string, unknown> | unknown[], string | number][] = [];
+      const walk = (v: unknown) => {
+        if (Array.isArray(v))
+          v.forEach((x, i) => {
+            slots.push([v, i]);
+            walk(x);
+          });
+        else if (v && typeof v === 'object')
+          for (const [k, x] of Object.entries(v)) {
+            slots.push([v as Record<string, unknown>, k]);
+            walk(x);
+          }
+      };
+      walk(b);
+      if (slots.length === 0) return [a, leaf] as const;
+      const [parent, key] = slots[pick % slots.length]!;
+      (parent as Record<string | number, unknown>)[key] = leaf;
+      return [a, b] as const;
+    });
+
+  it('agrees with sorted-key JSON on values and their near copies (fixed seed)', () => {
+    fc.assert(
+      fc.property(pair, ([a, b]) => {
+        expect(deepEqual(a, b)).toBe(canonical(a) === canonical(b));
+        expect(deepEqual(b, a)).toBe(canonical(a) === canonical(b));
+      }),
+      { seed: 20261207, numRuns: 3000 },
+    );
+  });
+
+  it('counts a key holding undefined as absent, and tells arrays from objects', () => {
+    expect(deepEqual({ a: 1, b: undefined }, { a: 1 })).toBe(true);
+    expect(deepEqual({ a: 1 }, { a: 1, b: undefined })).toBe(true);
+    expect(deepEqual({ a: 1, b: undefined }, { a: 1, c: 2 })).toBe(false);
+    expect(deepEqual({ a: undefined }, { b: undefined })).toBe(true);
+    expect(deepEqual({ 0: 'x' }, ['x'])).toBe(false);
+    expect(deepEqual({ a: NaN }, { a: NaN })).toBe(false);
+  });
+});
+
+describe('answerDigest', () => {
+  // Answers of three orders, changed a field at a time (deep fields too) and asked for in turn.
+  const edits: ((s: RowSummary, v: number) => RowSummary)[] = [
+    (s) => s,
+    (s, v) => ({ ...s, nick: `买家${v % 3}` }),
+    (s, v) => ({ ...s, meta: { ...s.meta, tags: v % 2 ? ['回头客'] : [] } }),
+    (s, v) => ({
+      ...s,
+      order: { ...s.order, items: [{ ...s.order.items[0]!, quantity: 1 + (v % 2) }] },
+    }),
+    (s, v) => ({ ...s, order: { ...s.order, autoCloseAt: v % 2 ? 1_800_000_000_000 : undefined } }),
+    (s, v) => ({ ...s, current: { ...s.current, purchaseCount: v % 3 } }),
+    (s, v) => (v % 2 ? { ...s, handledBy: { staff: '小王', at: v } } : s),
+  ];
+  const base = ['1', '2', '3'].map((orderId) => makeRow({ orderId }));
+
+  it('is the digest of the answer itself, whatever was asked before (fixed seed)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(2), fc.nat(edits.length - 1), fc.nat(5)), { maxLength: 30 }),
+        (steps) => {
+          const now = base.map((s) => structuredClone(s));
+          for (const [which, edit, v] of steps) {
+            now[which] = edits[edit]!(now[which]!, v);
+            // A fresh copy each time, as the background builds a new answer for every ask.
+            const asked = structuredClone(now[which]);
+            expect(answerDigest(asked)).toBe(summaryDigest(asked));
+          }
+        },
+      ),
+      { seed: 20261207, numRuns: 400 },
+    );
   });
 });
 

@@ -4,11 +4,14 @@
  * racing writes, after an aborted write, and when a caller changes a record it was given.
  */
 import fc from 'fast-check';
-import { openDb, type KezhiDb } from '../../lib/db';
+import { attachRecordCache, openDb, trackKeyPresence, type KezhiDb } from '../../lib/db';
 import { ingestOrders } from '../../lib/db/ingest';
 import { createRecordCache, type RecordCache } from '../../lib/db/record-cache';
-import { deleteShop, forgetBuyer, updateMeta } from '../../lib/db/writes';
+import { summarizeRows } from '../../lib/db/row-summaries';
+import { clearStatsCache } from '../../lib/db/shop-stats';
+import { deleteShop, forgetBuyer, logContact, updateMeta } from '../../lib/db/writes';
 import type { OrderInput } from '../../lib/schemas';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 
 const RUNS = Number(process.env.KEZHI_FUZZ_RUNS ?? 40);
 const T0 = Date.UTC(2026, 0, 1);
@@ -61,7 +64,11 @@ async function expectSameAsDatabase(): Promise<void> {
       meta: await db.meta.bulkGet(customerKeys),
       one: await db.customers.get(customerKeys[0]!),
     }));
-  expect(await read(cached)).toEqual(await read(plain));
+  const peeked = cache.peek('orders', orderKeys);
+  const fromDb = await read(plain);
+  expect(await read(cached)).toEqual(fromDb);
+  // Read from memory alone only when it is what the database holds.
+  if (peeked) expect(peeked).toEqual(fromDb.orders);
 }
 
 describe('record cache', () => {
@@ -179,5 +186,111 @@ describe('record cache', () => {
     await db.orders.get(orderKeys[4]!); // still there
     expect(small.stats.misses).toBe(before + 1);
     db.close();
+  });
+
+  test('peek: answers from memory only when every key is cached and no write is open', async () => {
+    await ingestOrders(cached, [order(0, 'a'), order(1, 'b')], NOW);
+    expect(cache.peek('orders', orderKeys.slice(0, 2))).toBeUndefined(); // nothing read yet
+    await expectSameAsDatabase(); // fills the cache
+    const both = cache.peek('orders', orderKeys.slice(0, 2)) as { amount: number }[];
+    expect(both.map((o) => o.amount)).toEqual([1000, 2000]);
+    expect(cache.peek('orders', [orderKeys[2]!])).toEqual([undefined]); // known to have none
+    expect(cache.peek('orders', ['taobao:shop1:never-asked'])).toBeUndefined();
+    expect(cache.peek('contacts', [orderKeys[0]!])).toBeUndefined(); // not a cached table
+
+    const writes = cache.writes;
+    let inside: unknown;
+    await cached.transaction('rw', cached.meta, async () => {
+      await cached.meta.put({
+        customerKey: customerKeys[3]!,
+        tags: ['x'],
+        note: '',
+        blacklisted: false,
+        blacklistReason: '',
+        updatedAt: NOW,
+      });
+      // Any write open (even on another table): a read begun now would wait for it.
+      inside = cache.peek('orders', orderKeys.slice(0, 2));
+    });
+    expect(inside).toBeUndefined();
+    expect(cache.writes).toBe(writes + 2);
+    expect(cache.peek('orders', orderKeys.slice(0, 2))).toEqual(both);
+
+    await ingestOrders(cached, [{ ...order(0, 'a'), status: 'completed' }], NOW);
+    expect(cache.peek('orders', orderKeys.slice(0, 2))).toBeUndefined(); // the written key dropped
+    await expectSameAsDatabase();
+    expect((cache.peek('orders', [orderKeys[0]!]) as { status: string }[])[0]!.status).toBe(
+      'completed',
+    );
+  });
+});
+
+describe('row summaries from the cache alone', () => {
+  let db: KezhiDb;
+  beforeEach(async () => {
+    clearStatsCache();
+    db = openDb(name);
+    attachRecordCache(db);
+    trackKeyPresence(db);
+    await db.open();
+  });
+  afterEach(() => db.close());
+
+  const req = {
+    platform: 'taobao' as const,
+    shopId: 'shop1',
+    rows: [0, 1, 2, 3, 7].map((i) => ({ orderId: String(1000 + i) })),
+  };
+  /** The same rows read by the uncached handle (every read in a transaction). */
+  const fresh = async () => {
+    clearStatsCache();
+    return summarizeRows(plain, req, DEFAULT_SETTINGS, NOW);
+  };
+  /** The rows read by the cached handle, and whether it opened a transaction over the orders. */
+  const viaCache = async () => {
+    const spy = vi.spyOn(db, 'transaction');
+    const r = await summarizeRows(db, req, DEFAULT_SETTINGS, NOW);
+    const readOrders = spy.mock.calls.some((c) => (c as unknown[]).flat().includes(db.orders));
+    spy.mockRestore();
+    return { r, readOrders };
+  };
+
+  test('a repeat reads no transaction and answers as a fresh read does; a write is seen at once', async () => {
+    await ingestOrders(
+      db,
+      [order(0, 'a'), order(1, 'b'), order(2, 'a', 'unpaid'), order(3, 'c')],
+      NOW,
+    );
+    await updateMeta(db, customerKeys[1]!, { tags: ['回头客'] }, NOW);
+    const first = await viaCache();
+    expect(first.readOrders).toBe(true);
+    const again = await viaCache();
+    expect(again.readOrders).toBe(false);
+    expect(again.r).toEqual(first.r);
+    expect(again.r).toEqual(await fresh());
+    expect(again.r.unknown).toEqual(['1007']);
+
+    // A tag, a status move: the next answer has them (their records were dropped, so read again).
+    await updateMeta(db, customerKeys[0]!, { tags: ['新标签'] }, NOW);
+    await ingestOrders(db, [{ ...order(2, 'a'), status: 'paid' }], NOW);
+    const after = await viaCache();
+    expect(after.r).toEqual(await fresh());
+    expect(after.r.summaries.find((x) => x.orderId === '1002')?.order.status).toBe('paid');
+    expect(after.r.summaries.find((x) => x.orderId === '1000')?.meta.tags).toEqual(['新标签']);
+    expect((await viaCache()).readOrders).toBe(false);
+
+    // A buyer with contacts: the contact log is a query the cache does not hold.
+    await logContact(db, {
+      customerKey: customerKeys[2]!,
+      at: NOW - 60_000,
+      channel: 'chat',
+      template: 'remind.new.chat.polite',
+      staff: '',
+      purpose: 'remind',
+    });
+    const withContacts = await viaCache();
+    expect(withContacts.readOrders).toBe(true);
+    expect(withContacts.r).toEqual(await fresh());
+    expect(withContacts.r.summaries.find((x) => x.orderId === '1003')?.contacts).toHaveLength(1);
   });
 });

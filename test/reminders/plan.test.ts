@@ -63,7 +63,7 @@ describe('the ladders (domain.md defaults)', () => {
   it('pulls a step after the auto-close (Taobao, 24 h) into the window, and says so', () => {
     const plan = planReminders(input({ createdAt: ordered, now: cn(2026, 5, 17, 12, 0) }));
     expect(plan.autoCloseAt).toBe(ordered + DAY);
-    expect(plan.msLeft).toBe(22 * HOUR);
+    expect(plan.autoCloseAt - cn(2026, 5, 17, 12, 0)).toBe(22 * HOUR);
     // chat 12:00 and email 09:00 fit; the 15:00 SMS would come after the 10:00 close, so it goes
     // between the email and the close (no 2 h margin is left after 09:00: the whole last hour).
     expect(plan.steps.map((s) => [s.channel, s.at, s.state, s.pulled ?? false])).toEqual([
@@ -80,7 +80,7 @@ describe('the ladders (domain.md defaults)', () => {
       input({ createdAt: ordered, now: cn(2026, 5, 17, 10, 10), autoCloseAt }),
     );
     expect(plan.autoCloseAt).toBe(autoCloseAt);
-    expect(plan.msLeft).toBe(20 * MIN);
+    expect(plan.autoCloseAt - cn(2026, 5, 17, 10, 10)).toBe(20 * MIN);
     // Same channels, same order, inside the first 22.5 minutes (a quarter kept for paying).
     expect(plan.steps.map((s) => [s.channel, s.at, s.state])).toEqual([
       ['chat', ordered + 3.75 * MIN, 'due'],
@@ -338,13 +338,21 @@ describe('reasons not to remind', () => {
     expect(plan.dueNow).toBeNull();
   });
 
+  it('is the same plan a minute later while no step changes state (times, never durations)', () => {
+    const at = (m: number) =>
+      planReminders(input({ createdAt: ordered, now: cn(2026, 5, 17, 12, m) }));
+    expect(at(1)).toEqual(at(2));
+    expect(at(30)).toEqual(at(1));
+    // The chat step came due at 12:00: a minute before, the plan says so differently.
+    expect(planReminders(input({ createdAt: ordered, now: cn(2026, 5, 17, 11, 59) }))).not.toEqual(
+      at(1),
+    );
+  });
+
   it('auto-closed once now reaches autoCloseAt', () => {
     const now = ordered + DAY + 5 * MIN;
     const plan = planReminders(input({ createdAt: ordered, now }));
-    expect(plan.reasonsNot).toEqual([
-      { code: 'auto-closed', autoCloseAt: ordered + DAY, msAgo: 5 * MIN },
-    ]);
-    expect(plan.msLeft).toBe(0);
+    expect(plan.reasonsNot).toEqual([{ code: 'auto-closed', autoCloseAt: ordered + DAY }]);
     expect(plan.dueNow).toBeNull();
     expect(plan.steps.every((s) => s.state === 'missed')).toBe(true);
   });
@@ -412,9 +420,7 @@ describe('warnings before contacting', () => {
       settings: settingsWith(),
       now,
     });
-    expect(warnings).toEqual([
-      { code: 'too-soon', lastAt: now - 30 * MIN, msAgo: 30 * MIN, minGapMs: 60 * MIN },
-    ]);
+    expect(warnings).toEqual([{ code: 'too-soon', lastAt: now - 30 * MIN, minGapMs: 60 * MIN }]);
   });
 
   it('not too soon once the gap has passed; never with a zero gap', () => {
