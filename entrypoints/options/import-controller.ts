@@ -43,6 +43,10 @@ export class ImportController {
   private job = 0;
   private files: { main?: File; items?: File } = {};
   private listeners = new Set<(s: ImportState) => void>();
+  /** The batch being sent to the background, if any (the next waits for it). */
+  private sending: Promise<void> = Promise.resolve();
+  /** The job whose batch failed: its later batches are not sent. */
+  private failedJob = -1;
 
   constructor(private readonly deps: ImportDeps) {}
 
@@ -147,7 +151,9 @@ export class ImportController {
           this.set({ ...this.state, fraction: m.progress.fraction, rowsDone: m.progress.rowsDone });
         return;
       case 'batch':
-        return this.onBatch(m);
+        // The worker runs a batch ahead; the background still gets them one at a time, in order.
+        this.sending = this.sending.then(() => this.onBatch(m));
+        return this.sending;
       case 'done': {
         const counts = this.state.phase === 'importing' ? this.state.counts : emptyCounts();
         if (!m.result.ok) {
@@ -197,6 +203,17 @@ export class ImportController {
   }
 
   private async onBatch(m: Extract<FromWorker, { type: 'batch' }>) {
+    // A batch queued behind one that failed, or after a cancel (or of a job left since), is not
+    // sent: the worker is a batch ahead, and the import stops where the seller or the error said.
+    if (
+      m.id !== this.job ||
+      m.id === this.failedJob ||
+      this.state.phase !== 'importing' ||
+      this.state.cancelling
+    ) {
+      this.worker?.postMessage({ type: 'ack', id: m.id, seq: m.seq, error: 'abandoned' });
+      return;
+    }
     let error: string | undefined;
     try {
       const reply = await this.deps.sendBatch(m.staged);
@@ -225,6 +242,7 @@ export class ImportController {
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
     }
+    if (error) this.failedJob = m.id;
     this.worker?.postMessage({ type: 'ack', id: m.id, seq: m.seq, ...(error ? { error } : {}) });
   }
 }

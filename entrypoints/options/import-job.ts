@@ -103,7 +103,11 @@ export function createImportJob(post: (m: FromWorker) => void): (m: ToWorker) =>
       if (!r.ok || r.cancelled) return r;
       joined = itemsByOrder(patches);
     }
-    return importFile(await bytesOf(m.file), {
+    // One batch ahead: the next batch is parsed and staged while the background stores this one
+    // (on another thread), and the parser waits for the one before it. At most two batches are
+    // out at a time, so a slow database still slows the parsing instead of piling batches up.
+    let before: Promise<string | undefined> | undefined;
+    const r = await importFile(await bytesOf(m.file), {
       ...base,
       batchSize: BATCH_SIZE,
       ...(joined ? { itemsByOrder: joined } : {}),
@@ -127,10 +131,17 @@ export function createImportJob(post: (m: FromWorker) => void): (m: ToWorker) =>
           orderIds: batch.orders.map((o) => o.orderId),
           progress,
         });
-        const error = await acked;
-        if (error) throw new Error(error);
+        const error = await before;
+        before = acked;
+        // After a cancel the page leaves the queued batch unsent: the import ends as cancelled.
+        if (error && !signal.aborted) throw new Error(error);
       },
     });
+    // Done once the last batch is stored, or failed with its error (or cancelled, unsent).
+    const error = await before;
+    if (!error) return r;
+    if (signal.aborted && r.ok) return { ...r, cancelled: true };
+    throw new Error(error);
   }
 
   return (m) => {

@@ -199,4 +199,75 @@ describe('history import', () => {
     expect(failed.textContent).toContain('导入中断');
     expect(failed.textContent).toContain('存储空间已满');
   });
+
+  it('parses a batch ahead while the background stores one, and sends them one at a time in order', async () => {
+    let open!: () => void;
+    gate = new Promise((r) => (open = r));
+    const posted: number[] = [];
+    // The in-process worker, with the batches it posts counted.
+    const counting = (): WorkerLike => {
+      const w: WorkerLike = {
+        onmessage: null,
+        onerror: null,
+        postMessage: (m) => setTimeout(() => handle(m), 0),
+        terminate: () => undefined,
+      };
+      const handle = createImportJob((m) => {
+        if (m.type === 'batch') posted.push(m.seq);
+        setTimeout(() => w.onmessage?.({ data: m }), 0);
+      });
+      return w;
+    };
+    let inFlight = 0;
+    let most = 0;
+    const order: string[] = [];
+    const controller = new ImportController({
+      createWorker: counting,
+      sendBatch: async (staged) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        order.push(staged.split(':').at(-1)!);
+        try {
+          return await sendBatch(staged);
+        } finally {
+          inFlight--;
+        }
+      },
+    });
+    render(<Harness controller={controller} />);
+    choose(report(BATCH_SIZE * 3));
+    await screen.findByTestId('import-ready');
+    fireEvent.click(screen.getByTestId('import-start'));
+    // The first batch is held in the background; the second is parsed and staged meanwhile.
+    await waitFor(() => expect(posted).toEqual([0, 1]));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(posted).toEqual([0, 1]); // and no further: two out at most
+    expect(batches).toEqual([BATCH_SIZE]);
+    open();
+    const done = await screen.findByTestId('import-report');
+    expect(done.textContent).toContain('导入完成');
+    expect(order).toEqual(['0', '1', '2']);
+    expect(most).toBe(1);
+    expect(await db.orders.count()).toBe(BATCH_SIZE * 3);
+    expect(screen.getByTestId('import-written').textContent).toBe(String(BATCH_SIZE * 3));
+  });
+
+  it('a refused batch stops the import: the batch parsed behind it is not sent', async () => {
+    const sent: string[] = [];
+    const controller = new ImportController({
+      createWorker: inProcessWorker,
+      sendBatch: (staged) => {
+        sent.push(staged);
+        return Promise.resolve({ ok: false, error: 'QuotaExceededError: 浏览器存储空间已满' });
+      },
+    });
+    render(<Harness controller={controller} />);
+    choose(report(BATCH_SIZE * 3));
+    await screen.findByTestId('import-ready');
+    fireEvent.click(screen.getByTestId('import-start'));
+    const failed = await screen.findByTestId('import-report');
+    expect(failed.textContent).toContain('存储空间已满');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(sent).toHaveLength(1);
+  });
 });
