@@ -5,6 +5,8 @@ import { ingestFromPage } from '../ingest-from-page.mjs';
 
 /** The latest a realistic run may start, by run (seconds into the bench): later ones are left out. */
 const INGEST_RUN_BY_S = { 3: 200, 4: 170 };
+/** Past this many seconds in, the floor replays a quarter of run 2's batches instead of half. */
+const REPLAY_HALF_BY_S = 230;
 
 export default async function ingest(b) {
   const { ctl, n, now, log, record, ingestRuns } = b;
@@ -53,11 +55,15 @@ export default async function ingest(b) {
   //   batch must merge with what is stored), then put its orders and those customers (each batch
   //   commits before it is answered), into a store with both tables' indexes that holds what the
   //   batches before it put. The customers are as they ended, a little larger than each batch's
-  //   version of them. Only the first half of run 2's batches (`replayed`) is replayed (the whole
+  //   version of them. Only the first half (a quarter in a late run) of run 2's batches (`replayed`) is replayed (the whole
   //   replay took about 40 s of a run that must stay under ten minutes), against the ingest time
   //   of the same batches.
   const run2 = ingestRuns[1];
-  const replayed = Math.ceil(run2.batchMs.length / 2);
+  // A quarter when the run is late (a slow pass of the machine: the main shop built late), so the
+  // whole bench stays under ten minutes; the note says how many were replayed.
+  const late = (Date.now() - b.started) / 1000 > REPLAY_HALF_BY_S;
+  const replayed = Math.ceil(run2.batchMs.length / (late ? 4 : 2));
+  if (late) log(`ingest floors: a quarter of run 2's batches replayed, not half (late)`);
   const replayedIngestMs = run2.batchMs.slice(0, replayed).reduce((a, x) => a + x, 0);
   const { bound, batched } = await ctl.evaluate(
     async ({ gen, batch, replayed }) => {
