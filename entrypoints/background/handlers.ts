@@ -5,7 +5,8 @@
 import { browser } from 'wxt/browser';
 import { restoreBackup } from '@/lib/backup';
 import { getDb } from '@/lib/db';
-import { deepEqual, mergeOrder, recomputeCustomer } from '@/lib/db/aggregate';
+import { mergeOrder, recomputeCustomer } from '@/lib/db/aggregate';
+import { deepEqual } from '@/lib/deep-equal';
 import { ingestOrders } from '@/lib/db/ingest';
 import { mergeCustomers, splitCustomer } from '@/lib/db/joins';
 import { previewRows, summarizeRows } from '@/lib/db/row-summaries';

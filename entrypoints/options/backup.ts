@@ -15,6 +15,7 @@ import {
 } from '@/lib/backup';
 import { send } from '@/lib/browser/rpc';
 import { getDb } from '@/lib/db';
+import { deepEqual } from '@/lib/deep-equal';
 import { download } from './download';
 
 /**
@@ -23,7 +24,7 @@ import { download } from './download';
  * the options page otherwise never needs and would carry in its heap through every import.
  */
 async function restoreRules() {
-  const { deepEqual, mergeOrder, recomputeCustomer } = await import('@/lib/db/aggregate');
+  const { mergeOrder, recomputeCustomer } = await import('@/lib/db/aggregate');
   return { mergeOrder, recomputeCustomer, deepEqual };
 }
 

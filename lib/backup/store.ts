@@ -57,7 +57,7 @@ export interface BackupDb {
 export interface RestoreRules {
   mergeOrder(existing: Order | undefined, incoming: Order): Order;
   recomputeCustomer(orders: readonly Order[]): Customer | undefined;
-  /** Structural equality, a key holding undefined counting as absent (lib/db deepEqual). */
+  /** Structural equality, a key holding undefined counting as absent (lib/deep-equal). */
   deepEqual(a: unknown, b: unknown): boolean;
 }
 

@@ -277,8 +277,6 @@ export function buyerConflict(
   return !upgrade;
 }
 
-export { deepEqual };
-
 function sameOrder(a: Order, b: Order): boolean {
   return deepEqual(a, b);
 }

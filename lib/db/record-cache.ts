@@ -68,10 +68,12 @@ export function createRecordCache(
     tables.map((t) => [t, { map: new Map(), generation: 0 }]),
   );
   const readonly = new WeakSet<DBCoreTransaction>();
-  /** Keys written per write transaction and table; null: a range delete (drop the table). */
+  /**
+   * Keys written per write transaction not yet ended, and table; null: a range delete (drop the
+   * table).
+   */
   const touched = new WeakMap<DBCoreTransaction, Map<string, Set<string> | null>>();
-  /** Write transactions not yet ended, and starts plus ends of write transactions so far. */
-  const open = new WeakSet<DBCoreTransaction>();
+  /** Write transactions not yet ended (those in `touched`), and their starts plus ends so far. */
   let openWrites = 0;
   let writes = 0;
   const stats = { hits: 0, misses: 0 };
@@ -93,12 +95,10 @@ export function createRecordCache(
     return v;
   };
   const settle = (trans: DBCoreTransaction, committed: boolean) => {
-    if (open.delete(trans)) {
-      openWrites--;
-      writes++;
-    }
     const byTable = touched.get(trans);
     if (!byTable) return;
+    openWrites--;
+    writes++;
     for (const [table, keys] of byTable) {
       const cache = caches.get(table)!;
       cache.generation++;
@@ -114,7 +114,6 @@ export function createRecordCache(
       if (mode === 'readonly') readonly.add(trans);
       else {
         touched.set(trans, new Map());
-        open.add(trans);
         openWrites++;
         writes++;
         const idb = trans as unknown as EventTarget;

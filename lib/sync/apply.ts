@@ -5,7 +5,7 @@
  * coming back. Returns the records where this desk knows more than the server (to push back).
  */
 import { customerKey as keyOfCustomer, CustomerMeta, shopKey, type OrderInput } from '../schemas';
-import { deepEqual } from '../db/aggregate';
+import { deepEqual } from '../deep-equal';
 import { ingestOrders } from '../db/ingest';
 import { forgetBuyer } from '../db/writes';
 import { shopDisplayName } from '../shops';

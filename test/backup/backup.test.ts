@@ -1,5 +1,6 @@
 import { openDb, type KezhiDb } from '../../lib/db';
-import { deepEqual, mergeOrder, recomputeCustomer } from '../../lib/db/aggregate';
+import { mergeOrder, recomputeCustomer } from '../../lib/db/aggregate';
+import { deepEqual } from '../../lib/deep-equal';
 import { ingestOrders } from '../../lib/db/ingest';
 import { logContact, markCareDone, updateMeta } from '../../lib/db/writes';
 import {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { openDb, type KezhiDb } from '../../lib/db';
-import { deepEqual, recomputeCustomer } from '../../lib/db/aggregate';
+import { recomputeCustomer } from '../../lib/db/aggregate';
+import { deepEqual } from '../../lib/deep-equal';
 import { ingestOrders } from '../../lib/db/ingest';
 import { bucketOf } from '../../lib/db/figures';
 import { figuresSettled } from '../../lib/db/figures-log';

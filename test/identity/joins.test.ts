@@ -5,7 +5,8 @@
  * a recompute from its orders (the aggregate's own definition).
  */
 import { openDb, trackKeyPresence, type KezhiDb } from '../../lib/db';
-import { deepEqual, recomputeCustomer } from '../../lib/db/aggregate';
+import { recomputeCustomer } from '../../lib/db/aggregate';
+import { deepEqual } from '../../lib/deep-equal';
 import { ingestOrders } from '../../lib/db/ingest';
 import { joinsInto, mergeCustomers, splitCustomer } from '../../lib/db/joins';
 import { logContact, updateMeta } from '../../lib/db/writes';

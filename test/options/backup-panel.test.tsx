@@ -11,7 +11,8 @@ import {
   type Backup,
 } from '../../lib/backup';
 import { openDb, type KezhiDb } from '../../lib/db';
-import { deepEqual, mergeOrder, recomputeCustomer } from '../../lib/db/aggregate';
+import { mergeOrder, recomputeCustomer } from '../../lib/db/aggregate';
+import { deepEqual } from '../../lib/deep-equal';
 import { ingestOrders } from '../../lib/db/ingest';
 import type { OrderInput, Shop } from '../../lib/schemas';
 

@@ -5,7 +5,8 @@
  * `localhost:8080` whole, and a per-shop backup of either restores exactly that shop.
  */
 import { openDb, type KezhiDb } from '../../lib/db';
-import { deepEqual, mergeOrder, recomputeCustomer } from '../../lib/db/aggregate';
+import { mergeOrder, recomputeCustomer } from '../../lib/db/aggregate';
+import { deepEqual } from '../../lib/deep-equal';
 import { ingestOrders } from '../../lib/db/ingest';
 import { deleteShop, logContact, markCareDone, updateMeta } from '../../lib/db/writes';
 import { exportBackup, restoreBackup, BACKUP_TABLES, type RestoreRules } from '../../lib/backup';
