@@ -6,7 +6,7 @@
  *
  * Keep messages few: extension pages read Dexie directly; writes go through the background.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import {
   Channel,
   ContactEntry,

@@ -3,7 +3,7 @@
  * IndexedDB, file -> importer, backup -> restore) is parsed by one of these schemas.
  * Money is integer fen, times are epoch milliseconds, ids are strings.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { IDENTITY_IDS, ORDER_SOURCE_IDS, ORDER_STATUS_IDS, PLATFORM_IDS } from './order-check';
 
 export const Platform = z.enum(PLATFORM_IDS);

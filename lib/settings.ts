@@ -3,7 +3,7 @@
  * guides' default, because the guides themselves say sellers tune them.
  * Stored in `browser.storage.local` under SETTINGS_KEY by the background; read by every context.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { Channel, Platform, Tone } from './schemas';
 import { LANGS } from './i18n/lang';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '@/lib/zod';
 import type { OptionsKey, T } from '@/lib/i18n/options';
 
 /** Custom (refine) messages by field path. */

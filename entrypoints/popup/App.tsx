@@ -6,8 +6,9 @@
 import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { BADGE_CSS } from '@/components/CustomerBadges';
-import { CustomerCard } from '@/components/popup/CustomerCard';
-import { DueList } from '@/components/popup/DueList';
+import type { CustomerCardProps } from '@/components/popup/CustomerCard';
+import type { DueListProps } from '@/components/popup/DueList';
+import { lazyComponent, lazyModule, useLazyModule } from '@/components/lazy';
 import { SearchPanel } from '@/components/popup/SearchPanel';
 import { ALL_SHOPS, ShopBar, type ShopRowData } from '@/components/popup/ShopBar';
 import { t } from '@/lib/i18n/popup';
@@ -18,8 +19,8 @@ import { loadSettings, watchSettings } from '@/lib/browser/settings-store';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { copyText } from '@/components/copy-text';
 import { openDashboard, openOptions, openWelcome } from './actions';
-import { loadCard } from './card';
-import { loadDue, type DueRow } from './due';
+import type { DueRow } from './due';
+import { LIST_TABLES, type RecentPrefetch } from './recent-read';
 import { recentRows, searchRows } from './rows';
 import { readShops } from './shops';
 import { SyncLine } from '@/components/popup/SyncLine';
@@ -27,24 +28,45 @@ import { useSyncStatus } from './sync-status';
 
 const NO_SHOPS: readonly ShopRowData[] = [];
 
-/** What the search and recent lists read (entrypoints/popup/rows.ts): a write to one re-runs them. */
-const LIST_TABLES = ['customers', 'meta', 'stats', 'shops'] as const;
+/** Why a part of the popup could not load, in the seller's language. */
+const loadFailed = (error: string, props: { lang: Settings['language'] }) => (
+  <p class="kp-alert" role="alert">
+    {t(props.lang, 'error.load', { error })}
+  </p>
+);
+
+// The card and the care list load after the first list is on screen (their code is about a
+// third of the popup's): the first list compiles only what it shows.
+const CustomerCard = lazyComponent<CustomerCardProps>(
+  () => import('@/components/popup/CustomerCard').then((m) => m.CustomerCard),
+  { fallback: ({ lang }) => <p class="kp-muted">{t(lang, 'card.loading')}</p>, failed: loadFailed },
+);
+const DueList = lazyComponent<DueListProps<DueRow>>(
+  () => import('@/components/popup/DueList').then((m) => m.DueList<DueRow>),
+  { failed: loadFailed },
+);
+const cardCode = lazyModule(() => import('./card'));
+const dueCode = lazyModule(() => import('./due'));
 
 /** Props of {@link App}. */
 export interface AppProps {
   db: KezhiDb;
   /** The clock (tests pass a fixed one). */
   now?: () => number;
+  /** The settings, asked for before the App's code loaded (main.tsx); else the App asks. */
+  settings?: Promise<Settings>;
+  /** Every shop's recent list, read before the App's code loaded (main.tsx). */
+  recent?: RecentPrefetch;
 }
 
 /** The popup root. */
-export function App({ db, now = Date.now }: AppProps): JSX.Element {
+export function App({ db, now = Date.now, settings: asked, recent }: AppProps): JSX.Element {
   const [settings, setSettings] = useState<Settings | null>(null);
   // Asked for in the render's own task: the list waits on the settings, and an effect would
   // wait for a paint of the empty popup first.
   useLayoutEffect(() => {
     let alive = true;
-    loadSettings().then(
+    (asked ?? loadSettings()).then(
       (s) => alive && setSettings(s),
       () => alive && setSettings(DEFAULT_SETTINGS),
     );
@@ -55,11 +77,16 @@ export function App({ db, now = Date.now }: AppProps): JSX.Element {
     };
   }, []);
   if (!settings) return <div class="kp-app" />;
-  return <Popup db={db} now={now} settings={settings} />;
+  return <Popup db={db} now={now} settings={settings} recent={recent} />;
 }
 
-function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): JSX.Element {
-  const { db, now, settings } = props;
+function Popup(props: {
+  db: KezhiDb;
+  now: () => number;
+  settings: Settings;
+  recent: RecentPrefetch | undefined;
+}): JSX.Element {
+  const { db, now, settings, recent } = props;
   const lang = settings.language;
   const syncStatus = useSyncStatus();
   const [query, setQuery] = useState('');
@@ -81,7 +108,13 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
     async () => {
       const rows = query.trim()
         ? await searchRows(db, query, shop, settings, now())
-        : await recentRows(db, shop, settings, now());
+        : await recentRows(
+            db,
+            shop,
+            settings,
+            now(),
+            shop === ALL_SHOPS ? recent?.take() : undefined,
+          );
       return { query, shop, rows };
     },
     [query, shop, settings],
@@ -92,20 +125,40 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
   // only with an empty query: typing stops an unfinished load and pauses it (searches must not
   // queue behind it either), and its last rows stay for when the query is cleared.
   const listReady = list.status !== 'loading';
+  // Once the first list is in, the card's and the care list's code loads (a click then waits
+  // for its reads alone).
+  useEffect(() => {
+    if (!listReady) return;
+    void CustomerCard.preload().catch(() => undefined);
+    void DueList.preload().catch(() => undefined);
+  }, [listReady]);
+  const dueReads = useLazyModule(dueCode, listReady);
+  const cardReads = useLazyModule(cardCode, listReady || openKey !== null);
   const searching = query.trim() !== '';
+  const loadDue = dueReads.module?.loadDue;
   const due = useLiveQuery(
-    async (signal) => ({ shop, settings, rows: await loadDue(db, shop, settings, now(), signal) }),
-    [shop, settings],
-    { enabled: listReady && !searching },
+    async (signal) => ({
+      shop,
+      settings,
+      rows: loadDue ? await loadDue(db, shop, settings, now(), signal) : [],
+    }),
+    [shop, settings, loadDue],
+    { enabled: listReady && !searching && loadDue !== undefined },
   );
   const dueRows =
     due.status === 'ok' && due.value.shop === shop && due.value.settings === settings
       ? due.value.rows
       : null;
+  const loadCard = cardReads.module?.loadCard;
+  // Tagged with the key it was read for: until the open key's answer is in, the card says it
+  // is loading (not the last key's answer, nor "not found").
   const card = useLiveQuery(
-    () => (openKey ? loadCard(db, openKey, settings, now()) : Promise.resolve(null)),
-    [openKey, settings],
-    { timing: 'now' },
+    async () => ({
+      key: openKey,
+      value: openKey && loadCard ? await loadCard(db, openKey, settings, now()) : null,
+    }),
+    [openKey, settings, loadCard],
+    { timing: 'now', enabled: openKey === null || loadCard !== undefined },
   );
 
   // Esc from anywhere in the card (even with focus lost to the page body) goes back.
@@ -171,12 +224,16 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
 
   const rowsFresh = list.status === 'ok' && list.value.query === query && list.value.shop === shop;
   const rows = list.status === 'ok' ? list.value.rows : null;
-  const errors = [shops, list, due, card].flatMap((l) => (l.status === 'error' ? [l.error] : []));
+  const errors = [
+    ...[shops, list, due, card].flatMap((l) => (l.status === 'error' ? [l.error] : [])),
+    ...[dueReads.error, cardReads.error].filter((e): e is string => e !== undefined),
+  ];
 
   let body: JSX.Element;
   if (openKey) {
-    if (card.status !== 'ok') body = <p class="kp-muted">{t(lang, 'card.loading')}</p>;
-    else if (card.value === null)
+    if (card.status !== 'ok' || card.value.key !== openKey)
+      body = <p class="kp-muted">{t(lang, 'card.loading')}</p>;
+    else if (card.value.value === null)
       body = (
         <div class="kp-card">
           <button type="button" class="kp-back" onClick={() => setOpenKey(null)}>
@@ -186,7 +243,7 @@ function Popup(props: { db: KezhiDb; now: () => number; settings: Settings }): J
         </div>
       );
     else {
-      const c = card.value;
+      const c = card.value.value;
       const key = c.customer.key;
       body = (
         <CustomerCard

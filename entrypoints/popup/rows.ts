@@ -10,51 +10,22 @@ import { describeMatch } from '@/components/popup/format';
 import type { KezhiDb } from '@/lib/db';
 import { observeSearchTerms, rawSearchTable } from '@/lib/db/raw-search';
 import { isUncertain, judgeKind } from '@/lib/identity';
-import { shopKey, type Customer, type Shop } from '@/lib/schemas';
+import { shopKey, type Customer } from '@/lib/schemas';
 // Not the lib/search barrel: it loads pinyin-pro, which search.ts imports only when a query needs it.
 import { searchCustomers } from '@/lib/search/search';
 import type { Settings } from '@/lib/settings';
+import {
+  readRowContext,
+  readTogether,
+  readRecent,
+  type RecentRead,
+  type RowContext,
+} from './recent-read';
 import { describeNow, inShop, shopName, statsByShop } from './shops';
 
-/** How many rows the search list and the recent list show. */
+/** How many rows the search list shows. */
 export const RESULT_LIMIT = 20;
-export const RECENT_LIMIT = 10;
-
-/**
- * What list rows need besides their customers, read alongside them rather than after (a second
- * round of IndexedDB requests costs a keystroke dearly): the shops, which customers
- * have meta at all (keys only: few do, so their records are rarely read), and the stats table's
- * keys, which subscribe a liveQuery to every stats record while the records themselves come
- * from the page's cache (lib/db/shop-stats).
- */
-interface RowContext {
-  shops: readonly Shop[];
-  metaKeys: ReadonlySet<unknown>;
-}
-
-async function readRowContext(db: KezhiDb): Promise<RowContext> {
-  const [shops, metaKeys] = await Promise.all([
-    db.shops.toArray(),
-    db.meta.toCollection().primaryKeys(),
-    db.stats.toCollection().primaryKeys(),
-  ]);
-  return { shops, metaKeys: new Set(metaKeys) };
-}
-
-/**
- * A list's reads in one read-only transaction over the tables they touch. Each Dexie read
- * outside one opens its own, and opening them was a measurable part of a keystroke.
- * Resolves when the reads are done, not when the transaction has committed: nothing was
- * written, and the commit's round trip to the browser process is slow on a loaded machine.
- * A Dexie promise, so that a liveQuery keeps tracking the reads that follow.
- */
-function readTogether<T>(db: KezhiDb, reads: () => Promise<T>): Promise<T> {
-  return new Dexie.Promise<T>((resolve, reject) => {
-    db.transaction('r', [db.customers, db.meta, db.stats, db.shops], () =>
-      reads().then(resolve, reject),
-    ).catch(reject);
-  });
-}
+export { RECENT_LIMIT } from './recent-read';
 
 async function toRows(
   db: KezhiDb,
@@ -135,24 +106,19 @@ export async function searchRows(
   );
 }
 
-/** The customers who ordered most recently (the `lastOrderAt` index, newest first). */
+/**
+ * The customers who ordered most recently (the `lastOrderAt` index, newest first). `read`: the
+ * records already read for this list (main.tsx's prefetch of every shop's), else they are read.
+ */
 export async function recentRows(
   db: KezhiDb,
   shop: string,
   settings: Settings,
   now: number,
+  read?: Promise<RecentRead>,
 ): Promise<ResultRowData[]> {
-  const [customers, context] = await readTogether(db, () =>
-    Promise.all([
-      db.customers
-        .orderBy('lastOrderAt')
-        .reverse()
-        .filter(inShop(shop))
-        .limit(RECENT_LIMIT)
-        .toArray(),
-      readRowContext(db),
-    ]),
-  );
+  const { customers, context } = await (read ??
+    readRecent(db, shop === ALL_SHOPS ? undefined : inShop(shop)));
   return toRows(
     db,
     customers.map((customer) => ({ customer })),

@@ -4,7 +4,7 @@
  * header (format, version, kdf) is bound to the ciphertext as additional data, so editing the
  * iteration count or anything else in it fails authentication like a wrong passphrase does.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import type { Message } from './format';
 
 export const ENCRYPTED_FORMAT = 'kezhi-backup-encrypted';

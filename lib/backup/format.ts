@@ -3,7 +3,7 @@
  * table is a cache and is left out). Every record is validated with the same zod schemas the
  * database is fed through, plus the key rules the indexes depend on, before anything is written.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import {
   ContactEntry,
   Customer,

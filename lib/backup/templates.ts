@@ -4,7 +4,7 @@
  * import every template is checked: sizes as settings.templates allows, and well-formed
  * variables (an unknown variable or a lone brace would break the message later, at send time).
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { parseTemplate } from '../reminders';
 import type { Message } from './format';
 

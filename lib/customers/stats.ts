@@ -4,7 +4,7 @@
  * searches. The axes are Float64Arrays: IndexedDB stores and clones them as one block of bytes,
  * so caching and reading 100,000 customers' figures costs a copy, not 300,000 values.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import type { Customer } from '../schemas';
 import type { Settings } from '../settings';
 import type { Measures } from './measures';

@@ -199,6 +199,29 @@ async function storedStats(db: KezhiDb, key: string, observe: boolean): Promise<
   return stats;
 }
 
+/** Where this page's cache of stored statistics is: compare before and after a read of them. */
+export function storedStatsGeneration(db: KezhiDb): number {
+  return storedStatsOf(db).generation;
+}
+
+/**
+ * Stored statistics records the page read itself (the popup reads them with its first list)
+ * put into its cache, parsed as {@link readShopStats} would read them: unless the stats table
+ * was written since the read began (`generation`, from {@link storedStatsGeneration}).
+ */
+export function seedStoredStats(
+  db: KezhiDb,
+  records: readonly { shopKey: string; stats: unknown }[],
+  generation: number,
+): void {
+  const cache = storedStatsOf(db);
+  if (cache.generation !== generation) return;
+  for (const r of records) {
+    const parsed = ShopStats.safeParse(r.stats);
+    cache.byShop.set(r.shopKey, parsed.success ? parsed.data : null);
+  }
+}
+
 /** How {@link readShopStats} reads. */
 export interface PageStatsOptions {
   /** False when the caller's liveQuery already reads the stats table's keys (default true). */

@@ -2,7 +2,7 @@
  * One report row (cells as text) to one validated OrderInput or item line. Pure and total: every
  * input gives either a value or a reason the seller can act on; nothing here throws.
  */
-import type { z } from 'zod';
+import type { z } from '../zod';
 import { parseCellCount } from '../parse/quantity';
 import { parseChinaTime } from '../parse/time';
 import { yuanToFen } from '../parse/money';

@@ -2,7 +2,7 @@
  * The `search` message's schemas (lib/messaging.ts): the popup asks the background's in-memory
  * index, and checks the answer with the same schema before trusting it.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { MAX_RAW_UNITS } from './normalize';
 
 /** A typed query (search reads no further than {@link MAX_RAW_UNITS}) and how many answers. */

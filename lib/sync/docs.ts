@@ -4,7 +4,7 @@
  * the orders that arrive. Bodies are sealed (lib/sync/crypto) unless the team chose plain
  * documents on a server on this machine.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { ContactEntry, EpochMs, Id, OrderInput, Platform, type Order } from '../schemas';
 import { MetaClock, Stamp } from './meta-clock';
 import { openJson, sealedId, sealJson, type TeamKeys } from './crypto';

@@ -5,7 +5,7 @@
  * sets: a tag is present when its latest add is later than its latest remove, so one desk adding
  * 高端 while another removes 活动顾客 keeps both edits.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import type { CustomerMeta } from '../schemas';
 
 export const Stamp = z.tuple([z.number().int().min(0), z.string().max(64)]);

@@ -3,7 +3,7 @@
  * team's key-derivation salt and a sealed known text. The first desk writes it; every other desk
  * opens it, and one whose passphrase cannot is told so and writes nothing.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import type { Message } from '../backup/format';
 import { CouchError, isLocalUrl, type CouchClient } from './couch';
 import {

@@ -40,7 +40,12 @@ function firstLoad(entry: string): { files: Set<string>; packages: Set<string> }
 }
 
 describe('the popup’s first load', () => {
-  const { files, packages } = firstLoad('entrypoints/popup/main.tsx');
+  // Two files at once: the entry (database, settings, the recent list's read) and the App it
+  // imports, which the popup's HTML preloads (wxt.config.ts preloadPopupApp).
+  const entry = firstLoad('entrypoints/popup/main.tsx');
+  const app = firstLoad('entrypoints/popup/App.tsx');
+  const files = new Set([...entry.files, ...app.files]);
+  const packages = new Set([...entry.packages, ...app.packages]);
 
   it('is followed through the popup’s own modules', () => {
     // The walk itself works: it reaches the search and the database.
@@ -49,9 +54,27 @@ describe('the popup’s first load', () => {
     expect(packages).toContain('preact');
   });
 
+  it('starts the database before the App: the entry holds none of the App’s screens', () => {
+    expect(entry.files).toContain(join(ROOT, 'entrypoints/popup/recent-read.ts'));
+    expect(entry.packages).toContain('dexie');
+    for (const f of ['entrypoints/popup/App.tsx', 'components/popup/SearchPanel.tsx'])
+      expect(entry.files).not.toContain(join(ROOT, f));
+  });
+
   it('leaves pinyin-pro (its dictionary) to an on-demand import', () => {
     expect(packages).not.toContain('pinyin-pro');
     for (const f of ['lib/search/plan.ts', 'lib/search/terms.ts', 'lib/search/index.ts'])
+      expect(files).not.toContain(join(ROOT, f));
+  });
+
+  it('leaves the card and the care list to after the first list', () => {
+    for (const f of [
+      'components/popup/CustomerCard.tsx',
+      'components/popup/DueList.tsx',
+      'entrypoints/popup/card.ts',
+      'entrypoints/popup/due.ts',
+      'lib/care/index.ts',
+    ])
       expect(files).not.toContain(join(ROOT, f));
   });
 });
