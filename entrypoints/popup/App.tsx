@@ -48,6 +48,25 @@ const DueList = lazyComponent<DueListProps<DueRow>>(
 const cardCode = lazyModule(() => import('./card'));
 const dueCode = lazyModule(() => import('./due'));
 
+/**
+ * True once `ready` has been true through a paint and the page has then been idle (at most
+ * 200 ms later: an idle period may never come on a busy machine).
+ */
+function useIdleAfter(ready: boolean): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (!ready || idle) return;
+    // useEffect runs after the paint; requestIdleCallback is missing in some test DOMs.
+    if (typeof requestIdleCallback !== 'function') {
+      const t = setTimeout(() => setIdle(true), 0);
+      return () => clearTimeout(t);
+    }
+    const id = requestIdleCallback(() => setIdle(true), { timeout: 200 });
+    return () => cancelIdleCallback(id);
+  }, [ready, idle]);
+  return idle;
+}
+
 /** Props of {@link App}. */
 export interface AppProps {
   db: KezhiDb;
@@ -125,15 +144,17 @@ function Popup(props: {
   // only with an empty query: typing stops an unfinished load and pauses it (searches must not
   // queue behind it either), and its last rows stay for when the query is cleared.
   const listReady = list.status !== 'loading';
-  // Once the first list is in, the card's and the care list's code loads (a click then waits
-  // for its reads alone).
+  // Once the first list is painted and the page is idle, the card's and the care list's code
+  // loads (a click then waits for its reads alone) and the care list is read: a keystroke the
+  // moment the list shows is not kept waiting behind them.
+  const settled = useIdleAfter(listReady);
   useEffect(() => {
-    if (!listReady) return;
+    if (!settled) return;
     void CustomerCard.preload().catch(() => undefined);
     void DueList.preload().catch(() => undefined);
-  }, [listReady]);
-  const dueReads = useLazyModule(dueCode, listReady);
-  const cardReads = useLazyModule(cardCode, listReady || openKey !== null);
+  }, [settled]);
+  const dueReads = useLazyModule(dueCode, settled);
+  const cardReads = useLazyModule(cardCode, settled || openKey !== null);
   const searching = query.trim() !== '';
   const loadDue = dueReads.module?.loadDue;
   const due = useLiveQuery(
@@ -143,7 +164,7 @@ function Popup(props: {
       rows: loadDue ? await loadDue(db, shop, settings, now(), signal) : [],
     }),
     [shop, settings, loadDue],
-    { enabled: listReady && !searching && loadDue !== undefined },
+    { enabled: settled && !searching && loadDue !== undefined },
   );
   const dueRows =
     due.status === 'ok' && due.value.shop === shop && due.value.settings === settings
