@@ -21,38 +21,14 @@ export function lazyComponent<P extends object>(
     failed: (error: string, props: P) => JSX.Element;
   },
 ): Lazy<P> {
-  let loaded: ComponentType<P> | undefined;
-  let pending: Promise<void> | undefined;
-  const preload = (): Promise<void> =>
-    (pending ??= load().then(
-      (c) => {
-        loaded = c;
-      },
-      (e: unknown) => {
-        pending = undefined; // the next mount asks again
-        throw e;
-      },
-    ));
+  const code = lazyModule(load);
   function LazyComponent(props: P): JSX.Element | null {
-    const [, setTick] = useState(0);
-    const [error, setError] = useState<string | undefined>();
-    const Loaded = loaded;
-    useEffect(() => {
-      if (loaded) return;
-      let alive = true;
-      preload().then(
-        () => alive && setTick((n) => n + 1),
-        (e: unknown) => alive && setError(e instanceof Error ? e.message : String(e)),
-      );
-      return () => {
-        alive = false;
-      };
-    }, [Loaded]);
+    const { module: Loaded, error } = useLazyModule(code, true);
     if (Loaded) return <Loaded {...props} />;
     if (error !== undefined) return opts.failed(error, props);
     return opts.fallback?.(props) ?? null;
   }
-  return Object.assign(LazyComponent, { preload });
+  return Object.assign(LazyComponent, { preload: () => code.load().then(() => undefined) });
 }
 
 /** A module whose code loads on first use; `loaded` is it once it is in. */

@@ -179,6 +179,12 @@ function storedStatsOf(db: KezhiDb): StoredStats {
   return cache;
 }
 
+/** A stored statistics record as a page keeps it: parsed, or null when it is not valid. */
+function parseStored(stats: unknown): ShopStats | null {
+  const parsed = ShopStats.safeParse(stats);
+  return parsed.success ? parsed.data : null;
+}
+
 /** The stored statistics record of a shop, parsed; read from the database once per change. */
 async function storedStats(db: KezhiDb, key: string, observe: boolean): Promise<ShopStats | null> {
   const cache = storedStatsOf(db);
@@ -192,8 +198,7 @@ async function storedStats(db: KezhiDb, key: string, observe: boolean): Promise<
   }
   const generation = cache.generation;
   const record = await db.stats.get(key);
-  const parsed = ShopStats.safeParse(record?.stats);
-  const stats = parsed.success ? parsed.data : null;
+  const stats = parseStored(record?.stats);
   // A write that landed meanwhile may not be in what we read: use it this once, keep nothing.
   if (cache.generation === generation) cache.byShop.set(key, stats);
   return stats;
@@ -216,10 +221,7 @@ export function seedStoredStats(
 ): void {
   const cache = storedStatsOf(db);
   if (cache.generation !== generation) return;
-  for (const r of records) {
-    const parsed = ShopStats.safeParse(r.stats);
-    cache.byShop.set(r.shopKey, parsed.success ? parsed.data : null);
-  }
+  for (const r of records) cache.byShop.set(r.shopKey, parseStored(r.stats));
 }
 
 /** How {@link readShopStats} reads. */
