@@ -25,7 +25,6 @@ import { describeNow, inShop, shopName, statsByShop } from './shops';
 
 /** How many rows the search list shows. */
 export const RESULT_LIMIT = 20;
-export { RECENT_LIMIT } from './recent-read';
 
 async function toRows(
   db: KezhiDb,
