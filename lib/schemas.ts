@@ -8,37 +8,12 @@ import { IDENTITY_IDS, ORDER_SOURCE_IDS, ORDER_STATUS_IDS, PLATFORM_IDS } from '
 
 export const Platform = z.enum(PLATFORM_IDS);
 export type Platform = z.infer<typeof Platform>;
-export const PLATFORMS = Platform.options;
 
 export const OrderStatus = z.enum(ORDER_STATUS_IDS);
 export type OrderStatus = z.infer<typeof OrderStatus>;
 
-/**
- * How far along an order is, for display order only. Which sighting may move an order where is
- * the table in lib/orders/status-machine (a refund can end without refund; ranks cannot say so).
- */
-export const STATUS_RANK: Record<OrderStatus, number> = {
-  unpaid: 0,
-  paid: 1,
-  shipped: 2,
-  completed: 3,
-  refunding: 4,
-  refunded: 5,
-  closed: 5,
-  partially_refunded: 3,
-  // An unreadable status never overrides one we could read.
-  unknown: -1,
-};
-
-/** Only these count as purchases (domain.md). */
-export const PURCHASE_STATUSES: ReadonlySet<OrderStatus> = new Set([
-  'paid',
-  'shipped',
-  'completed',
-  // domain.md excludes only fully refunded orders: the kept items are still bought.
-  'partially_refunded',
-]);
-export const isPurchase = (s: OrderStatus): boolean => PURCHASE_STATUSES.has(s);
+// Plain values, kept zod-free for the popup's first load and the content script.
+export { isPurchase, PLATFORMS, PURCHASE_STATUSES, STATUS_RANK } from './order-status';
 
 /** Strings from pages are bounded: a 1 MB nickname is hostile, not a nickname. */
 const text = (max: number) =>

@@ -7,32 +7,24 @@ import { z } from './zod';
 import { Channel, Platform, Tone } from './schemas';
 import { LANGS } from './i18n/lang';
 
+import {
+  defaultAutoCloseMinutes,
+  defaultLadders,
+  defaultLifecycle,
+  defaultReminders,
+  defaultTier,
+  defaultTierThresholds,
+  SETTINGS_VERSION,
+} from './settings-defaults';
+
 export { SETTINGS_KEY } from './settings-key';
-export const SETTINGS_VERSION = 1;
-
-/** The guides' fixed tier thresholds (yuan or purchase count). */
-export const defaultTierThresholds = () => ({
-  svip: { spendYuan: 5000, count: 10 },
-  vip: { spendYuan: 2000, count: 5 },
-  senior: { spendYuan: 500, count: 2 },
-});
-
-/** Member tiers by rank share, as a fresh install has them. */
-export const defaultTier = () => ({
-  mode: 'rank' as const,
-  shares: { svip: 10, vip: 15, senior: 25 },
-  thresholds: defaultTierThresholds(),
-});
-
-/** Minutes each platform leaves an unpaid order open. */
-export const defaultAutoCloseMinutes = () => ({
-  taobao: 24 * 60,
-  pinduoduo: 24 * 60,
-  jd: 24 * 60,
-  douyin: 30,
-  woocommerce: 60,
-  shopify: 7 * 24 * 60,
-});
+export {
+  DEFAULT_SETTINGS,
+  defaultAutoCloseMinutes,
+  defaultTier,
+  defaultTierThresholds,
+  SETTINGS_VERSION,
+} from './settings-defaults';
 
 const Minutes = z
   .number()
@@ -86,19 +78,15 @@ export const ReminderSettings = z.object({
   newLadder: z
     .array(LadderStep)
     .max(10)
-    .default([
-      { channel: 'chat', afterMinutes: 120 },
-      { channel: 'email', dayOffset: 1, atMinute: 9 * 60 },
-      { channel: 'sms', dayOffset: 1, atMinute: 15 * 60 },
-    ]),
+    .default(() => defaultLadders().newLadder),
   returningLadder: z
     .array(LadderStep)
     .max(10)
-    .default([{ channel: 'sms', dayOffset: 1, atMinute: 15 * 60 }]),
+    .default(() => defaultLadders().returningLadder),
   largeReturningLadder: z
     .array(LadderStep)
     .max(10)
-    .default([{ channel: 'phone', dayOffset: 1, atMinute: 15 * 60 }]),
+    .default(() => defaultLadders().largeReturningLadder),
   /** Minutes after creation at which each platform auto-closes an unpaid order. */
   autoCloseMinutes: z
     .record(
@@ -154,7 +142,7 @@ export const Settings = z.object({
     .refine((l) => l.activeDays < l.sleepingDays && l.sleepingDays < l.prechurnDays, {
       message: 'lifecycle cuts must increase: active < sleeping < pre-churn',
     })
-    .default({ activeDays: 90, sleepingDays: 180, prechurnDays: 365 }),
+    .default(defaultLifecycle),
   /** "Recent" for the four groups 活跃新客 / 沉睡新客 / 活跃老客 / 沉睡老客. */
   recentDays: Days.default(90),
   /** Count orders paid on the same calendar day as one purchase. */
@@ -181,7 +169,7 @@ export const Settings = z.object({
         .default(defaultTierThresholds),
     })
     .default(defaultTier),
-  reminders: ReminderSettings.default(() => ReminderSettings.parse({})),
+  reminders: ReminderSettings.default(defaultReminders),
   /** Staff name written into the contact log. */
   staffName: z.string().max(50).default(''),
   /** Show phone numbers and addresses unmasked (off by default: privacy). */
@@ -200,9 +188,6 @@ export const Settings = z.object({
   templates: z.record(z.string().max(100), z.string().max(2000)).default({}),
 });
 export type Settings = z.infer<typeof Settings>;
-
-/** The defaults, as a fresh install has them. */
-export const DEFAULT_SETTINGS: Settings = Settings.parse({});
 
 /**
  * Reads whatever storage holds into valid settings: unknown or broken fields fall back to their

@@ -4,7 +4,7 @@
  */
 import type { Lang } from '@/lib/i18n';
 import { chinaDateParts } from '@/lib/reminders';
-import { isPurchase, type OrderStatus } from '@/lib/schemas';
+import { isPurchase, type OrderStatus } from '@/lib/order-status';
 import { normalizeOrderId, normalizeText } from '@/lib/search/normalize';
 import type { MatchType } from '@/lib/search/score';
 import { t } from '@/lib/i18n/popup';

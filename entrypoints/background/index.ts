@@ -4,6 +4,7 @@ import { getDb, useBackgroundCache } from '@/lib/db';
 import { repairFigures } from '@/lib/db/figures-log';
 import { dropStale } from '@/lib/importers/staging';
 import { dispatch } from '@/lib/messaging';
+import { checkStoredSettings } from '@/lib/browser/settings-store';
 import { SETTINGS_KEY } from '@/lib/settings';
 import { forgetSettings, handlers, loadSettings, tabs } from './handlers';
 import { injectOnRoute } from './inject';
@@ -21,6 +22,8 @@ export default defineBackground(() => {
   dropStale().catch((e: unknown) => console.warn('kezhi: staged import batches not cleared', e));
   // The popup's search index follows every write to customers from here on.
   startSearchIndex();
+  // Settings an older version saved are parsed once here, so the popup need not load the schema.
+  checkStoredSettings().catch((e: unknown) => console.warn('kezhi: settings not checked', e));
   const self = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener(
     // eslint-disable-next-line @typescript-eslint/no-misused-promises -- returning the promise is the polyfill's reply API

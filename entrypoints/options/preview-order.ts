@@ -3,7 +3,7 @@
  * any order, else a sample (and the editor says which). Reads only.
  */
 import type { TemplatePreviewSource } from '@/components/options/TemplateEditor';
-import { ShopStats, TIER_LABELS, computeShopStats, tierOf } from '@/lib/customers';
+import { TIER_LABELS, checkShopStats, computeShopStats, tierOf } from '@/lib/customers';
 import type { KezhiDb } from '@/lib/db';
 import { autoCloseAtFor } from '@/lib/reminders';
 import { shopKey, type Order } from '@/lib/schemas';
@@ -56,17 +56,16 @@ export async function loadPreviewSource(
   ]);
   let tier: string | undefined;
   if (customer) {
-    const cached = ShopStats.safeParse(statsRecord?.stats);
-    const stats = cached.success
-      ? cached.data
-      : computeShopStats(
-          await db.customers
-            .where('[platform+shopId]')
-            .equals([order.platform, order.shopId])
-            .toArray(),
-          settings,
-          now,
-        );
+    const stats =
+      checkShopStats(statsRecord?.stats) ??
+      computeShopStats(
+        await db.customers
+          .where('[platform+shopId]')
+          .equals([order.platform, order.shopId])
+          .toArray(),
+        settings,
+        now,
+      );
     tier = TIER_LABELS[tierOf(customer, stats, settings.tier).tier][lang];
   }
   // An old unpaid order is long past its close time: show the platform's whole window instead.

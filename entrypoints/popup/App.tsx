@@ -15,8 +15,10 @@ import { t } from '@/lib/i18n/popup';
 import type { KezhiDb } from '@/lib/db';
 import { useLiveQuery } from '@/lib/db/live';
 import { send } from '@/lib/browser/rpc';
-import { loadSettings, watchSettings } from '@/lib/browser/settings-store';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+// The zod-free reader: the schema library is not in the popup's first load.
+import { readSettings, watchReadSettings } from '@/lib/browser/settings-read';
+import type { Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS } from '@/lib/settings-defaults';
 import { copyText } from '@/components/copy-text';
 import { openDashboard, openOptions, openWelcome } from './actions';
 import type { DueRow } from './due';
@@ -85,11 +87,11 @@ export function App({ db, now = Date.now, settings: asked, recent }: AppProps): 
   // wait for a paint of the empty popup first.
   useLayoutEffect(() => {
     let alive = true;
-    (asked ?? loadSettings()).then(
+    (asked ?? readSettings()).then(
       (s) => alive && setSettings(s),
       () => alive && setSettings(DEFAULT_SETTINGS),
     );
-    const stop = watchSettings(setSettings);
+    const stop = watchReadSettings(setSettings);
     return () => {
       alive = false;
       stop();

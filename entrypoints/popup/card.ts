@@ -3,7 +3,8 @@ import type { CardMeta, JoinedRow } from '@/components/popup/CustomerCard';
 import { describeCustomer, type CustomerView } from '@/lib/customers';
 import type { KezhiDb } from '@/lib/db';
 import { judgeKind, type Verdict } from '@/lib/identity';
-import { shopKey, type ContactEntry, type Customer, type Order, type Shop } from '@/lib/schemas';
+import { shopKey } from '@/lib/keys';
+import type { ContactEntry, Customer, Order, Shop } from '@/lib/schemas';
 import type { Settings } from '@/lib/settings';
 import { popupStats, shopName } from './shops';
 

@@ -4,7 +4,8 @@ import { composeDueMessage } from '@/components/popup/due-message';
 import { careCandidateRanges, collectDue, DUE_LIST_LIMIT, pickDueToday } from '@/lib/care';
 import type { KezhiDb } from '@/lib/db';
 import { momentTemplateId } from '@/lib/reminders';
-import { shopKey, type Customer } from '@/lib/schemas';
+import { shopKey } from '@/lib/keys';
+import type { Customer } from '@/lib/schemas';
 import type { Settings } from '@/lib/settings';
 import { describeNow, inShop, shopName, statsByShop } from './shops';
 

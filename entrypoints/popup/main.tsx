@@ -5,14 +5,14 @@
  */
 import { render } from 'preact';
 import { pageRoot } from '@/components/page-root';
-import { loadSettings } from '@/lib/browser/settings-store';
+import { readSettings } from '@/lib/browser/settings-read';
 import { getDb } from '@/lib/db';
 import { prefetchRecent } from './recent-read';
 import './style.css';
 
 const db = getDb();
 db.open().catch(() => undefined); // a failed open is reported by the first read
-const settings = loadSettings();
+const settings = readSettings();
 settings.catch(() => undefined); // the App falls back to the defaults
 const recent = prefetchRecent(db);
 import('./App').then(

@@ -10,7 +10,8 @@ import { describeMatch } from '@/components/popup/format';
 import type { KezhiDb } from '@/lib/db';
 import { observeSearchTerms, rawSearchTable } from '@/lib/db/raw-search';
 import { isUncertain, judgeKind } from '@/lib/identity';
-import { shopKey, type Customer } from '@/lib/schemas';
+import { shopKey } from '@/lib/keys';
+import type { Customer } from '@/lib/schemas';
 // Not the lib/search barrel: it loads pinyin-pro, which search.ts imports only when a query needs it.
 import { searchCustomers } from '@/lib/search/search';
 import type { Settings } from '@/lib/settings';

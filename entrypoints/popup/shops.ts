@@ -13,7 +13,8 @@ import type { KezhiDb } from '@/lib/db';
 import { readShopStats, STATS_MAX_AGE_MS } from '@/lib/db/shop-stats';
 import { send } from '@/lib/browser/rpc';
 import { recognitionOf } from '@/lib/identity';
-import { shopKey, type Customer, type Shop } from '@/lib/schemas';
+import { shopKey } from '@/lib/keys';
+import type { Customer, Shop } from '@/lib/schemas';
 import type { Settings } from '@/lib/settings';
 
 /** Display name of a shop: the seller's own name for it, else the name the pages gave. */

@@ -15,7 +15,7 @@
  */
 import { frequencyOf, itemKeyOf, type ItemKey, type RepurchaseCycle } from '../customers';
 import type { Moment } from '../reminders';
-import { isPurchase } from '../schemas';
+import { isPurchase } from '../order-status';
 import {
   CARE_DAYS,
   CHURNED_RECALL_DAYS,

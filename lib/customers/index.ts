@@ -25,10 +25,10 @@ export {
   whyKind,
   whyStage,
 } from './lifecycle';
-export type { RfmScores, Score } from './stats';
+export type { RfmScores, Score, ShopStats } from './stats';
 export {
   SHOP_STATS_VERSION,
-  ShopStats,
+  checkShopStats,
   computeShopStats,
   computeShopStatsFromFigures,
   customerFigures,

@@ -3,7 +3,7 @@
  * again, for the dashboard and the "repurchase due" reminder.
  */
 import type { OrderStatus } from '../schemas';
-import { isPurchase } from '../schemas';
+import { isPurchase } from '../order-status';
 import { median } from './sorted';
 import { chinaDay } from './time';
 

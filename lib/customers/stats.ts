@@ -4,7 +4,6 @@
  * searches. The axes are Float64Arrays: IndexedDB stores and clones them as one block of bytes,
  * so caching and reading 100,000 customers' figures costs a copy, not 300,000 values.
  */
-import { z } from '../zod';
 import type { Customer } from '../schemas';
 import type { Settings } from '../settings';
 import type { Measures } from './measures';
@@ -14,17 +13,34 @@ import { wholeDays } from './time';
 
 export const SHOP_STATS_VERSION = 2;
 
+/** Statistics of one shop, cached per shop (the background's stats table). */
+export interface ShopStats {
+  version: typeof SHOP_STATS_VERSION;
+  /** `now` when computed: R values are days before this instant. */
+  computedAt: number;
+  /** F was counted with this setting; recompute when it changes. */
+  mergeSameDayPurchases: boolean;
+  /** Purchasing customers (at least one purchase). */
+  customers: number;
+  /** R of each purchasing customer in whole days, ascending. */
+  recencyDays: Float64Array;
+  /** F of each purchasing customer, ascending. */
+  frequency: Float64Array;
+  /** M (total spent, fen) of each purchasing customer, ascending; also the tier spend ranks. */
+  spend: Float64Array;
+}
+
 /**
  * An ascending axis (checked in one pass: cheap next to any read of the record). Recognised by
  * its tag, not instanceof: a copy made by another realm's structured clone is still one.
  */
-const SortedAxis = z.custom<Float64Array>(
-  (v) =>
+function isSortedAxis(v: unknown): v is Float64Array {
+  return (
     ArrayBuffer.isView(v) &&
     (v as { [Symbol.toStringTag]?: string })[Symbol.toStringTag] === 'Float64Array' &&
-    ascending(v as Float64Array),
-  'expected an ascending Float64Array',
-);
+    ascending(v as Float64Array)
+  );
+}
 
 /**
  * Whether the axis never goes down (a NaN after the first value fails). A plain loop: `every`
@@ -36,23 +52,38 @@ function ascending(a: Float64Array): boolean {
   return true;
 }
 
-/** Cached per shop; schema and type share the name, so a cache read can be validated. */
-export const ShopStats = z.object({
-  version: z.literal(SHOP_STATS_VERSION),
-  /** `now` when computed: R values are days before this instant. */
-  computedAt: z.number(),
-  /** F was counted with this setting; recompute when it changes. */
-  mergeSameDayPurchases: z.boolean(),
-  /** Purchasing customers (at least one purchase). */
-  customers: z.number().int().min(0),
-  /** R of each purchasing customer in whole days, ascending. */
-  recencyDays: SortedAxis,
-  /** F of each purchasing customer, ascending. */
-  frequency: SortedAxis,
-  /** M (total spent, fen) of each purchasing customer, ascending; also the tier spend ranks. */
-  spend: SortedAxis,
-});
-export type ShopStats = z.infer<typeof ShopStats>;
+/**
+ * A stored statistics record checked (a cache read is validated: an older version's record, or
+ * a damaged one, is recounted). Written without zod: the popup reads the record as it opens, and
+ * the schema library is not in its first load. Returns a copy holding only the fields above.
+ */
+export function checkShopStats(v: unknown): ShopStats | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const s = v as Record<string, unknown>;
+  const { computedAt, customers, mergeSameDayPurchases } = s;
+  if (
+    s.version !== SHOP_STATS_VERSION ||
+    typeof computedAt !== 'number' ||
+    !Number.isFinite(computedAt) ||
+    typeof mergeSameDayPurchases !== 'boolean' ||
+    typeof customers !== 'number' ||
+    !Number.isSafeInteger(customers) ||
+    customers < 0 ||
+    !isSortedAxis(s.recencyDays) ||
+    !isSortedAxis(s.frequency) ||
+    !isSortedAxis(s.spend)
+  )
+    return null;
+  return {
+    version: SHOP_STATS_VERSION,
+    computedAt,
+    mergeSameDayPurchases,
+    customers,
+    recencyDays: s.recencyDays,
+    frequency: s.frequency,
+    spend: s.spend,
+  };
+}
 
 export type Score = 1 | 2 | 3 | 4 | 5;
 export type RfmScores = { r: Score; f: Score; m: Score };

@@ -4,7 +4,7 @@
  * again.
  */
 import { chinaDay, itemKeyOf, repurchaseCycles, type CycleOrder, type ItemKey } from '../customers';
-import { isPurchase } from '../schemas';
+import { isPurchase } from '../order-status';
 import type { Bucket } from './types';
 
 /** How many items the chart shows. */

@@ -10,7 +10,8 @@
  */
 import type { DBCoreMutateRequest, DBCoreTable, DBCoreTransaction } from 'dexie';
 import { customerFigures, FIGURES_STRIDE } from '../customers';
-import { shopKey, type Customer } from '../schemas';
+import { shopKey } from '../keys';
+import type { Customer } from '../schemas';
 
 /**
  * Blocks per shop. A large import touches nearly all of them (one put each, so fewer is better

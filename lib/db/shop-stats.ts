@@ -5,7 +5,12 @@
  * dictionary) to rank a card.
  */
 import Dexie, { type ObservabilitySet } from 'dexie';
-import { chinaDay, computeShopStatsFromFigures, ShopStats } from '../customers';
+import {
+  checkShopStats,
+  chinaDay,
+  computeShopStatsFromFigures,
+  type ShopStats,
+} from '../customers';
 import { judgeKind } from '../identity';
 import type { Shop } from '../schemas';
 import type { Settings } from '../settings';
@@ -134,10 +139,10 @@ export async function getShopStats(
   if (!remembered) {
     const record = await db.stats.get(key);
     const recent = record && (!dirty || now - record.computedAt < STATS_MAX_AGE_MS);
-    const parsed = recent ? ShopStats.safeParse(record.stats) : undefined;
-    if (record && parsed?.success && servesToday(parsed.data, record.computedAt, settings, now)) {
-      memo.set(key, { stats: parsed.data, computedAt: record.computedAt, settingsJson });
-      return parsed.data;
+    const parsed = recent ? checkShopStats(record.stats) : null;
+    if (record && parsed && servesToday(parsed, record.computedAt, settings, now)) {
+      memo.set(key, { stats: parsed, computedAt: record.computedAt, settingsJson });
+      return parsed;
     }
   }
   const stats = readOnly
@@ -179,12 +184,6 @@ function storedStatsOf(db: KezhiDb): StoredStats {
   return cache;
 }
 
-/** A stored statistics record as a page keeps it: parsed, or null when it is not valid. */
-function parseStored(stats: unknown): ShopStats | null {
-  const parsed = ShopStats.safeParse(stats);
-  return parsed.success ? parsed.data : null;
-}
-
 /** The stored statistics record of a shop, parsed; read from the database once per change. */
 async function storedStats(db: KezhiDb, key: string, observe: boolean): Promise<ShopStats | null> {
   const cache = storedStatsOf(db);
@@ -198,7 +197,7 @@ async function storedStats(db: KezhiDb, key: string, observe: boolean): Promise<
   }
   const generation = cache.generation;
   const record = await db.stats.get(key);
-  const stats = parseStored(record?.stats);
+  const stats = checkShopStats(record?.stats);
   // A write that landed meanwhile may not be in what we read: use it this once, keep nothing.
   if (cache.generation === generation) cache.byShop.set(key, stats);
   return stats;
@@ -221,7 +220,7 @@ export function seedStoredStats(
 ): void {
   const cache = storedStatsOf(db);
   if (cache.generation !== generation) return;
-  for (const r of records) cache.byShop.set(r.shopKey, parseStored(r.stats));
+  for (const r of records) cache.byShop.set(r.shopKey, checkShopStats(r.stats));
 }
 
 /** How {@link readShopStats} reads. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
+import { z } from '../../lib/zod';
 import {
-  ShopStats,
+  checkShopStats,
   computeShopStats,
   describeCustomer,
   quantileScore,
@@ -51,15 +52,15 @@ describe('shop statistics', () => {
   it('survives a structured clone (as IndexedDB stores it) and its schema accepts the copy', () => {
     const stats = computeShopStats([customerWith([3, 1]), customerWith([30])], settings, NOW);
     const back: unknown = structuredClone(stats);
-    expect(ShopStats.parse(back)).toEqual(stats);
+    expect(checkShopStats(back)).toEqual(stats);
   });
 
   it('refuses axes that are plain arrays or out of order (an old or damaged cache record)', () => {
     const stats = computeShopStats([customerWith([3, 1]), customerWith([30])], settings, NOW);
-    expect(ShopStats.safeParse(JSON.parse(JSON.stringify(stats))).success).toBe(false);
+    expect(checkShopStats(JSON.parse(JSON.stringify(stats)))).toBeNull();
     const shuffled = { ...stats, spend: Float64Array.from([3, 1]) };
-    expect(ShopStats.safeParse(shuffled).success).toBe(false);
-    expect(ShopStats.safeParse({ ...stats, version: 1 }).success).toBe(false);
+    expect(checkShopStats(shuffled)).toBeNull();
+    expect(checkShopStats({ ...stats, version: 1 })).toBeNull();
   });
 
   it('accepts an axis exactly when no value is below the one before it (fixed seed)', () => {
@@ -72,12 +73,71 @@ describe('shop statistics', () => {
           maxLength: 8,
         }),
         (xs) => {
-          const ok = ShopStats.safeParse({ ...stats, spend: Float64Array.from(xs) }).success;
+          const ok = checkShopStats({ ...stats, spend: Float64Array.from(xs) }) !== null;
           expect(ok).toBe(naive(xs));
         },
       ),
       { seed: 1207, numRuns: 500 },
     );
+  });
+
+  it('checks a stored record as the zod schema it replaced did (fixed seed)', () => {
+    // The oracle: the schema lib/customers/stats.ts held before the popup's first load dropped
+    // zod, written here as it was.
+    const axis = z.custom<Float64Array>(
+      (v) =>
+        ArrayBuffer.isView(v) &&
+        (v as { [Symbol.toStringTag]?: string })[Symbol.toStringTag] === 'Float64Array' &&
+        [...(v as Float64Array)].every((x, i, a) => i === 0 || a[i - 1]! <= x),
+    );
+    const schema = z.object({
+      version: z.literal(2),
+      computedAt: z.number(),
+      mergeSameDayPurchases: z.boolean(),
+      customers: z.number().int().min(0),
+      recencyDays: axis,
+      frequency: axis,
+      spend: axis,
+    });
+    const base = computeShopStats([customerWith([3, 1]), customerWith([30])], settings, NOW);
+    const odd = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(null),
+      fc.boolean(),
+      fc.string({ maxLength: 3 }),
+      fc.double(),
+      fc.integer({ min: -3, max: 3 }),
+      fc.constant(2 ** 60),
+      fc.constant(Number.POSITIVE_INFINITY),
+      fc.array(fc.integer(), { maxLength: 3 }),
+      fc.array(fc.double(), { maxLength: 3 }).map((a) => Float64Array.from(a)),
+      fc.array(fc.integer(), { maxLength: 3 }).map((a) => Float32Array.from(a)),
+    );
+    // Each field kept (most runs), dropped, or replaced by an odd value: a run tests one or
+    // two fields at a time against a record otherwise valid.
+    const missing = Symbol('missing');
+    const field = (v: unknown) =>
+      fc.oneof(
+        { arbitrary: fc.constant(v), weight: 12 },
+        { arbitrary: fc.constant(missing), weight: 1 },
+        { arbitrary: odd, weight: 3 },
+      );
+    const entries = Object.entries(base).map(([k, v]) => [k, field(v)] as const);
+    fc.assert(
+      fc.property(
+        fc.record(Object.fromEntries([...entries, ['extra', field(undefined)]])),
+        (drawn) => {
+          const record = Object.fromEntries(Object.entries(drawn).filter(([, v]) => v !== missing));
+          const expected = schema.safeParse(record);
+          const got = checkShopStats(record);
+          expect(got !== null).toBe(expected.success);
+          if (expected.success) expect(got).toEqual(expected.data);
+        },
+      ),
+      { seed: 1208, numRuns: 2000 },
+    );
+    expect(checkShopStats('stats')).toBeNull();
+    expect(checkShopStats(null)).toBeNull();
   });
 
   it('handles 100,000 customers with one sort per axis', () => {

@@ -67,6 +67,16 @@ describe('the popup’s first load', () => {
       expect(files).not.toContain(join(ROOT, f));
   });
 
+  it('leaves the schema library to on-demand imports: settings are read without it', () => {
+    // lib/browser/settings-read takes a value the schema already checked; zod builds its
+    // schemas as it loads, which cost the popup's first script about half its evaluation.
+    expect(files).not.toContain(join(ROOT, 'lib/zod.ts'));
+    expect(packages).not.toContain('zod');
+    for (const f of ['lib/schemas.ts', 'lib/settings.ts', 'lib/browser/settings-store.ts'])
+      expect(files).not.toContain(join(ROOT, f));
+    expect(files).toContain(join(ROOT, 'lib/browser/settings-read.ts'));
+  });
+
   it('leaves the card and the care list to after the first list', () => {
     for (const f of [
       'components/popup/CustomerCard.tsx',
