@@ -125,12 +125,13 @@ export const contract = {
     output: {} as { injected: true; templates: BuiltInTemplates },
   },
   /**
-   * Content script -> background: the seller's settings, parsed with the zod schema (a field
-   * storage holds wrong falls back to its default). The order script asks instead of reading
-   * storage, so it carries neither the schema nor a validator of its own.
+   * Content script or popup -> background: the seller's settings, parsed with the zod schema (a
+   * field storage holds wrong falls back to its default). The order script asks instead of
+   * reading storage, so it carries neither the schema nor a validator of its own; the popup asks
+   * for a stored value no note says was checked (lib/browser/settings-read).
    */
   getSettings: {
-    from: 'content',
+    from: 'any',
     input: z.object({}),
     output: {} as Settings,
   },

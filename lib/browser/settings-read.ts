@@ -23,10 +23,26 @@ export interface SettingsCheck {
   json: string;
 }
 
+/**
+ * JSON with every object's keys sorted: Chrome's storage gives objects back with their keys in
+ * its own order (sorted), not in the order they were saved.
+ */
+export function canonicalJson(value: unknown): string | undefined {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
+            a < b ? -1 : a > b ? 1 : 0,
+          ),
+        )
+      : v,
+  );
+}
+
 /** The note for `valid`, a value the current schema accepts unchanged. */
 export const settingsCheckOf = (valid: Settings): SettingsCheck => ({
   schema: SETTINGS_SCHEMA_FINGERPRINT,
-  json: JSON.stringify(valid),
+  json: canonicalJson(valid) ?? '',
 });
 
 /** Whether `check` says the current schema accepted `raw` exactly as it is stored. */
@@ -36,7 +52,7 @@ export function isChecked(raw: unknown, check: unknown): boolean {
   return (
     schema === SETTINGS_SCHEMA_FINGERPRINT &&
     typeof json === 'string' &&
-    json === JSON.stringify(raw)
+    json === canonicalJson(raw)
   );
 }
 

@@ -1,7 +1,7 @@
 /** Settings in storage.local: read, write, watch. Every context uses these three. */
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, parseSettings, Settings, SETTINGS_KEY } from '../settings';
-import { isChecked, SETTINGS_CHECK_KEY, settingsCheckOf } from './settings-read';
+import { canonicalJson, isChecked, SETTINGS_CHECK_KEY, settingsCheckOf } from './settings-read';
 
 // The revision key and watcher are zod-free (the content script uses them): defined there.
 export { REVISION_KEY, watchRevision } from './settings-watch';
@@ -50,7 +50,7 @@ export async function checkStoredSettings(): Promise<void> {
   const raw: unknown = got[SETTINGS_KEY];
   if (raw === undefined || raw === null || isChecked(raw, got[SETTINGS_CHECK_KEY])) return;
   const parsed = parseSettings(raw);
-  if (JSON.stringify(parsed) === JSON.stringify(raw))
+  if (canonicalJson(parsed) === canonicalJson(raw))
     await browser.storage.local.set({ [SETTINGS_CHECK_KEY]: settingsCheckOf(parsed) });
 }
 

@@ -15,6 +15,8 @@ import {
   type Session,
 } from '../../scripts/browser.mjs';
 import { shiftStamps } from '../../scripts/fixture-time.mjs';
+import { isChecked, SETTINGS_CHECK_KEY } from '../../lib/browser/settings-read';
+import { SETTINGS_KEY } from '../../lib/settings-key';
 
 const DAY = 86400_000;
 const LIST = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm';
@@ -23,6 +25,7 @@ const tid = (id: string) => `[data-testid="${id}"]`;
 /** The extension page's own API (the evaluated functions run there). */
 declare const chrome: {
   runtime: { getManifest(): { permissions?: string[]; host_permissions?: string[] } };
+  storage: { local: { get(keys: string[]): Promise<Record<string, unknown>> } };
 };
 
 let s: Session;
@@ -79,6 +82,7 @@ describe('first run', () => {
     expect(await welcome.locator('body').innerText()).toContain('unlimitedStorage');
     const popup = await s.context.newPage();
     await popup.goto(`chrome-extension://${s.extensionId}/popup.html`);
+    await popup.locator('.kp-search').waitFor();
     await expect(popup.locator('button', { hasText: '说明与隐私' }).count()).resolves.toBe(1);
     await popup.close();
     const options = await s.context.newPage();
@@ -113,7 +117,16 @@ describe('first run', () => {
     expect(await dump()).toEqual(before);
     const popup = await s.context.newPage();
     await popup.goto(`chrome-extension://${s.extensionId}/popup.html`);
+    // The load event comes before the App has rendered (it renders once its reads are in).
+    await popup.locator('.kp-search').waitFor();
     expect(await popup.locator(tid('paused')).count()).toBe(1);
+    // The welcome page saved the switch with its note, and the popup can take the value as the
+    // browser's storage gives it back (keys in the browser's order) without parsing it.
+    const stored = await popup.evaluate(
+      (keys) => chrome.storage.local.get(keys),
+      [SETTINGS_KEY, SETTINGS_CHECK_KEY],
+    );
+    expect(isChecked(stored[SETTINGS_KEY], stored[SETTINGS_CHECK_KEY])).toBe(true);
     const refused = await sendFromPage(popup, 'importBatch', { orders: [] });
     expect(JSON.stringify(refused)).toMatch(/paused/);
     await popup.close();

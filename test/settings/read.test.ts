@@ -12,6 +12,7 @@ import {
   saveSettings,
 } from '../../lib/browser/settings-store';
 import {
+  canonicalJson,
   checkedSettings,
   isChecked,
   readSettings,
@@ -120,6 +121,11 @@ describe('reading settings without the schema', () => {
     expect(isChecked(mine, 'note')).toBe(false);
     expect(isChecked(mine, null)).toBe(false);
     expect(checkedSettings(mine, note)).toBe(mine);
+    // Chrome's storage gives objects back with their keys sorted: still the value noted.
+    const sorted: unknown = JSON.parse(canonicalJson(mine)!);
+    expect(Object.keys(sorted as object)).not.toEqual(Object.keys(mine));
+    expect(isChecked(sorted, note)).toBe(true);
+    expect(isChecked({ ...(sorted as object), recentDays: 60 }, note)).toBe(false);
     expect(checkedSettings(mine, { ...note, schema: 'older' })).toBeUndefined();
     expect(checkedSettings(undefined, undefined)).toEqual(DEFAULT_SETTINGS);
     // Not believed, a wrong field is parsed (by the background) back to its default.
