@@ -12,7 +12,7 @@ import { browser } from 'wxt/browser';
 import type { Settings } from '../settings';
 import { DEFAULT_SETTINGS, SETTINGS_SCHEMA_FINGERPRINT } from '../settings-defaults';
 import { SETTINGS_KEY } from '../settings-key';
-import { loadSettings as askBackground } from './settings-watch';
+import { loadSettings as askBackground, watchReads } from './settings-watch';
 
 /** Storage key of the note that the stored settings were checked (beside SETTINGS_KEY). */
 export const SETTINGS_CHECK_KEY = 'kezhi:settings-checked';
@@ -72,22 +72,6 @@ export async function readSettings(): Promise<Settings> {
   return checkedSettings(got[SETTINGS_KEY], got[SETTINGS_CHECK_KEY]) ?? askBackground();
 }
 
-/**
- * Calls back with the settings whenever they change; returns the unsubscribe function. Of reads
- * started in quick succession only the last one's answer counts.
- */
-export function watchReadSettings(cb: (s: Settings) => void): () => void {
-  let asked = 0;
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area !== 'local' || !(SETTINGS_KEY in changes || SETTINGS_CHECK_KEY in changes)) return;
-    const ask = ++asked;
-    readSettings().then(
-      (s) => {
-        if (ask === asked) cb(s);
-      },
-      () => undefined,
-    );
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
-}
+/** Calls back with the settings whenever they (or their note) change; returns the unsubscribe. */
+export const watchReadSettings = (cb: (s: Settings) => void): (() => void) =>
+  watchReads([SETTINGS_KEY, SETTINGS_CHECK_KEY], readSettings, cb);

@@ -20,18 +20,22 @@ export async function loadSettings(): Promise<Settings> {
 }
 
 /**
- * Calls back with fresh settings whenever they change; returns the unsubscribe function. Of
- * answers to changes in quick succession only the last ask's counts (they may come back out of
- * order); an ask the background cannot answer keeps the settings the overlay has.
+ * Calls `read` whenever one of `keys` changes in storage.local, and back with its answer; returns
+ * the unsubscribe function. Of reads in quick succession only the last one's answer counts (they
+ * may come back out of order); a read that fails keeps what the caller has.
  */
-export function watchSettings(cb: (s: Settings) => void): () => void {
+export function watchReads<T>(
+  keys: readonly string[],
+  read: () => Promise<T>,
+  cb: (value: T) => void,
+): () => void {
   let asked = 0;
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    if (area !== 'local' || !keys.some((k) => k in changes)) return;
     const ask = ++asked;
-    loadSettings().then(
-      (s) => {
-        if (ask === asked) cb(s);
+    read().then(
+      (v) => {
+        if (ask === asked) cb(v);
       },
       () => undefined,
     );
@@ -39,6 +43,13 @@ export function watchSettings(cb: (s: Settings) => void): () => void {
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
+
+/**
+ * Calls back with fresh settings whenever they change (asked of the background); an ask the
+ * background cannot answer keeps the settings the overlay has.
+ */
+export const watchSettings = (cb: (s: Settings) => void): (() => void) =>
+  watchReads([SETTINGS_KEY], loadSettings, cb);
 
 /** Calls back when the background reports a write the overlay should show. */
 export function watchRevision(cb: () => void): () => void {
