@@ -3,7 +3,7 @@
  * buyer buys most and a sentence for what a search matched. Pure functions of their arguments.
  */
 import type { Lang } from '@/lib/i18n';
-import { chinaDateParts } from '@/lib/reminders';
+import { chinaDateParts } from '@/lib/china-time';
 import { isPurchase, type OrderStatus } from '@/lib/order-status';
 import { normalizeOrderId, normalizeText } from '@/lib/search/normalize';
 import type { MatchType } from '@/lib/search/score';
