@@ -49,9 +49,9 @@ export async function checkStoredSettings(): Promise<void> {
   const got = await browser.storage.local.get([SETTINGS_KEY, SETTINGS_CHECK_KEY]);
   const raw: unknown = got[SETTINGS_KEY];
   if (raw === undefined || raw === null || isChecked(raw, got[SETTINGS_CHECK_KEY])) return;
-  const parsed = parseSettings(raw);
-  if (canonicalJson(parsed) === canonicalJson(raw))
-    await browser.storage.local.set({ [SETTINGS_CHECK_KEY]: settingsCheckOf(parsed) });
+  const note = settingsCheckOf(parseSettings(raw));
+  if (note.json === canonicalJson(raw))
+    await browser.storage.local.set({ [SETTINGS_CHECK_KEY]: note });
 }
 
 /** Calls back with fresh settings whenever they change; returns the unsubscribe function. */

@@ -2,8 +2,7 @@
  * Repurchase cycle per item: how many days a customer usually waits before buying the same item
  * again, for the dashboard and the "repurchase due" reminder.
  */
-import type { OrderStatus } from '../schemas';
-import { isPurchase } from '../order-status';
+import { isPurchase, type OrderStatus } from '../order-status';
 import { median } from './sorted';
 import { chinaDay } from './time';
 
